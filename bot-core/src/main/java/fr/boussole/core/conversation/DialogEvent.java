@@ -1,0 +1,25 @@
+package fr.boussole.core.conversation;
+
+import fr.boussole.core.message.OutboundMessage;
+
+/** What the engine asks the outside world to do after a turn. A closed set: callers switch over it. */
+public sealed interface DialogEvent {
+
+    /** Send this message to the young person on the conversation's channel. */
+    record Reply(OutboundMessage message) implements DialogEvent {}
+
+    /** The young person asked to be contacted and gave explicit consent: record the request. */
+    record ContactRequested(ContactRequestDraft draft) implements DialogEvent {}
+
+    /** An anonymous search for statistics: no personal data. */
+    record SearchRecorded(String communeInsee, String territoryId, String theme, int offersFound) implements DialogEvent {}
+
+    /** The young person asked to erase their data: delete the conversation's personal data. */
+    record ErasureRequested() implements DialogEvent {}
+
+    /** Opt-out: send nothing more until the young person writes again. */
+    record OptedOut() implements DialogEvent {}
+
+    /** The young person wrote again after an opt-out. */
+    record OptedIn() implements DialogEvent {}
+}

@@ -1,0 +1,29 @@
+package fr.boussole.core.message;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A message of the bot, channel-agnostic: each channel renders the choices its own way (buttons,
+ * lists, numbered lines).
+ *
+ * @param text        the text, already in the young person's language
+ * @param choices     the answers offered, possibly none
+ * @param asksForPhone true when the bot asks for a phone number, so that a channel able to share
+ *                    one (Telegram's contact button) can offer it
+ */
+public record OutboundMessage(String text, List<Choice> choices, boolean asksForPhone) {
+
+    public OutboundMessage {
+        Objects.requireNonNull(text, "text");
+        choices = choices == null ? List.of() : List.copyOf(choices);
+    }
+
+    public static OutboundMessage of(String text) {
+        return new OutboundMessage(text, List.of(), false);
+    }
+
+    public static OutboundMessage withChoices(String text, List<Choice> choices) {
+        return new OutboundMessage(text, choices, false);
+    }
+}

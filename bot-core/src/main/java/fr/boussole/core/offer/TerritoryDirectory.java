@@ -1,0 +1,16 @@
+package fr.boussole.core.offer;
+
+import fr.boussole.core.place.Commune;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Which Boussole covers a commune, and where to turn when none does. */
+public interface TerritoryDirectory {
+
+    /** The open territory whose communes include this one, if any. */
+    Optional<TerritoryView> openTerritoryFor(String communeInsee);
+
+    /** The Info Jeunes contacts to show to a young person of this commune outside any open territory. */
+    List<InfoJeunesContact> infoJeunesFor(Commune commune);
+}

@@ -1,0 +1,2 @@
+/** The professionals' and animateurs' web console. */
+package fr.boussole.console;
