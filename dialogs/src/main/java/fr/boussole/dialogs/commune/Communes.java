@@ -1,0 +1,218 @@
+package fr.boussole.dialogs.commune;
+
+import fr.boussole.core.place.Commune;
+import fr.boussole.core.place.CommuneDirectory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Every current commune of France, with indexes computed once at load: by INSEE code, by postal code, by
+ * normalised name, and by letter trigrams for names typed with mistakes. Immutable, so safe to share between
+ * threads.
+ */
+public final class Communes implements CommuneDirectory {
+
+    /** Most communes offered for one typed name: more is not a choice a young person can make by SMS. */
+    public static final int MAX_RESULTS = 5;
+    /** Longer input is not a commune name; refusing it early keeps resolution cheap whatever is typed. */
+    private static final int MAX_INPUT = 120;
+    private static final Pattern POSTAL_CODE = Pattern.compile("\\d{5}");
+    private static final Pattern INSEE_CODE = Pattern.compile("(?:\\d{5}|2[abAB]\\d{3})");
+    private static final Pattern DEPARTEMENT = Pattern.compile("(?:\\d{2}|2[ab]|97\\d)");
+    /** Words people put before a commune name ("j'habite à Figeac", "commune de Cahors"). */
+    private static final Set<String> LEADING_FILLERS = Set.of(
+            "j", "je", "jhabite", "habite", "suis", "vis", "chui", "sui", "moi", "a", "au", "aux", "en", "sur",
+            "dans", "de", "du", "d", "pres", "vers", "commune", "ville", "village", "c", "cest", "est", "ma", "mon");
+    private static final Comparator<Candidate> RANKING = Comparator.comparingInt(Candidate::distance)
+            .thenComparing(Candidate::sameLetters, Comparator.reverseOrder())
+            .thenComparing(c -> c.commune().population(), Comparator.reverseOrder())
+            .thenComparing(c -> c.commune().insee());
+
+    private final Commune[] communes;
+    private final String[] keys;
+    private final Map<String, Commune> byInsee;
+    private final Map<String, List<Commune>> byPostalCode;
+    private final Map<String, int[]> byKey;
+    private final TrigramIndex trigrams;
+    private final WordPrefixes prefixes;
+
+    private Communes(List<Commune> all) {
+        communes = all.toArray(Commune[]::new);
+        keys = new String[communes.length];
+        String[] spaced = new String[communes.length];
+        byInsee = new HashMap<>(communes.length * 2);
+        Map<String, List<Commune>> postal = new HashMap<>();
+        Map<String, List<Integer>> names = new HashMap<>();
+        for (int i = 0; i < communes.length; i++) {
+            Commune commune = communes[i];
+            List<String> words = CommuneNames.words(commune.name());
+            keys[i] = CommuneNames.key(words);
+            spaced[i] = CommuneNames.spaced(words);
+            byInsee.put(commune.insee(), commune);
+            for (String code : commune.postalCodes()) {
+                postal.computeIfAbsent(code, c -> new ArrayList<>()).add(commune);
+            }
+            names.computeIfAbsent(keys[i], k -> new ArrayList<>()).add(i);
+        }
+        byPostalCode = new HashMap<>(postal.size() * 2);
+        postal.forEach((code, list) -> byPostalCode.put(code, byPopulation(list)));
+        byKey = new HashMap<>(names.size() * 2);
+        names.forEach((key, list) -> byKey.put(key, list.stream().mapToInt(Integer::intValue).toArray()));
+        trigrams = new TrigramIndex(keys);
+        prefixes = new WordPrefixes(spaced);
+    }
+
+    /** The communes shipped in the resources (rebuilt by {@code scripts/communes/build}). */
+    public static Communes load() {
+        return new Communes(CommuneFile.read());
+    }
+
+    /** A directory of the given communes (tests, or another source). */
+    public static Communes of(List<Commune> communes) {
+        return new Communes(communes);
+    }
+
+    public int size() {
+        return communes.length;
+    }
+
+    @Override
+    public Optional<Commune> byInsee(String insee) {
+        return insee == null ? Optional.empty() : Optional.ofNullable(byInsee.get(insee.trim().toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    @Override
+    public List<Commune> resolve(String typed) {
+        if (typed == null || typed.isBlank() || typed.length() > MAX_INPUT) {
+            return List.of();
+        }
+        List<String> words = new ArrayList<>(CommuneNames.words(typed));
+        String code = null;
+        String departement = null;
+        for (var it = words.iterator(); it.hasNext(); ) {
+            String word = it.next();
+            if (code == null && (POSTAL_CODE.matcher(word).matches() || INSEE_CODE.matcher(word).matches())) {
+                code = word;
+                it.remove();
+            } else if (departement == null && words.size() > 1 && DEPARTEMENT.matcher(word).matches()) {
+                departement = word.toUpperCase(java.util.Locale.ROOT);
+                it.remove();
+            }
+        }
+        dropLeadingFillers(words);
+        String key = CommuneNames.key(words);
+        if (code != null) {
+            return byCode(code, key);
+        }
+        return byName(key, CommuneNames.spaced(words), departement);
+    }
+
+    private List<Commune> byCode(String code, String key) {
+        List<Commune> sharing = byPostalCode.get(code);
+        if (sharing == null) {
+            Commune commune = byInsee.get(code.toUpperCase(java.util.Locale.ROOT));
+            return commune != null ? List.of(commune) : key.isEmpty() ? List.of() : byName(key, null, null);
+        }
+        if (key.isEmpty()) {
+            return sharing;
+        }
+        int max = NameTolerance.maxDistance(key.length()) + 1;
+        List<Candidate> close = new ArrayList<>();
+        for (Commune commune : sharing) {
+            int distance = EditDistance.within(key, CommuneNames.key(commune.name()), max);
+            if (distance <= max) {
+                close.add(new Candidate(commune, distance, false));
+            }
+        }
+        if (!close.isEmpty()) {
+            return ranked(close);
+        }
+        List<Commune> named = byName(key, null, null);
+        return named.isEmpty() ? sharing : named;
+    }
+
+    /**
+     * Exact names first (homonyms by population); else names within the tolerated number of mistakes, which must
+     * keep the first letter (people rarely mistype it, and "where" would otherwise find "Mhère"); then names that
+     * start with the typed words ("Villefranche"). A departement number keeps only the communes of that departement.
+     */
+    private List<Commune> byName(String key, String spaced, String departement) {
+        if (key.length() < 2 || !CommuneNames.isLetters(key)) {
+            return List.of();
+        }
+        int[] exact = byKey.get(key);
+        int max = NameTolerance.maxDistance(key.length());
+        List<Candidate> candidates = new ArrayList<>();
+        if (exact != null) {
+            for (int index : exact) {
+                candidates.add(new Candidate(communes[index], 0, true));
+            }
+        }
+        if (exact == null || departement != null) {
+            if (max > 0) {
+                for (int index : trigrams.candidates(key, max)) {
+                    if (keys[index].charAt(0) == key.charAt(0)) {
+                        int distance = EditDistance.within(key, keys[index], max);
+                        if (distance <= max) {
+                            candidates.add(new Candidate(communes[index], distance, sameLetters(key, keys[index])));
+                        }
+                    }
+                }
+            }
+            if (spaced != null && key.length() >= 4) {
+                for (int index : prefixes.startingWith(spaced)) {
+                    candidates.add(new Candidate(communes[index], max + 1, false));
+                }
+            }
+        }
+        if (departement != null) {
+            List<Candidate> inDepartement = candidates.stream()
+                    .filter(c -> c.commune().departement().equals(departement)).toList();
+            if (!inDepartement.isEmpty()) {
+                candidates = inDepartement;
+            }
+        }
+        return ranked(candidates);
+    }
+
+    private static void dropLeadingFillers(List<String> words) {
+        while (words.size() > 1 && LEADING_FILLERS.contains(words.getFirst())) {
+            words.removeFirst();
+        }
+    }
+
+    private static List<Commune> ranked(List<Candidate> candidates) {
+        LinkedHashSet<Commune> best = new LinkedHashSet<>();
+        candidates.stream().sorted(RANKING).forEach(c -> best.add(c.commune()));
+        return best.stream().limit(MAX_RESULTS).toList();
+    }
+
+    private static List<Commune> byPopulation(List<Commune> communes) {
+        return communes.stream()
+                .sorted(Comparator.comparingInt(Commune::population).reversed().thenComparing(Commune::insee))
+                .toList();
+    }
+
+    /** At equal distance, two swapped letters ("Cahros") are a likelier slip than another letter ("Carros"). */
+    private static boolean sameLetters(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        char[] x = a.toCharArray();
+        char[] y = b.toCharArray();
+        java.util.Arrays.sort(x);
+        java.util.Arrays.sort(y);
+        return java.util.Arrays.equals(x, y);
+    }
+
+    private record Candidate(Commune commune, int distance, boolean sameLetters) {
+    }
+}
