@@ -23,6 +23,9 @@ final class AnswerReader {
     private static final Pattern SEPARATORS = Pattern.compile("\\s*(?:,|;|/|\\+|&|\\bet\\b|\\bpuis\\b)\\s*");
     private static final Pattern DIGITS_ONLY = Pattern.compile("\\d+(?:\\s+\\d+)+");
 
+    /** Value ids that mean "whatever", by convention of the questionnaires (docs/questionnaires.md). */
+    private static final java.util.Set<String> NO_PREFERENCE = java.util.Set.of("ne-sait-pas", "peu-importe");
+
     private final Understanding understanding;
     private final CommuneDirectory communes;
     private final Texts texts;
@@ -42,6 +45,20 @@ final class AnswerReader {
             case Question.FreeText free -> freeText(free, inbound.text());
             case Question.CommuneQuestion ignored -> commune(inbound, communeCandidates);
         };
+    }
+
+    /**
+     * The step's own "no preference" value, for a young person who says they do not know: an answer
+     * that keeps every offer, rather than a failure. Empty when the step has no such value.
+     */
+    Optional<StepAnswer> noPreference(Step step) {
+        List<Option> options = switch (step.question()) {
+            case Question.SingleChoice single -> single.options();
+            case Question.MultipleChoice multiple -> multiple.options();
+            default -> List.of();
+        };
+        return options.stream().filter(o -> NO_PREFERENCE.contains(o.id())).findFirst()
+                .map(o -> new StepAnswer.Given(List.of(o.id()), List.of(o.label())));
     }
 
     /** The choices offered for a step, as the message shows them. */

@@ -71,10 +71,10 @@ final class OfferPages {
                     new Choice(Prompts.RESTART, texts.text("choice.restart"))));
         }
         List<OfferSummary> shown = page(offers, page);
-        int first = page * ports.settings().pageSize() + 1;
-        StringBuilder text = new StringBuilder(texts.text(offers.size() == 1 ? "offers.header-one" : "offers.header",
-                Map.of("count", Integer.toString(offers.size()), "from", Integer.toString(first),
-                        "to", Integer.toString(first + shown.size() - 1))));
+        int pages = pageCount(offers.size());
+        String header = offers.size() == 1 ? "offers.header-one" : pages == 1 ? "offers.header" : "offers.header-page";
+        StringBuilder text = new StringBuilder(texts.text(header, Map.of("count", Integer.toString(offers.size()),
+                "page", Integer.toString(page + 1), "pages", Integer.toString(pages))));
         int number = 1;
         for (OfferSummary offer : shown) {
             text.append('\n').append(texts.text("offers.line", Map.of("number", Integer.toString(number++),

@@ -282,7 +282,13 @@ final class TurnRunner {
             return;
         }
         Step step = current.get();
-        StepAnswer answer = reader.read(step, inbound, session.candidates());
+        StepAnswer answer = dontKnow() ? reader.noPreference(step).orElse(null)
+                : reader.read(step, inbound, session.candidates());
+        if (answer == null) {
+            session.candidates(List.of());
+            next(step, texts.text("easier.skip")); // "je sais pas" on a question without such a value
+            return;
+        }
         switch (answer) {
             case StepAnswer.Given given -> {
                 session.answer(step.id(), given.values(), given.labels());
@@ -305,6 +311,12 @@ final class TurnRunner {
                 }
             }
         }
+    }
+
+    /** "Je sais pas" typed (not tapped): an honest answer, not a failure to re-ask. */
+    private boolean dontKnow() {
+        return inbound.choiceId() == null && !inbound.text().isBlank()
+                && ports.understanding().intentOf(inbound.text()) == Intent.DONT_KNOW;
     }
 
     private void next(Step answered, String prefix) {
