@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 final class AnswerReader {
 
     /** "1 et 3", "1, 3", "anglais / espagnol": the separators of several choices in one message. */
-    private static final Pattern SEPARATORS = Pattern.compile("\\s*(?:,|;|/|\\+|&|\\bet\\b|\\bpuis\\b)\\s*");
+    private static final Pattern SEPARATORS = Pattern.compile("\\s*(?:,|;|/|&|\\bet\\b|\\bpuis\\b)\\s*");
     private static final Pattern DIGITS_ONLY = Pattern.compile("\\d+(?:\\s+\\d+)+");
 
     /** Value ids that mean "whatever", by convention of the questionnaires (docs/questionnaires.md). */
@@ -98,7 +98,7 @@ final class AnswerReader {
 
     private StepAnswer single(List<Option> options, Inbound inbound) {
         List<Choice> choices = toChoices(options);
-        return chosen(inbound, choices)
+        return byAlias(inbound.choiceId() == null ? inbound.text() : "", options).or(() -> chosen(inbound, choices))
                 .<StepAnswer>map(c -> new StepAnswer.Given(List.of(c.id()), List.of(c.label())))
                 .orElse(new StepAnswer.Invalid("reask.choice"));
     }
@@ -120,7 +120,7 @@ final class AnswerReader {
         List<String> values = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (String piece : pieces) {
-            Optional<Choice> choice = understanding.choiceIn(piece, choices);
+            Optional<Choice> choice = byAlias(piece, options).or(() -> understanding.choiceIn(piece, choices));
             if (choice.isEmpty()) {
                 return new StepAnswer.Invalid("reask.choice-several");
             }
@@ -185,6 +185,28 @@ final class AnswerReader {
             return new StepAnswer.Given(List.of(commune.insee()), List.of(commune.name()));
         }
         return new StepAnswer.Ambiguous(CommuneChoices.firstInsees(found));
+    }
+
+    /** An option whose id or one of its aliases is exactly what was typed, accents and case aside. */
+    private Optional<Choice> byAlias(String text, List<Option> options) {
+        String typed = understanding.normalise(text);
+        if (typed.isEmpty()) {
+            return Optional.empty();
+        }
+        return options.stream()
+                .filter(o -> understanding.normalise(o.id().replace('-', ' ')).equals(typed)
+                        || o.aliases().stream().anyMatch(a -> understanding.normalise(a).equals(typed)))
+                .findFirst().map(o -> new Choice(o.id(), o.label()));
+    }
+
+    /**
+     * Whether the words are exactly one of the choices offered (its label or its id), so that a word
+     * which is also a global command ("reprendre", "recommencer") is read as the answer it is here.
+     */
+    boolean isExactly(Inbound inbound, List<Choice> choices) {
+        String typed = understanding.normalise(inbound.text());
+        return !typed.isEmpty() && choices.stream().anyMatch(c -> understanding.normalise(c.label()).equals(typed)
+                || understanding.normalise(c.id().replace('-', ' ')).equals(typed));
     }
 
     /** The choice a message means: the button tapped, else what the words point to. */

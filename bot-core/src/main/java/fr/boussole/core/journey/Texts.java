@@ -11,6 +11,9 @@ public interface Texts {
     /** @throws IllegalArgumentException when the key is unknown: a missing text is a bug, not a blank */
     String text(String key, Map<String, String> args);
 
+    /** Whether a text exists for this key, for optional texts such as the words of a theme. */
+    boolean has(String key);
+
     default String text(String key) {
         return text(key, Map.of());
     }

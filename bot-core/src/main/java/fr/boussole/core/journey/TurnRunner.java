@@ -116,6 +116,10 @@ final class TurnRunner {
         if (inbound.text().isBlank()) {
             return Optional.empty();
         }
+        if (session.phase() != Phase.NEW && !session.optedOut() && reader.isExactly(inbound, currentChoices())) {
+            return reader.isExactly(inbound, List.of(new Choice(Prompts.RESTART, texts.text("choice.restart"))))
+                    ? Optional.of(Intent.RESTART) : Optional.empty();
+        }
         Intent intent = ports.understanding().intentOf(inbound.text());
         return GLOBAL.contains(intent) ? Optional.of(intent) : Optional.empty();
     }
@@ -260,7 +264,8 @@ final class TurnRunner {
     }
 
     private void theme() {
-        Optional<Choice> chosen = reader.chosen(inbound, prompts.themeChoices(session));
+        List<Choice> themes = prompts.themeChoices(session);
+        Optional<Choice> chosen = reader.chosen(inbound, themes).or(() -> themeByWords(themes));
         if (chosen.isEmpty()) {
             reask("reask.choice", "easier.choice");
             return;
@@ -273,6 +278,20 @@ final class TurnRunner {
         } else {
             showOffers(true, null);
         }
+    }
+
+    /**
+     * A theme named in the young person's words ("du boulot", "un appart"): the texts list, per theme
+     * id, words that point to it. Only one theme may match, else it is asked again.
+     */
+    private Optional<Choice> themeByWords(List<Choice> themes) {
+        List<String> typed = List.of(ports.understanding().normalise(inbound.text()).split(" "));
+        List<Choice> named = themes.stream().filter(theme -> texts.has("theme.words." + theme.id()))
+                .filter(theme -> java.util.Arrays.stream(texts.text("theme.words." + theme.id()).split(","))
+                        .map(word -> ports.understanding().normalise(word))
+                        .anyMatch(word -> !word.isEmpty() && typed.contains(word)))
+                .toList();
+        return named.size() == 1 ? Optional.of(named.getFirst()) : Optional.empty();
     }
 
     private void question() {
@@ -569,6 +588,13 @@ final class TurnRunner {
         session.phase(Phase.valueOf(colon < 0 ? position : position.substring(0, colon)));
         session.step(colon < 0 ? null : position.substring(colon + 1));
         session.reasks(0);
+    }
+
+    private List<Choice> currentChoices() {
+        if (session.phase() == Phase.QUESTION) {
+            return prompts.currentStep(session).map(reader::choicesOf).orElse(List.of());
+        }
+        return prompt().choices();
     }
 
     private OutboundMessage prompt() {

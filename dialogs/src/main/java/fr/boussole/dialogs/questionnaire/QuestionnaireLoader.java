@@ -133,7 +133,13 @@ public final class QuestionnaireLoader {
             if (!ids.add(id)) {
                 throw new QuestionnaireException(where + ": option '" + id + "' is listed twice");
             }
-            options.add(new Option(id, text(option.get("label"), where, "label of option '" + id + "'")));
+            List<String> aliases = new ArrayList<>();
+            if (option.get("aliases") instanceof List<?> words) {
+                words.forEach(word -> aliases.add(String.valueOf(word)));
+            } else if (option.get("aliases") != null) {
+                throw new QuestionnaireException(where + ": 'aliases' of option '" + id + "' must be a list");
+            }
+            options.add(new Option(id, text(option.get("label"), where, "label of option '" + id + "'"), aliases));
         }
         return options;
     }

@@ -62,6 +62,11 @@ public final class YamlTexts implements Texts {
     }
 
     @Override
+    public boolean has(String key) {
+        return texts.containsKey(key);
+    }
+
+    @Override
     public String text(String key, Map<String, String> args) {
         String text = texts.get(key);
         if (text == null) {

@@ -10,6 +10,7 @@ import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.Inbound;
 import fr.boussole.dialogs.Dialogs;
 import fr.boussole.dialogs.commune.Communes;
+import fr.boussole.dialogs.language.FrenchUnderstanding;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,11 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JourneyRulesTest {
 
     private static final Communes COMMUNES = Communes.load();
+    private static final FrenchUnderstanding UNDERSTANDING = FrenchUnderstanding.load();
     private static final ConversationKey KEY = new ConversationKey(Channel.SMS, "+33600000009");
     private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
 
     private ConversationEngine engine(JourneySettings settings) {
-        return Dialogs.engine(LotFixtures.catalog(), LotFixtures.territories(), COMMUNES, new KeywordUnderstanding(), settings);
+        return Dialogs.engine(LotFixtures.catalog(), LotFixtures.territories(), COMMUNES, UNDERSTANDING, settings);
     }
 
     private final ConversationEngine engine = engine(JourneySettings.defaults());

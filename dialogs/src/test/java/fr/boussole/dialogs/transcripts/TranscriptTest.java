@@ -13,6 +13,7 @@ import fr.boussole.core.message.Inbound;
 import fr.boussole.core.message.OutboundMessage;
 import fr.boussole.dialogs.Dialogs;
 import fr.boussole.dialogs.commune.Communes;
+import fr.boussole.dialogs.language.FrenchUnderstanding;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -46,9 +47,10 @@ class TranscriptTest {
     private static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
     private static final boolean UPDATE = Boolean.getBoolean("transcripts.update");
     private static final Communes COMMUNES = Communes.load();
+    private static final FrenchUnderstanding UNDERSTANDING = FrenchUnderstanding.load();
 
     private final ConversationEngine engine = Dialogs.engine(LotFixtures.catalog(), LotFixtures.territories(),
-            COMMUNES, new KeywordUnderstanding(), JourneySettings.defaults());
+            COMMUNES, UNDERSTANDING, JourneySettings.defaults());
 
     @TestFactory
     Stream<DynamicTest> transcripts() throws IOException {
