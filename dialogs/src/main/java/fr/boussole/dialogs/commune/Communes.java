@@ -39,7 +39,7 @@ public final class Communes implements CommuneDirectory {
     private final Commune[] communes;
     private final String[] keys;
     private final Map<String, Commune> byInsee;
-    private final Map<String, List<Commune>> byPostalCode;
+    private final Map<String, int[]> byPostalCode;
     private final Map<String, int[]> byKey;
     private final TrigramIndex trigrams;
     private final WordPrefixes prefixes;
@@ -49,7 +49,7 @@ public final class Communes implements CommuneDirectory {
         keys = new String[communes.length];
         String[] spaced = new String[communes.length];
         byInsee = new HashMap<>(communes.length * 2);
-        Map<String, List<Commune>> postal = new HashMap<>();
+        Map<String, List<Integer>> postal = new HashMap<>();
         Map<String, List<Integer>> names = new HashMap<>();
         for (int i = 0; i < communes.length; i++) {
             Commune commune = communes[i];
@@ -58,7 +58,7 @@ public final class Communes implements CommuneDirectory {
             spaced[i] = CommuneNames.spaced(words);
             byInsee.put(commune.insee(), commune);
             for (String code : commune.postalCodes()) {
-                postal.computeIfAbsent(code, c -> new ArrayList<>()).add(commune);
+                postal.computeIfAbsent(code, c -> new ArrayList<>()).add(i);
             }
             names.computeIfAbsent(keys[i], k -> new ArrayList<>()).add(i);
         }
@@ -116,27 +116,29 @@ public final class Communes implements CommuneDirectory {
     }
 
     private List<Commune> byCode(String code, String key) {
-        List<Commune> sharing = byPostalCode.get(code);
+        int[] sharing = byPostalCode.get(code);
         if (sharing == null) {
             Commune commune = byInsee.get(code.toUpperCase(java.util.Locale.ROOT));
             return commune != null ? List.of(commune) : key.isEmpty() ? List.of() : byName(key, null, null);
         }
+        List<Commune> all = java.util.Arrays.stream(sharing).mapToObj(i -> communes[i]).toList();
         if (key.isEmpty()) {
-            return sharing;
+            return all;
         }
+        // the code narrows the search to a few communes: one mistake more is tolerated in their names
         int max = NameTolerance.maxDistance(key.length()) + 1;
         List<Candidate> close = new ArrayList<>();
-        for (Commune commune : sharing) {
-            int distance = EditDistance.within(key, CommuneNames.key(commune.name()), max);
+        for (int index : sharing) {
+            int distance = EditDistance.within(key, keys[index], max);
             if (distance <= max) {
-                close.add(new Candidate(commune, distance, false));
+                close.add(new Candidate(communes[index], distance, false));
             }
         }
         if (!close.isEmpty()) {
             return ranked(close);
         }
         List<Commune> named = byName(key, null, null);
-        return named.isEmpty() ? sharing : named;
+        return named.isEmpty() ? all : named;
     }
 
     /**
@@ -195,10 +197,11 @@ public final class Communes implements CommuneDirectory {
         return best.stream().limit(MAX_RESULTS).toList();
     }
 
-    private static List<Commune> byPopulation(List<Commune> communes) {
-        return communes.stream()
-                .sorted(Comparator.comparingInt(Commune::population).reversed().thenComparing(Commune::insee))
-                .toList();
+    private int[] byPopulation(List<Integer> indexes) {
+        return indexes.stream()
+                .sorted(Comparator.comparingInt((Integer i) -> communes[i].population()).reversed()
+                        .thenComparing(i -> communes[i].insee()))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     /** At equal distance, two swapped letters ("Cahros") are a likelier slip than another letter ("Carros"). */
