@@ -1,0 +1,7 @@
+package fr.boussole.core.journey;
+
+/** Where a conversation stands: what the bot waits for. */
+enum Phase {
+    NEW, AGE, COMMUNE, COMMUNE_CHOICE, THEME, QUESTION, OFFERS, WANTS_CONTACT, CONTACT_METHOD, CONTACT_ADDRESS,
+    CONSENT, DONE, RESUME
+}

@@ -1,0 +1,29 @@
+package fr.boussole.dialogs;
+
+import fr.boussole.core.conversation.ConversationEngine;
+import fr.boussole.core.journey.JourneyEngine;
+import fr.boussole.core.journey.JourneyPorts;
+import fr.boussole.core.journey.JourneySettings;
+import fr.boussole.core.language.Understanding;
+import fr.boussole.core.offer.OfferCatalog;
+import fr.boussole.core.offer.TerritoryDirectory;
+import fr.boussole.core.place.CommuneDirectory;
+import fr.boussole.dialogs.questionnaire.QuestionnaireLoader;
+import fr.boussole.dialogs.texts.YamlTexts;
+
+/** What the application calls to get the dialog engine, with the bundled questionnaires and texts. */
+public final class Dialogs {
+
+    private Dialogs() {}
+
+    /**
+     * The engine of every theme's journey. Reads and checks the questionnaires and texts now, so that
+     * a broken file stops start-up with a message naming it.
+     */
+    public static ConversationEngine engine(OfferCatalog catalog, TerritoryDirectory territories,
+                                            CommuneDirectory communes, Understanding understanding,
+                                            JourneySettings settings) {
+        return new JourneyEngine(new JourneyPorts(catalog, territories, communes, understanding,
+                QuestionnaireLoader.bundled(), YamlTexts.bundled(), settings));
+    }
+}

@@ -1,0 +1,87 @@
+package fr.boussole.dialogs.texts;
+
+import fr.boussole.core.journey.Texts;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Texts from a flat YAML map of key to sentence, with {name} placeholders. */
+public final class YamlTexts implements Texts {
+
+    /** The journey's texts shipped with the application. */
+    public static final String BUNDLED = "texts/journey.fr.yaml";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-zA-Z0-9-]*)}");
+
+    private final Map<String, String> texts;
+
+    private YamlTexts(Map<String, String> texts) {
+        this.texts = Map.copyOf(texts);
+    }
+
+    public static YamlTexts bundled() {
+        try (InputStream in = YamlTexts.class.getClassLoader().getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                throw new IllegalStateException("texts bundle not found on the classpath: " + BUNDLED);
+            }
+            return read(BUNDLED, new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + BUNDLED, e);
+        }
+    }
+
+    public static YamlTexts read(String name, Reader reader) {
+        Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        if (!(loaded instanceof Map<?, ?> map)) {
+            throw new IllegalStateException(name + ": expected a map of key to text");
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        map.forEach((key, value) -> {
+            if (!(value instanceof String text)) {
+                throw new IllegalStateException(name + ": the text of '" + key + "' is not a string");
+            }
+            texts.put(String.valueOf(key), text);
+        });
+        return new YamlTexts(texts);
+    }
+
+    public Set<String> keys() {
+        return texts.keySet();
+    }
+
+    @Override
+    public boolean has(String key) {
+        return texts.containsKey(key);
+    }
+
+    @Override
+    public String text(String key, Map<String, String> args) {
+        String text = texts.get(key);
+        if (text == null) {
+            throw new IllegalArgumentException("no text for key '" + key + "' in " + BUNDLED);
+        }
+        if (args.isEmpty()) {
+            return text;
+        }
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String value = args.get(matcher.group(1));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : matcher.group()));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,113 @@
+package fr.boussole.dialogs.transcripts;
+
+import fr.boussole.core.conversation.ConversationEngine;
+import fr.boussole.core.conversation.ConversationState;
+import fr.boussole.core.conversation.DialogEvent;
+import fr.boussole.core.conversation.Turn;
+import fr.boussole.core.journey.JourneySettings;
+import fr.boussole.core.message.Channel;
+import fr.boussole.core.message.ConversationKey;
+import fr.boussole.core.message.Inbound;
+import fr.boussole.dialogs.Dialogs;
+import fr.boussole.dialogs.commune.Communes;
+import fr.boussole.dialogs.language.FrenchUnderstanding;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Rules of the journey that a transcript shows but does not state: checked on the state itself. */
+class JourneyRulesTest {
+
+    private static final Communes COMMUNES = Communes.load();
+    private static final FrenchUnderstanding UNDERSTANDING = FrenchUnderstanding.load();
+    private static final ConversationKey KEY = new ConversationKey(Channel.SMS, "+33600000009");
+    private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
+
+    private ConversationEngine engine(JourneySettings settings) {
+        return Dialogs.engine(LotFixtures.catalog(), LotFixtures.territories(), COMMUNES, UNDERSTANDING, settings);
+    }
+
+    private final ConversationEngine engine = engine(JourneySettings.defaults());
+
+    private Turn say(ConversationEngine engine, ConversationState state, String text, Instant at) {
+        return engine.handle(state, Inbound.text("m-" + at.toEpochMilli(), KEY, text, at), at);
+    }
+
+    private ConversationState play(ConversationEngine engine, String... lines) {
+        ConversationState state = ConversationState.start(KEY);
+        Instant at = T0;
+        for (String line : lines) {
+            state = say(engine, state, line, at).state();
+            at = at.plusSeconds(60);
+        }
+        return state;
+    }
+
+    @Test
+    void nothing_is_kept_of_a_young_person_under_fifteen() {
+        ConversationState state = play(engine, "bonjour", "13");
+        assertThat(state.values()).isEmpty();
+    }
+
+    @Test
+    void nothing_is_kept_after_an_erasure_and_the_erasure_is_announced() {
+        ConversationState before = play(engine, "bonjour", "20", "Cahors");
+        Turn turn = say(engine, before, "effacer", T0.plusSeconds(3600));
+        assertThat(turn.state().values()).isEmpty();
+        assertThat(turn.events()).first().isInstanceOf(DialogEvent.ErasureRequested.class);
+    }
+
+    @Test
+    void the_stored_state_holds_only_plain_values_at_every_step() {
+        ConversationState state = ConversationState.start(KEY);
+        Instant at = T0;
+        for (String line : List.of("bonjour", "20", "46100", "1", "logement", "5", "non", "2", "1", "figeac", "300",
+                "1", "1", "oui", "ce numero", "oui")) {
+            state = say(engine, state, line, at).state();
+            at = at.plusSeconds(60);
+            assertThat(plain(state.toStored())).as("state after '%s'", line).isTrue();
+        }
+    }
+
+    @Test
+    void the_same_state_message_and_time_give_the_same_turn() {
+        ConversationState state = play(engine, "bonjour", "20", "Cahors", "emploi", "1", "2", "1");
+        Instant at = T0.plusSeconds(3600);
+        assertThat(say(engine, state, "1", at)).isEqualTo(say(engine, state, "1", at));
+    }
+
+    @Test
+    void a_conversation_idle_longer_than_the_setting_offers_to_resume() {
+        ConversationEngine hourly = engine(new JourneySettings(Duration.ofHours(1), 3, ZoneId.of("Europe/Paris")));
+        ConversationState state = play(hourly, "bonjour", "20");
+        Turn soon = say(hourly, state, "Cahors", T0.plus(Duration.ofMinutes(50)));
+        Turn late = say(hourly, state, "Cahors", T0.plus(Duration.ofMinutes(90)));
+        assertThat(soon.state().values().get("phase")).isEqualTo("THEME");
+        assertThat(late.state().values().get("phase")).isEqualTo("RESUME");
+    }
+
+    @Test
+    void an_opted_out_young_person_gets_nothing_for_another_stop() {
+        ConversationState stopped = play(engine, "bonjour", "20", "stop");
+        Turn again = say(engine, stopped, "stop", T0.plusSeconds(3600));
+        assertThat(again.events()).isEmpty();
+    }
+
+    private static boolean plain(Object value) {
+        return switch (value) {
+            case String ignored -> true;
+            case Number ignored -> true;
+            case Boolean ignored -> true;
+            case List<?> list -> list.stream().allMatch(JourneyRulesTest::plain);
+            case Map<?, ?> map -> map.keySet().stream().allMatch(k -> k instanceof String)
+                    && map.values().stream().allMatch(JourneyRulesTest::plain);
+            default -> false;
+        };
+    }
+}
