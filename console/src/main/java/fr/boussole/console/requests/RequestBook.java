@@ -13,6 +13,9 @@ public interface RequestBook {
 
     List<RequestView> ofTerritory(String territoryId);
 
+    /** Every request not closed yet, in every territory (for the reminder job). */
+    List<RequestView> open();
+
     /** Adds a follow-up; a first follow-up moves a new request to "in progress". */
     void recordFollowUp(String requestId, String author, Instant at, String means, String comment, Outcome outcome);
 
