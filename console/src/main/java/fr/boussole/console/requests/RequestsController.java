@@ -95,6 +95,19 @@ class RequestsController {
         return "redirect:/console/demandes/" + request.id() + "?suivi";
     }
 
+    /** The user's own requests as CSV (no contact details). */
+    @GetMapping("/console/demandes/export.csv")
+    void export(@AuthenticationPrincipal ConsoleUser user, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        audit.record(user.territoryId(), user.organisationId(), user.accountId(), AuditAction.REQUESTS_EXPORTED,
+                user.animateur() ? user.territoryId() : user.organisationId());
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"demandes.csv\"");
+        try (var out = new java.io.OutputStreamWriter(response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+            fr.boussole.console.animation.RequestsCsv.requests(access.visibleTo(user), clock.instant(), out);
+        }
+    }
+
     private void fill(Model model, ConsoleUser user, RequestView request, FollowUpForm form) {
         model.addAttribute("request", request);
         model.addAttribute("form", form);
