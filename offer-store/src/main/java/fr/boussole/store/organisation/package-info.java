@@ -1,0 +1,2 @@
+/** Organisations that offer services to young people, and their geographic competence. */
+package fr.boussole.store.organisation;

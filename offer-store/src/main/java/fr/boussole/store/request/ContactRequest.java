@@ -1,0 +1,174 @@
+package fr.boussole.store.request;
+
+import fr.boussole.core.conversation.Answer;
+import fr.boussole.core.conversation.ConsentRecord;
+import fr.boussole.core.conversation.ContactMethod;
+import fr.boussole.core.conversation.ContactRequestDraft;
+import fr.boussole.core.message.Channel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A young person's request to be contacted about an offer. The aggregate guards its transitions:
+ * an illegal one throws {@link IllegalTransitionException}. Its id is the one the pipeline derived
+ * from the inbound message, so that recording it twice yields one request.
+ */
+@Document("contactRequests")
+@CompoundIndexes({
+        @CompoundIndex(name = "organisation_status_due", def = "{'organisationId': 1, 'status': 1, 'dueAt': 1}"),
+        @CompoundIndex(name = "territory_status_due", def = "{'territoryId': 1, 'status': 1, 'dueAt': 1}")
+})
+public class ContactRequest {
+
+    @Id
+    private String id;
+    private String offerId;
+    private String organisationId;
+    private String territoryId;
+    private String theme;
+    private String questionnaireId;
+    private int questionnaireVersion;
+    private List<Answer> answers = new ArrayList<>();
+    private int age;
+    private String communeInsee;
+    private String communeName;
+    private Channel channel;
+    /** The conversation's address on its channel (phone number, chat id...): personal data. */
+    private String conversationAddress;
+    private ContactMethod contactMethod;
+    private String contactAddress;
+    private ConsentRecord consent;
+    @Indexed
+    private Instant createdAt;
+    @Indexed
+    private Instant dueAt;
+    @Indexed
+    private RequestStatus status = RequestStatus.NEW;
+    private Outcome outcome;
+    private String outcomeComment;
+    private Instant closedAt;
+    private List<FollowUp> followUps = new ArrayList<>();
+    private boolean anonymised;
+    @Version
+    private Long version;
+
+    protected ContactRequest() {}
+
+    /** A new request for this draft, due {@code delayDays} days after it was made. */
+    public static ContactRequest open(String id, ContactRequestDraft draft, String organisationId, int delayDays) {
+        ContactRequest request = new ContactRequest();
+        request.id = id;
+        request.offerId = draft.offerId();
+        request.organisationId = organisationId;
+        request.territoryId = draft.territoryId();
+        request.theme = draft.theme();
+        request.questionnaireId = draft.questionnaireId();
+        request.questionnaireVersion = draft.questionnaireVersion();
+        request.answers = new ArrayList<>(draft.answers());
+        request.age = draft.age();
+        request.communeInsee = draft.communeInsee();
+        request.communeName = draft.communeName();
+        request.channel = draft.conversation().channel();
+        request.conversationAddress = draft.conversation().address();
+        request.contactMethod = draft.contactMethod();
+        request.contactAddress = draft.contactAddress();
+        request.consent = draft.consent();
+        request.createdAt = draft.createdAt();
+        request.dueAt = draft.createdAt().plus(Duration.ofDays(delayDays));
+        return request;
+    }
+
+    /** A professional takes the request in hand. */
+    public void start(String author, Instant at) {
+        moveTo(RequestStatus.IN_PROGRESS);
+        followUps.add(new FollowUp(author, at, FollowUpMeans.OTHER, null));
+    }
+
+    /** Notes an attempt or an exchange; a new request is taken in hand by it. */
+    public void addFollowUp(FollowUp followUp) {
+        if (status == RequestStatus.CLOSED) {
+            throw new IllegalTransitionException(id, status, status);
+        }
+        if (status == RequestStatus.NEW) {
+            moveTo(RequestStatus.IN_PROGRESS);
+        }
+        followUps.add(followUp);
+    }
+
+    /** The young person was reached. */
+    public void markContacted(FollowUp followUp) {
+        moveTo(RequestStatus.CONTACTED);
+        followUps.add(followUp);
+    }
+
+    public void close(Outcome outcome, String comment, Instant at) {
+        if (outcome == null) {
+            throw new IllegalArgumentException("closing a request needs an outcome");
+        }
+        moveTo(RequestStatus.CLOSED);
+        this.outcome = outcome;
+        this.outcomeComment = comment;
+        this.closedAt = at;
+    }
+
+    public boolean isOverdue(Instant now) {
+        return (status == RequestStatus.NEW || status == RequestStatus.IN_PROGRESS) && now.isAfter(dueAt);
+    }
+
+    /** Removes what identifies the young person, keeping what statistics need. */
+    public void anonymise() {
+        conversationAddress = null;
+        contactAddress = null;
+        communeName = null;
+        outcomeComment = null;
+        answers = new ArrayList<>(answers.stream()
+                .map(a -> new Answer(a.questionId(), a.questionText(), List.of(), List.of())).toList());
+        followUps = new ArrayList<>(followUps.stream()
+                .map(f -> new FollowUp(f.author(), f.at(), f.means(), null)).toList());
+        if (consent != null) {
+            consent = new ConsentRecord(null, consent.textVersion(), consent.acceptedAt(), consent.channel());
+        }
+        anonymised = true;
+    }
+
+    private void moveTo(RequestStatus target) {
+        if (!status.next().contains(target)) {
+            throw new IllegalTransitionException(id, status, target);
+        }
+        status = target;
+    }
+
+    public String getId() { return id; }
+    public String getOfferId() { return offerId; }
+    public String getOrganisationId() { return organisationId; }
+    public String getTerritoryId() { return territoryId; }
+    public String getTheme() { return theme; }
+    public String getQuestionnaireId() { return questionnaireId; }
+    public int getQuestionnaireVersion() { return questionnaireVersion; }
+    public List<Answer> getAnswers() { return List.copyOf(answers); }
+    public int getAge() { return age; }
+    public String getCommuneInsee() { return communeInsee; }
+    public String getCommuneName() { return communeName; }
+    public Channel getChannel() { return channel; }
+    public String getConversationAddress() { return conversationAddress; }
+    public ContactMethod getContactMethod() { return contactMethod; }
+    public String getContactAddress() { return contactAddress; }
+    public ConsentRecord getConsent() { return consent; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getDueAt() { return dueAt; }
+    public RequestStatus getStatus() { return status; }
+    public Outcome getOutcome() { return outcome; }
+    public String getOutcomeComment() { return outcomeComment; }
+    public Instant getClosedAt() { return closedAt; }
+    public List<FollowUp> getFollowUps() { return List.copyOf(followUps); }
+    public boolean isAnonymised() { return anonymised; }
+    public Long getVersion() { return version; }
+}

@@ -1,0 +1,2 @@
+/** Anonymous searches, kept for statistics. */
+package fr.boussole.store.search;

@@ -1,0 +1,61 @@
+package fr.boussole.store.territory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A Boussole: a named set of communes where local organisations answer young people on some themes. */
+@Document("territories")
+public class Territory {
+
+    @Id
+    private String id;
+    private String name;
+    /** INSEE codes of the communes covered. */
+    @Indexed
+    private List<String> communes = new ArrayList<>();
+    /** Theme ids open on this territory. */
+    private List<String> activeThemes = new ArrayList<>();
+    /** Account ids of the animateurs who run it. */
+    private List<String> animateurIds = new ArrayList<>();
+    @Indexed
+    private TerritoryStatus status = TerritoryStatus.IN_PREPARATION;
+    /** Shown to young people of the area who live outside the territory. */
+    private List<InfoJeunesEntry> infoJeunes = new ArrayList<>();
+    private Instant updatedAt;
+    @Version
+    private Long version;
+
+    protected Territory() {}
+
+    public Territory(String id, String name, TerritoryStatus status) {
+        this.id = id;
+        this.name = name;
+        this.status = status;
+    }
+
+    public boolean isOpen() {
+        return status == TerritoryStatus.OPEN;
+    }
+
+    public String getId() { return id; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public List<String> getCommunes() { return communes; }
+    public void setCommunes(List<String> communes) { this.communes = new ArrayList<>(communes); }
+    public List<String> getActiveThemes() { return activeThemes; }
+    public void setActiveThemes(List<String> activeThemes) { this.activeThemes = new ArrayList<>(activeThemes); }
+    public List<String> getAnimateurIds() { return animateurIds; }
+    public void setAnimateurIds(List<String> animateurIds) { this.animateurIds = new ArrayList<>(animateurIds); }
+    public TerritoryStatus getStatus() { return status; }
+    public void setStatus(TerritoryStatus status) { this.status = status; }
+    public List<InfoJeunesEntry> getInfoJeunes() { return infoJeunes; }
+    public void setInfoJeunes(List<InfoJeunesEntry> infoJeunes) { this.infoJeunes = new ArrayList<>(infoJeunes); }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+    public Long getVersion() { return version; }
+}

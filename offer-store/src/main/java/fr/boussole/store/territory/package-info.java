@@ -1,0 +1,2 @@
+/** Territories (the local Boussoles): their communes, active themes, animateurs and Info Jeunes contacts. */
+package fr.boussole.store.territory;
