@@ -58,7 +58,7 @@ public final class RequestsCsv {
                 String.valueOf(requests.stream().filter(r -> r.firstContactAt() != null).count()),
                 String.valueOf(requests.stream().filter(RequestView::keptPromise).count()),
                 median == null ? "" : String.valueOf(median.toHours()),
-                String.valueOf(requests.stream().filter(r -> r.outcome() == fr.boussole.console.requests.Outcome.REACHED_HELPED).count()));
+                String.valueOf(requests.stream().filter(r -> r.outcome() == fr.boussole.console.requests.Outcome.REACHED_AND_HELPED).count()));
     }
 
     private static void row(Writer out, String... cells) {

@@ -29,7 +29,7 @@ public class FollowUps {
         }
         book.recordFollowUp(request.id(), author, at, form.means().name(), form.comment().strip(), form.outcome());
         audit.record(request.territoryId(), request.organisationId(), author, AuditAction.FOLLOW_UP_RECORDED, request.id());
-        if (form.close() && !request.done()) {
+        if (form.closing() && !request.done()) {
             book.close(request.id(), author, clock.instant(), form.outcome(), form.comment().strip());
             audit.record(request.territoryId(), request.organisationId(), author, AuditAction.REQUEST_CLOSED, request.id());
         }

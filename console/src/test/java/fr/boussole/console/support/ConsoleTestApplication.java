@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.boussole.core.delivery.Outbox;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.repository.config.EnableMongoRepositories;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +16,8 @@ import java.time.ZoneOffset;
  * outbox is {@link DeliveringOutbox}, a small stand-in for the platform's until the merge.
  */
 @SpringBootApplication(scanBasePackages = "fr.boussole")
+// The store's repositories: in the app, the store or the app enables them (see the report).
+@EnableMongoRepositories(basePackages = "fr.boussole.store")
 public class ConsoleTestApplication {
 
     /** One server for the whole test JVM: every Spring context of the suite shares it. */
