@@ -1,0 +1,14 @@
+package fr.boussole.console.audit;
+
+/** What the audit log records. */
+public enum AuditAction {
+    CONTACT_DETAILS_VIEWED,
+    CONTACT_DETAILS_VIEWED_BY_ALERT_LINK,
+    FOLLOW_UP_RECORDED,
+    REQUEST_CLOSED,
+    REQUESTS_EXPORTED,
+    OFFER_CREATED,
+    OFFER_UPDATED,
+    OFFER_ARCHIVED,
+    PASSWORD_RESET
+}

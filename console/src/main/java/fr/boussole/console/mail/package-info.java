@@ -1,0 +1,2 @@
+/** Email delivery over SMTP for the outbox (alerts, reminders, password resets). */
+package fr.boussole.console.mail;

@@ -1,0 +1,4 @@
+package fr.boussole.console.offers;
+
+/** Where an offer stands. */
+public enum OfferStatus { DRAFT, ACTIVE, ARCHIVED }

@@ -1,0 +1,34 @@
+package fr.boussole.console.requests;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+
+/** The tabs of the request list; a request may sit in several (new and due soon). */
+public enum Tab {
+    NEW, IN_PROGRESS, DUE_SOON, OVERDUE, DONE;
+
+    public Predicate<RequestView> filter(Instant now, Duration dueSoonWithin) {
+        return switch (this) {
+            case NEW -> r -> r.status() == RequestStatus.NEW;
+            case IN_PROGRESS -> r -> r.status() == RequestStatus.IN_PROGRESS || r.status() == RequestStatus.CONTACTED;
+            case DUE_SOON -> r -> !r.done() && r.firstContactAt() == null && !r.overdueAt(now)
+                    && r.dueAt().isBefore(now.plus(dueSoonWithin));
+            case OVERDUE -> r -> r.overdueAt(now);
+            case DONE -> RequestView::done;
+        };
+    }
+
+    public String param() {
+        return name().toLowerCase().replace('_', '-');
+    }
+
+    public static Tab fromParam(String value) {
+        for (Tab tab : values()) {
+            if (tab.param().equals(value)) {
+                return tab;
+            }
+        }
+        return NEW;
+    }
+}

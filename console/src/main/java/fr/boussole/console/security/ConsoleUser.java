@@ -1,0 +1,52 @@
+package fr.boussole.console.security;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A signed-in professional or animateur. Every query of the console is scoped by
+ * {@link #organisationId()} (professionals) or {@link #territoryId()} (animateurs), taken from here and
+ * never from a request parameter.
+ */
+public record ConsoleUser(String accountId, String email, String displayName, Role role,
+                          String organisationId, String territoryId, String passwordHash,
+                          boolean enabled, boolean locked) implements UserDetails {
+
+    public boolean animateur() {
+        return role == Role.ANIMATEUR;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return email;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public String toString() {
+        return "ConsoleUser[" + accountId + ", " + role + "]";
+    }
+}

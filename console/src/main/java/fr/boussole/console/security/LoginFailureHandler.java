@@ -1,0 +1,33 @@
+package fr.boussole.console.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+
+/** Counts failed sign-ins and sends the user back to the login page with a reason it may show. */
+@Component
+class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
+
+    private final Lockout lockout;
+
+    LoginFailureHandler(Lockout lockout) {
+        this.lockout = lockout;
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException exception) throws IOException {
+        String email = request.getParameter("email");
+        if (exception instanceof BadCredentialsException) {
+            lockout.failed(email);
+        }
+        String reason = exception instanceof LockedException || lockout.locked(email) ? "locked" : "error";
+        getRedirectStrategy().sendRedirect(request, response, "/console/login?" + reason);
+    }
+}

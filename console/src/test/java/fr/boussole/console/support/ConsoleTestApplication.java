@@ -1,0 +1,47 @@
+package fr.boussole.console.support;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fr.boussole.core.delivery.Outbox;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.repository.config.EnableMongoRepositories;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * The console with the offer store, on an in-memory MongoDB server through the real driver. The
+ * outbox is {@link DeliveringOutbox}, a small stand-in for the platform's until the merge.
+ */
+@SpringBootApplication(scanBasePackages = "fr.boussole")
+// The store's repositories: in the app, the store or the app enables them (see the report).
+@EnableMongoRepositories(basePackages = "fr.boussole.store")
+public class ConsoleTestApplication {
+
+    /** One server for the whole test JVM: every Spring context of the suite shares it. */
+    public static final MongoServer MONGO = startMongo();
+    public static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
+
+    private static MongoServer startMongo() {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        return server;
+    }
+
+    public static String mongoUri() {
+        var address = MONGO.getLocalAddress();
+        return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/boussole-console-test";
+    }
+
+    @Bean
+    MutableClock clock() {
+        return new MutableClock(START, ZoneOffset.UTC);
+    }
+
+    @Bean
+    DeliveringOutbox outbox(java.util.List<fr.boussole.core.delivery.Deliverer> deliverers) {
+        return new DeliveringOutbox(deliverers);
+    }
+}

@@ -1,0 +1,121 @@
+package fr.boussole.console.support;
+
+import fr.boussole.console.security.ConsoleUser;
+import fr.boussole.console.security.Role;
+import fr.boussole.core.conversation.Answer;
+import fr.boussole.core.conversation.ConsentRecord;
+import fr.boussole.core.conversation.ContactMethod;
+import fr.boussole.core.conversation.ContactRequestDraft;
+import fr.boussole.core.ids.Ids;
+import fr.boussole.core.message.Channel;
+import fr.boussole.core.message.ConversationKey;
+import fr.boussole.store.account.Account;
+import fr.boussole.store.account.Accounts;
+import fr.boussole.store.offer.Offer;
+import fr.boussole.store.offer.OfferStatus;
+import fr.boussole.store.offer.Offers;
+import fr.boussole.store.organisation.Competence;
+import fr.boussole.store.organisation.Organisation;
+import fr.boussole.store.organisation.OrganisationContact;
+import fr.boussole.store.organisation.OrganisationType;
+import fr.boussole.store.organisation.Organisations;
+import fr.boussole.store.organisation.ScopeLevel;
+import fr.boussole.store.request.ContactRequest;
+import fr.boussole.store.request.ContactRequestRecords;
+import fr.boussole.store.territory.Territories;
+import fr.boussole.store.territory.Territory;
+import fr.boussole.store.territory.TerritoryStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Builds a small world in the store for one test: a territory with two organisations, each with a
+ * professional, an offer and alert contacts, and an animateur. Ids are fresh each time, so tests
+ * sharing the database do not see each other's data.
+ */
+@Component
+public class Fixtures {
+
+    public static final String PASSWORD = "motdepasse-de-test";
+
+    public record World(String territoryId, Org a, Org b, ConsoleUser animateur) {}
+
+    public record Org(String id, String name, String offerId, String offerTitle, String alertEmail,
+                      ConsoleUser professional) {}
+
+    private final Territories territories;
+    private final Organisations organisations;
+    private final Offers offers;
+    private final Accounts accounts;
+    private final ContactRequestRecords requests;
+    private final PasswordEncoder encoder;
+    private final String hash;
+
+    Fixtures(Territories territories, Organisations organisations, Offers offers, Accounts accounts,
+             ContactRequestRecords requests, PasswordEncoder encoder) {
+        this.territories = territories;
+        this.organisations = organisations;
+        this.offers = offers;
+        this.accounts = accounts;
+        this.requests = requests;
+        this.encoder = encoder;
+        this.hash = encoder.encode(PASSWORD);
+    }
+
+    public World world() {
+        String suffix = Ids.random("t").substring(2, 10);
+        Territory territory = new Territory("te_" + suffix, "Boussole du Lot " + suffix, TerritoryStatus.OPEN);
+        territory.setCommunes(List.of("46042", "46102"));
+        territory.setActiveThemes(List.of("emploi", "formation", "logement", "sante", "mobilite-internationale"));
+        territories.save(territory);
+        Org a = organisation(territory.getId(), "Mission locale du Lot " + suffix, "Accompagnement vers l'emploi", suffix + "a");
+        Org b = organisation(territory.getId(), "Point Info Jeunes de Figeac " + suffix, "Trouver un job d'été", suffix + "b");
+        Account animateur = Account.animateur(Ids.random("ac"), "animation-" + suffix + "@boussole.test",
+                "Camille Animatrice", territory.getId(), hash);
+        accounts.save(animateur);
+        return new World(territory.getId(), a, b, user(animateur, territory.getId()));
+    }
+
+    private Org organisation(String territoryId, String name, String offerTitle, String key) {
+        Organisation organisation = new Organisation(Ids.random("or"), name, OrganisationType.MISSION_LOCALE,
+                new Competence(ScopeLevel.TERRITORY, List.of(territoryId)));
+        String alertEmail = "alertes-" + key + "@structure.test";
+        organisation.setContacts(List.of(
+                new OrganisationContact("Accueil", "accueil", "05 65 00 00 00", "accueil-" + key + "@structure.test", false),
+                new OrganisationContact("Conseillère", "conseil", null, alertEmail, true)));
+        organisation.setTerritoryId(territoryId);
+        organisations.save(organisation);
+        Offer offer = new Offer(Ids.random("of"), organisation.getId(), "emploi", offerTitle);
+        offer.setDescription("Un conseiller t'aide à trouver un emploi.");
+        offer.setPlace("Cahors");
+        offer.setContactDelayDays(3);
+        offer.setStatus(OfferStatus.ACTIVE);
+        offers.save(offer);
+        Account pro = Account.professional(Ids.random("ac"), "pro-" + key + "@structure.test", "Dominique Pro " + key,
+                organisation.getId(), hash);
+        accounts.save(pro);
+        return new Org(organisation.getId(), name, offer.getId(), offerTitle, alertEmail, user(pro, territoryId));
+    }
+
+    /** A new request to the organisation's offer, made at {@code at}, due three days later. */
+    public String request(World world, Org org, Instant at) {
+        String id = Ids.random("cr");
+        var draft = new ContactRequestDraft(new ConversationKey(Channel.WEB, "session-" + id), org.offerId(),
+                world.territoryId(), "emploi", "emploi", 1, 19, "46042", "Cahors",
+                List.of(new Answer("situation", "Quelle est ta situation ?", List.of("etudiant"), List.of("Étudiant(e)")),
+                        new Answer("besoin", "De quoi as-tu besoin ?", List.of("job", "cv"), List.of("Un job", "Un CV"))),
+                ContactMethod.PHONE, "06 12 34 56 78",
+                new ConsentRecord("J'accepte d'être contacté(e).", "v1", at, Channel.WEB), at);
+        requests.save(ContactRequest.open(id, draft, org.id(), 3));
+        return id;
+    }
+
+    private static ConsoleUser user(Account account, String territoryId) {
+        return new ConsoleUser(account.getId(), account.getEmail(), account.getDisplayName(),
+                Role.valueOf(account.getRole().name()), account.getOrganisationId(), territoryId,
+                account.getPasswordHash(), true, false);
+    }
+}
