@@ -63,6 +63,10 @@ public class EchoEngine implements ConversationEngine {
                 events.add(new DialogEvent.OptedOut());
                 events.add(new DialogEvent.Reply(OutboundMessage.of("never sent")));
             }
+            case "start" -> {
+                events.add(new DialogEvent.OptedIn());
+                events.add(new DialogEvent.Reply(OutboundMessage.of("welcome back " + count)));
+            }
             case "two" -> {
                 events.add(new DialogEvent.Reply(OutboundMessage.of("first " + count)));
                 events.add(new DialogEvent.Reply(OutboundMessage.of("second " + count)));
