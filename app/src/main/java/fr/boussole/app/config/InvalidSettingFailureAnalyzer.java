@@ -1,0 +1,14 @@
+package fr.boussole.app.config;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** Turns a bad setting into Spring Boot's start-up report: one line naming the variable. */
+class InvalidSettingFailureAnalyzer extends AbstractFailureAnalyzer<InvalidSettingException> {
+
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, InvalidSettingException cause) {
+        return new FailureAnalysis("Invalid setting " + cause.variable() + ": " + cause.problem(),
+                "Fix " + cause.variable() + " (see docs/platform.md) and start again.", cause);
+    }
+}

@@ -1,0 +1,45 @@
+package fr.boussole.app.config;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The one clock, store client timeouts and the web converters every module shares. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({BoussoleProperties.class, PipelineProperties.class})
+class PlatformConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Fail fast when the store is down, so that channels answer 503 instead of hanging. */
+    @Bean
+    MongoClientSettingsBuilderCustomizer boussoleStoreTimeouts() {
+        return settings -> settings
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(5, TimeUnit.SECONDS));
+    }
+
+    /**
+     * Twilio's SDK brings jackson-dataformat-xml, which would make Spring answer XML to a browser's
+     * Accept header: JSON only (TwiML is written by the channels module itself).
+     */
+    @Bean
+    WebMvcConfigurer noXmlConverters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+                converters.removeIf(c -> c.getClass().getName().toLowerCase(java.util.Locale.ROOT).contains("xml"));
+            }
+        };
+    }
+}

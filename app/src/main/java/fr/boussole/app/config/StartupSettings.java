@@ -1,0 +1,141 @@
+package fr.boussole.app.config;
+
+import org.springframework.core.env.Environment;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the contract's environment variables before anything starts, so that a wrong value
+ * stops start-up with one line naming the variable instead of failing later, deep in a request.
+ * Reads property names (so that tests may set them too) and reports the variable's name.
+ */
+public final class StartupSettings {
+
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    private static final Pattern TELEGRAM_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+
+    private StartupSettings() {}
+
+    public static void check(Environment env) {
+        port(env, "server.port", "SERVER_PORT");
+        httpUrl(env, "boussole.public-base-url", "PUBLIC_BASE_URL");
+        bool(env, "boussole.demo-data", "BOUSSOLE_DEMO_DATA");
+        String mailFrom = value(env, "boussole.mail-from");
+        if (mailFrom != null && !mailFrom.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new InvalidSettingException("BOUSSOLE_MAIL_FROM", "not an email address");
+        }
+        port(env, "spring.mail.port", "SPRING_MAIL_PORT");
+        twilio(env);
+        telegram(env);
+    }
+
+    /** The connection string, whichever way it was given: null means the embedded store. */
+    public static String mongoUri(Environment env) {
+        String uri = value(env, "spring.mongodb.uri");
+        if (uri == null) {
+            uri = value(env, "MONGODB_URI");
+        }
+        if (uri != null && !(uri.startsWith("mongodb://") || uri.startsWith("mongodb+srv://"))) {
+            throw new InvalidSettingException("MONGODB_URI", "must start with mongodb:// or mongodb+srv://");
+        }
+        return uri;
+    }
+
+    private static void twilio(Environment env) {
+        String sid = value(env, "twilio.account-sid");
+        String token = value(env, "twilio.auth-token");
+        if (sid == null && token != null) {
+            throw new InvalidSettingException("TWILIO_ACCOUNT_SID", "missing while TWILIO_AUTH_TOKEN is set");
+        }
+        if (sid != null && token == null) {
+            throw new InvalidSettingException("TWILIO_AUTH_TOKEN", "missing while TWILIO_ACCOUNT_SID is set");
+        }
+        if (sid != null && !sid.startsWith("AC")) {
+            throw new InvalidSettingException("TWILIO_ACCOUNT_SID", "a Twilio account SID starts with AC");
+        }
+        String sms = value(env, "twilio.sms-from");
+        String whatsapp = value(env, "twilio.whatsapp-from");
+        if (sms != null && !E164.matcher(sms).matches()) {
+            throw new InvalidSettingException("TWILIO_SMS_FROM", "not an E.164 number (+33...)");
+        }
+        if (whatsapp != null && !E164.matcher(whatsapp).matches()) {
+            throw new InvalidSettingException("TWILIO_WHATSAPP_FROM", "not an E.164 number (+33..., without whatsapp:)");
+        }
+        if (sid != null && sms == null && whatsapp == null) {
+            throw new InvalidSettingException("TWILIO_SMS_FROM", "Twilio is on but neither TWILIO_SMS_FROM nor TWILIO_WHATSAPP_FROM is set");
+        }
+        httpUrl(env, "twilio.api-base-url", "TWILIO_API_BASE_URL");
+    }
+
+    private static void telegram(Environment env) {
+        String mode = value(env, "telegram.mode");
+        if (mode != null && !mode.equalsIgnoreCase("webhook") && !mode.equalsIgnoreCase("polling")) {
+            throw new InvalidSettingException("TELEGRAM_MODE", "must be webhook or polling");
+        }
+        boolean webhook = mode == null || mode.equalsIgnoreCase("webhook");
+        String token = value(env, "telegram.bot-token");
+        String secret = value(env, "telegram.webhook-secret");
+        if (token != null && !token.matches("[0-9]+:[A-Za-z0-9_-]+")) {
+            throw new InvalidSettingException("TELEGRAM_BOT_TOKEN", "not a bot token (digits:letters)");
+        }
+        if (token != null && webhook && secret == null) {
+            throw new InvalidSettingException("TELEGRAM_WEBHOOK_SECRET", "required when TELEGRAM_BOT_TOKEN is set in webhook mode");
+        }
+        if (secret != null && !TELEGRAM_SECRET.matcher(secret).matches()) {
+            throw new InvalidSettingException("TELEGRAM_WEBHOOK_SECRET", "1-256 characters of A-Z, a-z, 0-9, _ and -");
+        }
+        httpUrl(env, "telegram.api-base-url", "TELEGRAM_API_BASE_URL");
+    }
+
+    private static void port(Environment env, String property, String variable) {
+        String raw = value(env, property);
+        if (raw == null) {
+            return;
+        }
+        try {
+            int port = Integer.parseInt(raw);
+            if (port < 0 || port > 65535) {
+                throw new InvalidSettingException(variable, "not a port number (0-65535): " + raw);
+            }
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(variable, "not a port number (0-65535): " + raw);
+        }
+    }
+
+    private static void httpUrl(Environment env, String property, String variable) {
+        String raw = value(env, property);
+        if (raw == null) {
+            return;
+        }
+        try {
+            URI uri = new URI(raw);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw new InvalidSettingException(variable, "not an absolute http(s) URL: " + raw);
+            }
+        } catch (URISyntaxException e) {
+            throw new InvalidSettingException(variable, "not a URL: " + raw);
+        }
+    }
+
+    private static void bool(Environment env, String property, String variable) {
+        String raw = value(env, property);
+        if (raw != null && !raw.equalsIgnoreCase("true") && !raw.equalsIgnoreCase("false")) {
+            throw new InvalidSettingException(variable, "must be true or false: " + raw);
+        }
+    }
+
+    private static String value(Environment env, String property) {
+        String raw;
+        try {
+            raw = env.getProperty(property);
+        } catch (IllegalArgumentException unresolvable) {
+            // e.g. a placeholder naming a variable that is not set
+            throw new InvalidSettingException(property, unresolvable.getMessage());
+        }
+        return raw == null || raw.isBlank() ? null : raw.strip();
+    }
+}

@@ -1,0 +1,82 @@
+package fr.boussole.app.conversation;
+
+import fr.boussole.app.inbound.InboundMessage;
+import fr.boussole.app.inbound.InboundMessages;
+import fr.boussole.app.outbox.MongoOutbox;
+import fr.boussole.core.conversation.DialogEvent;
+import fr.boussole.core.delivery.Delivery;
+import fr.boussole.core.delivery.DeliveryPayload;
+import fr.boussole.core.ids.Ids;
+import fr.boussole.core.message.ConversationKey;
+import fr.boussole.core.offer.ContactRequestAlerts;
+import fr.boussole.core.offer.ContactRequests;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Carries out a stored turn's events. Every effect is idempotent (derived ids, flags set to a
+ * value), so a turn interrupted by a crash is completed by running this again from the start.
+ */
+@Component
+class TurnEffects {
+
+    /** Room for the replies of one message within the conversation's sequence of deliveries. */
+    static final long SLOTS_PER_MESSAGE = 1000;
+
+    private final MongoOutbox outbox;
+    private final InboundMessages inbound;
+    private final Conversations conversations;
+    private final ContactRequests contactRequests;
+    private final ContactRequestAlerts alerts;
+    private final MeterRegistry meters;
+
+    TurnEffects(MongoOutbox outbox, InboundMessages inbound, Conversations conversations,
+                ContactRequests contactRequests, ContactRequestAlerts alerts, MeterRegistry meters) {
+        this.outbox = outbox;
+        this.inbound = inbound;
+        this.conversations = conversations;
+        this.contactRequests = contactRequests;
+        this.alerts = alerts;
+        this.meters = meters;
+    }
+
+    void carryOut(InboundMessage message, boolean optedOutBefore, List<DialogEvent> events) {
+        ConversationKey key = message.conversation();
+        long firstSlot = message.sequence() * SLOTS_PER_MESSAGE;
+        boolean optedOut = optedOutBefore;
+        for (int index = 0; index < events.size(); index++) {
+            String slot = Integer.toString(index);
+            switch (events.get(index)) {
+                case DialogEvent.Reply reply -> {
+                    if (!optedOut) {
+                        outbox.enqueue(new Delivery(Ids.derived("ob", message.id(), slot), key.channel(), key.address(),
+                                key, firstSlot + index, 1, new DeliveryPayload.Chat(reply.message())), message.id());
+                    }
+                }
+                case DialogEvent.ContactRequested requested -> {
+                    ContactRequests.Recorded recorded =
+                            contactRequests.record(Ids.derived("cr", message.id(), slot), requested.draft());
+                    alerts.requestRecorded(recorded);
+                    meters.counter("boussole.contact_requests", "channel", key.channel().id()).increment();
+                }
+                case DialogEvent.SearchRecorded search ->
+                        meters.counter("boussole.searches", "theme", String.valueOf(search.theme()),
+                                "found", search.offersFound() > 0 ? "yes" : "no").increment();
+                case DialogEvent.ErasureRequested ignored -> {
+                    inbound.eraseContent(key);
+                    outbox.eraseChatPayloads(key, firstSlot);
+                }
+                case DialogEvent.OptedOut ignored -> {
+                    conversations.setOptedOut(key, true);
+                    optedOut = true;
+                }
+                case DialogEvent.OptedIn ignored -> {
+                    conversations.setOptedOut(key, false);
+                    optedOut = false;
+                }
+            }
+        }
+    }
+}

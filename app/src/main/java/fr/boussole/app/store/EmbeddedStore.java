@@ -1,0 +1,70 @@
+package fr.boussole.app.store;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import fr.boussole.app.config.InvalidSettingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A MongoDB wire-protocol server on a loopback port, keeping its data in one MVStore file under
+ * the data directory. The app talks to it through the real driver, exactly as to a real MongoDB.
+ */
+public final class EmbeddedStore implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
+    static final String FILE_NAME = "boussole.mv";
+
+    private final H2Backend backend;
+    private final MongoServer server;
+    private final String connectionString;
+
+    private EmbeddedStore(H2Backend backend, MongoServer server, String connectionString) {
+        this.backend = backend;
+        this.server = server;
+        this.connectionString = connectionString;
+    }
+
+    public static EmbeddedStore open(Path dataDir) {
+        Path file = dataDir.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException | SecurityException e) {
+            throw new InvalidSettingException("BOUSSOLE_DATA_DIR", "cannot create " + dataDir.toAbsolutePath() + " (" + e.getMessage() + ")");
+        }
+        if (!Files.isWritable(dataDir) || (Files.exists(file) && !Files.isWritable(file))) {
+            throw new InvalidSettingException("BOUSSOLE_DATA_DIR", dataDir.toAbsolutePath() + " is not writable");
+        }
+        H2Backend backend;
+        try {
+            backend = new H2Backend(file.toAbsolutePath().toString());
+        } catch (RuntimeException e) {
+            throw new InvalidSettingException("BOUSSOLE_DATA_DIR", "cannot open " + file.toAbsolutePath()
+                    + " (in use by another process?): " + e.getMessage());
+        }
+        MongoServer server = new MongoServer(backend);
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        InetSocketAddress address = server.getLocalAddress();
+        String uri = "mongodb://" + address.getHostString() + ":" + address.getPort() + "/boussole";
+        log.info("Embedded store on {} with data in {}", address, file.toAbsolutePath());
+        return new EmbeddedStore(backend, server, uri);
+    }
+
+    public String connectionString() {
+        return connectionString;
+    }
+
+    @Override
+    public void destroy() {
+        server.shutdownNow();
+        backend.close();
+        log.info("Embedded store closed");
+    }
+}

@@ -1,0 +1,49 @@
+package fr.boussole.app.store;
+
+import fr.boussole.app.config.StartupSettings;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs after the configuration files are read: checks the settings, then, when no MONGODB_URI is
+ * given, starts the embedded store and points {@code spring.mongodb.uri} at it before anything
+ * connects. The store is registered as a disposable bean first of all, so it is closed last.
+ */
+class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    static final String SOURCE = "boussoleStore";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        StartupSettings.check(env);
+        String uri = StartupSettings.mongoUri(env);
+        Map<String, Object> derived = new HashMap<>();
+        boolean embedded = uri == null;
+        if (embedded) {
+            Path dataDir = Path.of(env.getProperty("boussole.data-dir", "./data"));
+            EmbeddedStore store = EmbeddedStore.open(dataDir);
+            derived.put("spring.mongodb.uri", store.connectionString());
+            application.addInitializers(context -> {
+                if (context.getBeanFactory() instanceof DefaultListableBeanFactory factory) {
+                    factory.registerSingleton("embeddedStore", store);
+                    factory.registerDisposableBean("embeddedStore", store);
+                }
+            });
+        } else {
+            derived.put("spring.mongodb.uri", uri);
+        }
+        String demo = env.getProperty("boussole.demo-data");
+        if (demo == null || demo.isBlank()) {
+            derived.put("boussole.demo-data", Boolean.toString(embedded));
+        }
+        derived.put("boussole.embedded-store", Boolean.toString(embedded));
+        env.getPropertySources().addFirst(new MapPropertySource(SOURCE, derived));
+    }
+}
