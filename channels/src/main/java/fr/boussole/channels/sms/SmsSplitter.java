@@ -52,7 +52,7 @@ public final class SmsSplitter {
                 if (Gsm7.septets(sentence) + 1 <= MAX_SEPTETS) {
                     pieces.add(sentence + " ");
                 } else {
-                    pieces.addAll(words(sentence));
+                    pieces.addAll(words(sentence + " "));
                 }
             }
         }
