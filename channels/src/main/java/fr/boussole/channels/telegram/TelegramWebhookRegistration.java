@@ -1,6 +1,7 @@
 package fr.boussole.channels.telegram;
 
 import fr.boussole.channels.config.PublicBaseUrl;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
@@ -21,6 +23,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 @Conditional(TelegramConfigured.class)
 class TelegramWebhookRegistration {
 
+    private static final int ATTEMPTS = 3;
     private static final Logger log = LoggerFactory.getLogger(TelegramWebhookRegistration.class);
 
     private final TelegramClient telegram;
@@ -39,13 +42,33 @@ class TelegramWebhookRegistration {
             return;
         }
         String url = publicBaseUrl.of(TelegramWebhookController.PATH);
+        SetWebhook setWebhook = SetWebhook.builder().url(url).secretToken(properties.webhookSecret())
+                .allowedUpdates(List.of("message", "callback_query")).build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                telegram.execute(setWebhook);
+                log.info("Telegram webhook registered at {}", url);
+                return;
+            } catch (TelegramApiRequestException e) {
+                log.error("TELEGRAM WEBHOOK REFUSED at {} ({}): Telegram needs a public https PUBLIC_BASE_URL; "
+                        + "fix it or set TELEGRAM_MODE=polling", url, e.getMessage());
+                return;
+            } catch (TelegramApiException e) {
+                if (attempt == ATTEMPTS) {
+                    log.error("TELEGRAM WEBHOOK NOT REGISTERED at {}: Telegram unreachable ({}); the next start tries again",
+                            url, e.getCause() == null ? e.getMessage() : e.getCause().toString());
+                    return;
+                }
+                sleep(attempt);
+            }
+        }
+    }
+
+    private static void sleep(int attempt) {
         try {
-            telegram.execute(SetWebhook.builder().url(url).secretToken(properties.webhookSecret())
-                    .allowedUpdates(List.of("message", "callback_query")).build());
-            log.info("Telegram webhook registered at {}", url);
-        } catch (TelegramApiException e) {
-            log.error("TELEGRAM WEBHOOK NOT REGISTERED at {} ({}): Telegram needs a public https PUBLIC_BASE_URL; "
-                    + "fix it or set TELEGRAM_MODE=polling", url, e.getMessage());
+            Thread.sleep(Duration.ofSeconds(attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -67,12 +67,12 @@ public abstract class ChannelsIntegrationTest {
         registry.add("twilio.whatsapp-from", () -> WHATSAPP_FROM);
         registry.add("twilio.whatsapp-reengage-content-sid", () -> REENGAGE_SID);
         registry.add("twilio.api-base-url", PROVIDERS::baseUrl);
-        registry.add("twilio.request-timeout", () -> "1s");
+        registry.add("twilio.request-timeout", () -> "3s");
         registry.add("twilio.sends-per-second", () -> "50");
         registry.add("telegram.bot-token", () -> BOT_TOKEN);
         registry.add("telegram.webhook-secret", () -> TELEGRAM_SECRET);
         registry.add("telegram.api-base-url", PROVIDERS::baseUrl);
-        registry.add("telegram.request-timeout", () -> "1s");
+        registry.add("telegram.request-timeout", () -> "3s");
         registry.add("telegram.messages-per-second", () -> "1000");
         registry.add("telegram.messages-per-chat-per-second", () -> "1000");
     }
