@@ -1,0 +1,2 @@
+/** Telegram: webhook or long polling in, Bot API calls out. */
+package fr.boussole.channels.telegram;

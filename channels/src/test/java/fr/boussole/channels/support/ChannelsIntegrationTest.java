@@ -1,0 +1,141 @@
+package fr.boussole.channels.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The channels module running on a real port, with MongoDB in memory (mongo-java-server through the
+ * real driver) and WireMock standing in for Twilio and Telegram. One context is shared by every test
+ * class; each test starts from empty collections, stubs and recorders.
+ */
+@SpringBootTest(classes = ChannelsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ChannelsIntegrationTest {
+
+    public static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
+    public static final String AUTH_TOKEN = "test-auth-token-0123456789abcdef";
+    public static final String SMS_FROM = "+33757000000";
+    public static final String WHATSAPP_FROM = "+14155238886";
+    public static final String REENGAGE_SID = "HXreengage000000000000000000000000";
+    public static final String BOT_TOKEN = "123456789:AAtestTokenForTheBoussoleBot_xyz";
+    public static final String TELEGRAM_SECRET = "s3cret-webhook_token";
+    public static final String PUBLIC_BASE_URL = "https://bot.example.org";
+
+    protected static final WireMockServer PROVIDERS = new WireMockServer(options().dynamicPort());
+    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
+    private static final InetSocketAddress MONGO_ADDRESS;
+    /** setWebhook calls seen at start-up, kept before the first reset of the request journal. */
+    protected static List<LoggedRequest> startupSetWebhooks;
+
+    static {
+        MONGO_ADDRESS = MONGO.bind();
+        PROVIDERS.start();
+        PROVIDERS.stubFor(post(urlMatching("(?i)/bot[^/]+/setwebhook")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"ok\":true,\"result\":true,\"description\":\"Webhook was set\"}")));
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort() + "/channels");
+        registry.add("spring.data.mongodb.uri", () -> "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort() + "/channels");
+        registry.add("boussole.public-base-url", () -> PUBLIC_BASE_URL);
+        registry.add("twilio.account-sid", () -> ACCOUNT_SID);
+        registry.add("twilio.auth-token", () -> AUTH_TOKEN);
+        registry.add("twilio.sms-from", () -> SMS_FROM);
+        registry.add("twilio.whatsapp-from", () -> WHATSAPP_FROM);
+        registry.add("twilio.whatsapp-reengage-content-sid", () -> REENGAGE_SID);
+        registry.add("twilio.api-base-url", PROVIDERS::baseUrl);
+        registry.add("twilio.request-timeout", () -> "3s");
+        registry.add("twilio.sends-per-second", () -> "50");
+        registry.add("telegram.bot-token", () -> BOT_TOKEN);
+        registry.add("telegram.webhook-secret", () -> TELEGRAM_SECRET);
+        registry.add("telegram.api-base-url", PROVIDERS::baseUrl);
+        registry.add("telegram.request-timeout", () -> "3s");
+        registry.add("telegram.messages-per-second", () -> "1000");
+        registry.add("telegram.messages-per-chat-per-second", () -> "1000");
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected RecordingInbox inbox;
+    @Autowired
+    protected RecordingStatusSink statusSink;
+    @Autowired
+    protected MovableClock clock;
+    @Autowired
+    protected MongoTemplate mongo;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void resetWorld() {
+        if (startupSetWebhooks == null) {
+            startupSetWebhooks = PROVIDERS.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlMatching("(?i)/bot[^/]+/setwebhook")));
+        }
+        PROVIDERS.resetAll();
+        inbox.clear();
+        statusSink.clear();
+        clock.set(java.time.Instant.parse("2026-11-23T10:00:00Z"));
+        mongo.getCollectionNames().forEach(mongo::dropCollection);
+    }
+
+    /** Posts a Twilio form to our webhook, signed for {@code PUBLIC_BASE_URL + path} with the given token. */
+    protected HttpResponse<String> postTwilio(String path, Map<String, String> form, String token) {
+        String signature = TwilioSigner.sign(token, PUBLIC_BASE_URL + path, form);
+        return postTwilio(path, form, signature, true);
+    }
+
+    protected HttpResponse<String> postTwilio(String path, Map<String, String> form, String signature, boolean withSignature) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(TwilioSigner.encode(form)));
+        if (withSignature) {
+            request.header("X-Twilio-Signature", signature);
+        }
+        return send(request.build());
+    }
+
+    protected HttpResponse<String> postTelegram(String json, String secret) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/telegram"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (secret != null) {
+            request.header("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+        return send(request.build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package fr.boussole.channels.support;
+
+import fr.boussole.core.message.Inbound;
+import fr.boussole.core.message.Inbox;
+import fr.boussole.core.message.StoreUnavailableException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** An in-memory Inbox (the platform's is MongoDB-backed): de-duplicates per channel and provider id. */
+public class RecordingInbox implements Inbox {
+
+    private final List<Inbound> accepted = new ArrayList<>();
+    private final Set<String> seen = new HashSet<>();
+    private volatile boolean down;
+
+    @Override
+    public synchronized Acceptance accept(Inbound inbound) {
+        if (down) {
+            throw new StoreUnavailableException("store down (test)", null);
+        }
+        if (!seen.add(inbound.conversation().channel() + "/" + inbound.providerMessageId())) {
+            return Acceptance.DUPLICATE;
+        }
+        accepted.add(inbound);
+        return Acceptance.ACCEPTED;
+    }
+
+    public synchronized List<Inbound> accepted() {
+        return List.copyOf(accepted);
+    }
+
+    public void down(boolean down) {
+        this.down = down;
+    }
+
+    public synchronized void clear() {
+        accepted.clear();
+        seen.clear();
+        down = false;
+    }
+}
