@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * Letter trigrams of every name key, so that a name typed with mistakes is compared with the few names sharing
  * enough trigrams with it instead of all 35,000. One edit changes at most four trigrams (a swap of two letters),
- * so a name within distance d of the query shares at least (trigrams of the query - 4d) of them.
+ * so a name within distance d of the query shares at least (trigrams of the query - 4d) of them. Names are only
+ * compared with names of the same first letter (see Communes), so the postings are kept by first letter too: a
+ * trigram as common as "lle" then lists a few hundred names instead of thousands.
  */
 final class TrigramIndex {
 
@@ -30,7 +32,7 @@ final class TrigramIndex {
         lists.forEach((trigram, list) -> postings.put(trigram, list.stream().mapToInt(Integer::intValue).toArray()));
     }
 
-    /** Indexes of the names that may be within maxDistance of key. */
+    /** Indexes of the names starting with the same letter as key that may be within maxDistance of it. */
     int[] candidates(String key, int maxDistance) {
         java.util.Set<String> trigrams = new java.util.LinkedHashSet<>(trigramsOf(key));
         int needed = Math.max(1, trigrams.size() - 4 * maxDistance);
@@ -54,11 +56,13 @@ final class TrigramIndex {
         return java.util.Arrays.copyOf(found, count);
     }
 
+    /** Trigrams of the padded key, each prefixed with the key's first letter. */
     private static List<String> trigramsOf(String key) {
         String padded = "^" + key + "$";
+        char first = key.isEmpty() ? '^' : key.charAt(0);
         List<String> trigrams = new ArrayList<>(padded.length());
         for (int i = 0; i + 3 <= padded.length(); i++) {
-            trigrams.add(padded.substring(i, i + 3));
+            trigrams.add(first + padded.substring(i, i + 3));
         }
         return trigrams;
     }
