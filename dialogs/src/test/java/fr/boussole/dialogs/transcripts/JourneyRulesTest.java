@@ -50,6 +50,28 @@ class JourneyRulesTest {
     }
 
     @Test
+    void a_journey_typed_in_plain_words_ends_in_exactly_one_contact_request() {
+        ConversationState state = ConversationState.start(KEY);
+        Instant at = T0;
+        List<DialogEvent> events = new java.util.ArrayList<>();
+        for (String line : List.of("Bonjour", "19 ans", "cahors", "du boulot", "1", "bac pro", "1 et 3", "temps plein",
+                "non", "mission locale", "plus", "1", "oui", "ce numéro", "oui", "merci")) {
+            Turn turn = say(engine, state, line, at);
+            state = turn.state();
+            events.addAll(turn.events());
+            at = at.plusSeconds(60);
+        }
+        assertThat(events).filteredOn(DialogEvent.ContactRequested.class::isInstance).singleElement()
+                .satisfies(e -> {
+                    var draft = ((DialogEvent.ContactRequested) e).draft();
+                    assertThat(draft.theme()).isEqualTo("emploi");
+                    assertThat(draft.contactAddress()).isEqualTo("+33600000009");
+                    assertThat(draft.consent().textShown()).contains(draft.contactAddress());
+                    assertThat(draft.answers()).extracting(a -> a.questionId()).contains("situation", "diplome");
+                });
+    }
+
+    @Test
     void nothing_is_kept_of_a_young_person_under_fifteen() {
         ConversationState state = play(engine, "bonjour", "13");
         assertThat(state.values()).isEmpty();
