@@ -17,22 +17,22 @@ import java.util.List;
 public final class JourneyEngine implements ConversationEngine {
 
     private final JourneyPorts ports;
-    private final AnswerReader reader;
-    private final OfferPages offers;
-    private final Prompts prompts;
 
     public JourneyEngine(JourneyPorts ports) {
         this.ports = ports;
-        this.reader = new AnswerReader(ports.understanding(), ports.communes(), ports.texts());
-        this.offers = new OfferPages(ports);
-        this.prompts = new Prompts(ports, reader, offers);
     }
 
     @Override
     public Turn handle(ConversationState state, Inbound inbound, Instant now) {
         Session session = Session.of(state);
         List<DialogEvent> events = new ArrayList<>();
-        new TurnRunner(ports, reader, offers, prompts, session, inbound, now, events).run();
+        // Per-turn helpers: they remember intents and matches worked out during this turn only.
+        JourneyPorts turn = new JourneyPorts(ports.catalog(), ports.territories(), ports.communes(),
+                new TurnUnderstanding(ports.understanding()), ports.questionnaires(), ports.texts(), ports.settings());
+        AnswerReader reader = new AnswerReader(turn.understanding(), turn.communes(), turn.texts());
+        OfferPages offers = new OfferPages(turn);
+        Prompts prompts = new Prompts(turn, reader, offers);
+        new TurnRunner(turn, reader, offers, prompts, session, inbound, now, events).run();
         if (session.phase() != Phase.NEW || session.optedOut()) {
             session.lastSeen(now);
         }

@@ -22,13 +22,16 @@ final class OfferPages {
     static final String OFFER_PREFIX = "offre:";
 
     private final JourneyPorts ports;
+    /** The last query of this turn and its answer: a turn renders the same page more than once. */
+    private MatchQuery lastQuery;
+    private List<OfferSummary> lastMatch;
 
     OfferPages(JourneyPorts ports) {
         this.ports = ports;
     }
 
     /**
-     * Matches again on every turn rather than storing the list: the catalogue ranks the same way
+     * Matches again on every turn (once per turn and query) rather than storing the list: the catalogue ranks the same way
      * for the same query and seed, and an offer archived meanwhile disappears at once.
      */
     List<OfferSummary> matching(Session session, Instant now) {
@@ -37,7 +40,11 @@ final class OfferPages {
         MatchQuery query = new MatchQuery(session.territoryId(), session.theme(), session.communeInsee(),
                 session.age(), answers, LocalDate.ofInstant(now, ports.settings().zone()),
                 Ids.derived("seed", session.key().value()));
-        return ports.catalog().match(query);
+        if (!query.equals(lastQuery)) {
+            lastMatch = ports.catalog().match(query);
+            lastQuery = query;
+        }
+        return lastMatch;
     }
 
     int pageCount(int offers) {
