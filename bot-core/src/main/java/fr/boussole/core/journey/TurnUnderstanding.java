@@ -18,16 +18,20 @@ import java.util.OptionalInt;
 final class TurnUnderstanding implements Understanding {
 
     private final Understanding understanding;
+    private final Map<String, String> lasting;
     private final Map<String, Intent> intents = new HashMap<>();
     private final Map<String, String> normalised = new HashMap<>();
 
-    TurnUnderstanding(Understanding understanding) {
+    /** @param lasting normalised forms worked out once for the engine's life (option labels, aliases) */
+    TurnUnderstanding(Understanding understanding, Map<String, String> lasting) {
         this.understanding = understanding;
+        this.lasting = lasting;
     }
 
     @Override
     public String normalise(String text) {
-        return normalised.computeIfAbsent(text, understanding::normalise);
+        String known = lasting.get(text);
+        return known != null ? known : normalised.computeIfAbsent(text, understanding::normalise);
     }
 
     @Override
