@@ -72,6 +72,19 @@ class JourneyRulesTest {
     }
 
     @Test
+    void a_question_the_questionnaire_no_longer_has_restarts_the_journey_kindly() {
+        ConversationState atQuestion = play(engine, "bonjour", "20", "Cahors", "emploi");
+        Map<String, Object> stored = new java.util.LinkedHashMap<>(atQuestion.toStored());
+        stored.put("step", "question-retiree");
+        for (String line : List.of("1", "aide", "retour")) {
+            Turn turn = say(engine, ConversationState.fromStored(stored), line, T0.plusSeconds(3600));
+            assertThat(turn.state().values().get("phase")).as("after '%s'", line).isEqualTo("AGE");
+        }
+        Turn late = say(engine, ConversationState.fromStored(stored), "1", T0.plus(Duration.ofDays(10)));
+        assertThat(late.state().values().get("phase")).isEqualTo("AGE");
+    }
+
+    @Test
     void nothing_is_kept_of_a_young_person_under_fifteen() {
         ConversationState state = play(engine, "bonjour", "13");
         assertThat(state.values()).isEmpty();
