@@ -7,8 +7,17 @@ import fr.boussole.core.conversation.Turn;
 import fr.boussole.core.message.Inbound;
 
 import java.time.Instant;
+import fr.boussole.core.questionnaire.Option;
+import fr.boussole.core.questionnaire.Question;
+import fr.boussole.core.questionnaire.Questionnaire;
+import fr.boussole.core.questionnaire.Step;
+
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The journey of every theme, as a deterministic state machine: the same state, message and time
@@ -16,23 +25,57 @@ import java.util.List;
  */
 public final class JourneyEngine implements ConversationEngine {
 
+    /** Texts shown as choice labels, normalised once rather than on every turn. */
+    private static final List<String> LABEL_KEYS = List.of("choice.yes", "choice.no", "choice.restart", "resume.resume",
+            "consent.accept", "consent.refuse", "done.other-offers", "offers.more", "offers.other-theme",
+            "contact.this-number", "contact.other-number", "contact.a-number", "contact.an-email");
+
     private final JourneyPorts ports;
-    private final AnswerReader reader;
-    private final OfferPages offers;
-    private final Prompts prompts;
+    private final Map<String, String> normalisedLabels;
 
     public JourneyEngine(JourneyPorts ports) {
         this.ports = ports;
-        this.reader = new AnswerReader(ports.understanding(), ports.communes(), ports.texts());
-        this.offers = new OfferPages(ports);
-        this.prompts = new Prompts(ports, reader, offers);
+        this.normalisedLabels = normalisedLabels(ports);
+    }
+
+    /**
+     * The normalised forms of every fixed label, id and alias the engine compares typed text with:
+     * normalising is the dearest part of a turn after the intent model, and these never change.
+     */
+    private static Map<String, String> normalisedLabels(JourneyPorts ports) {
+        Set<String> fixed = new HashSet<>();
+        for (Questionnaire questionnaire : ports.questionnaires().byTheme().values()) {
+            for (Step step : questionnaire.steps()) {
+                List<Option> options = switch (step.question()) {
+                    case Question.SingleChoice single -> single.options();
+                    case Question.MultipleChoice multiple -> multiple.options();
+                    default -> List.of();
+                };
+                for (Option option : options) {
+                    fixed.add(option.id());
+                    fixed.add(option.id().replace('-', ' '));
+                    fixed.add(option.label());
+                    fixed.addAll(option.aliases());
+                }
+            }
+        }
+        LABEL_KEYS.forEach(key -> fixed.add(ports.texts().text(key)));
+        Map<String, String> normalised = new HashMap<>();
+        fixed.forEach(text -> normalised.put(text, ports.understanding().normalise(text)));
+        return Map.copyOf(normalised);
     }
 
     @Override
     public Turn handle(ConversationState state, Inbound inbound, Instant now) {
         Session session = Session.of(state);
         List<DialogEvent> events = new ArrayList<>();
-        new TurnRunner(ports, reader, offers, prompts, session, inbound, now, events).run();
+        // Per-turn helpers: they remember intents and matches worked out during this turn only.
+        JourneyPorts turn = new JourneyPorts(ports.catalog(), ports.territories(), ports.communes(),
+                new TurnUnderstanding(ports.understanding(), normalisedLabels), ports.questionnaires(), ports.texts(), ports.settings());
+        AnswerReader reader = new AnswerReader(turn.understanding(), turn.communes(), turn.texts());
+        OfferPages offers = new OfferPages(turn);
+        Prompts prompts = new Prompts(turn, reader, offers);
+        new TurnRunner(turn, reader, offers, prompts, session, inbound, now, events).run();
         if (session.phase() != Phase.NEW || session.optedOut()) {
             session.lastSeen(now);
         }

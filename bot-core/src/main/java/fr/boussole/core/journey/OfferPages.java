@@ -22,13 +22,16 @@ final class OfferPages {
     static final String OFFER_PREFIX = "offre:";
 
     private final JourneyPorts ports;
+    /** The last query of this turn and its answer: a turn renders the same page more than once. */
+    private MatchQuery lastQuery;
+    private List<OfferSummary> lastMatch;
 
     OfferPages(JourneyPorts ports) {
         this.ports = ports;
     }
 
     /**
-     * Matches again on every turn rather than storing the list: the catalogue ranks the same way
+     * Matches again on every turn (once per turn and query) rather than storing the list: the catalogue ranks the same way
      * for the same query and seed, and an offer archived meanwhile disappears at once.
      */
     List<OfferSummary> matching(Session session, Instant now) {
@@ -37,7 +40,11 @@ final class OfferPages {
         MatchQuery query = new MatchQuery(session.territoryId(), session.theme(), session.communeInsee(),
                 session.age(), answers, LocalDate.ofInstant(now, ports.settings().zone()),
                 Ids.derived("seed", session.key().value()));
-        return ports.catalog().match(query);
+        if (!query.equals(lastQuery)) {
+            lastMatch = ports.catalog().match(query);
+            lastQuery = query;
+        }
+        return lastMatch;
     }
 
     int pageCount(int offers) {
@@ -54,7 +61,11 @@ final class OfferPages {
     List<Choice> choices(List<OfferSummary> offers, int page) {
         List<Choice> choices = new ArrayList<>();
         for (OfferSummary offer : page(offers, page)) {
-            choices.add(new Choice(OFFER_PREFIX + offer.id(), offer.title()));
+            // The one-line summary is the choice itself: every channel lists choices (numbered lines
+            // by SMS, buttons on the web), so a second list in the text would say everything twice.
+            choices.add(new Choice(OFFER_PREFIX + offer.id(), ports.texts().text("offers.line", Map.of(
+                    "title", offer.title(), "organisation", offer.organisationName(), "summary", offer.summary(),
+                    "delay", Integer.toString(offer.contactDelayDays())))));
         }
         if (page + 1 < pageCount(offers.size())) {
             choices.add(new Choice(MORE, ports.texts().text("offers.more")));
@@ -70,18 +81,11 @@ final class OfferPages {
                     new Choice(OTHER_THEME, texts.text("offers.other-theme")),
                     new Choice(Prompts.RESTART, texts.text("choice.restart"))));
         }
-        List<OfferSummary> shown = page(offers, page);
         int pages = pageCount(offers.size());
         String header = offers.size() == 1 ? "offers.header-one" : pages == 1 ? "offers.header" : "offers.header-page";
         StringBuilder text = new StringBuilder(texts.text(header, Map.of("count", Integer.toString(offers.size()),
                 "page", Integer.toString(page + 1), "pages", Integer.toString(pages))));
-        int number = 1;
-        for (OfferSummary offer : shown) {
-            text.append('\n').append(texts.text("offers.line", Map.of("number", Integer.toString(number++),
-                    "title", offer.title(), "organisation", offer.organisationName(), "summary", offer.summary(),
-                    "delay", Integer.toString(offer.contactDelayDays()))));
-        }
-        text.append("\n\n").append(texts.text("offers.pick"));
+        text.append('\n').append(texts.text("offers.pick"));
         return OutboundMessage.withChoices(text.toString(), choices(offers, page));
     }
 }

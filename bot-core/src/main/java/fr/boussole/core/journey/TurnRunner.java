@@ -78,6 +78,10 @@ final class TurnRunner {
             welcome();
             return;
         }
+        if (staleQuestion()) {
+            restart(); // the questionnaire changed under this conversation: start over cleanly
+            return;
+        }
         if (expired()) {
             offerToResume(null);
             return;
@@ -185,6 +189,10 @@ final class TurnRunner {
         session.trail(trail);
         goTo(trail.getLast());
         session.candidates(List.of());
+        if (staleQuestion()) {
+            restart();
+            return;
+        }
         say(prompt());
     }
 
@@ -295,12 +303,7 @@ final class TurnRunner {
     }
 
     private void question() {
-        Optional<Step> current = prompts.currentStep(session);
-        if (current.isEmpty()) {
-            restart(); // the questionnaire changed under this conversation: start over cleanly
-            return;
-        }
-        Step step = current.get();
+        Step step = prompts.currentStep(session).orElseThrow();
         StepAnswer answer = dontKnow() ? reader.noPreference(step).orElse(null)
                 : reader.read(step, inbound, session.candidates());
         if (answer == null) {
@@ -541,6 +544,10 @@ final class TurnRunner {
             goTo(session.resumeAt().orElse(Phase.AGE.name()));
             session.resumeAt(null);
             session.reasks(0);
+            if (staleQuestion()) {
+                restart();
+                return;
+            }
             say(prefixed(texts.text("resume.back"), prompt()));
         } else if (chosen.isPresent()) {
             restart();
@@ -553,6 +560,14 @@ final class TurnRunner {
 
     private Optional<Questionnaire> questionnaire() {
         return session.theme() == null ? Optional.empty() : ports.questionnaires().forTheme(session.theme());
+    }
+
+    /**
+     * Whether the state points at a question its questionnaire no longer has (a new version was
+     * deployed during the conversation, or the theme lost its questionnaire).
+     */
+    private boolean staleQuestion() {
+        return session.phase() == Phase.QUESTION && prompts.currentStep(session).isEmpty();
     }
 
     /** Moves to a new point of the journey and asks its question, after an optional lead-in. */

@@ -50,6 +50,41 @@ class JourneyRulesTest {
     }
 
     @Test
+    void a_journey_typed_in_plain_words_ends_in_exactly_one_contact_request() {
+        ConversationState state = ConversationState.start(KEY);
+        Instant at = T0;
+        List<DialogEvent> events = new java.util.ArrayList<>();
+        for (String line : List.of("Bonjour", "19 ans", "cahors", "du boulot", "1", "bac pro", "1 et 3", "temps plein",
+                "non", "mission locale", "plus", "1", "oui", "ce numéro", "oui", "merci")) {
+            Turn turn = say(engine, state, line, at);
+            state = turn.state();
+            events.addAll(turn.events());
+            at = at.plusSeconds(60);
+        }
+        assertThat(events).filteredOn(DialogEvent.ContactRequested.class::isInstance).singleElement()
+                .satisfies(e -> {
+                    var draft = ((DialogEvent.ContactRequested) e).draft();
+                    assertThat(draft.theme()).isEqualTo("emploi");
+                    assertThat(draft.contactAddress()).isEqualTo("+33600000009");
+                    assertThat(draft.consent().textShown()).contains(draft.contactAddress());
+                    assertThat(draft.answers()).extracting(a -> a.questionId()).contains("situation", "diplome");
+                });
+    }
+
+    @Test
+    void a_question_the_questionnaire_no_longer_has_restarts_the_journey_kindly() {
+        ConversationState atQuestion = play(engine, "bonjour", "20", "Cahors", "emploi");
+        Map<String, Object> stored = new java.util.LinkedHashMap<>(atQuestion.toStored());
+        stored.put("step", "question-retiree");
+        for (String line : List.of("1", "aide", "retour")) {
+            Turn turn = say(engine, ConversationState.fromStored(stored), line, T0.plusSeconds(3600));
+            assertThat(turn.state().values().get("phase")).as("after '%s'", line).isEqualTo("AGE");
+        }
+        Turn late = say(engine, ConversationState.fromStored(stored), "1", T0.plus(Duration.ofDays(10)));
+        assertThat(late.state().values().get("phase")).isEqualTo("AGE");
+    }
+
+    @Test
     void nothing_is_kept_of_a_young_person_under_fifteen() {
         ConversationState state = play(engine, "bonjour", "13");
         assertThat(state.values()).isEmpty();

@@ -20,9 +20,9 @@ import java.util.Set;
  * territory over the Lot (department 46) with the five themes, and a handful of offers per theme,
  * some with eligibility criteria. The real ones live in offer-store, another module.
  */
-final class LotFixtures {
+public final class LotFixtures {
 
-    static final String TERRITORY = "ter-lot";
+    public static final String TERRITORY = "ter-lot";
 
     private record Offer(OfferDetails details, String theme, String summary, Map<String, Set<String>> criteria) {}
 
@@ -66,7 +66,7 @@ final class LotFixtures {
                 place, delay), theme, summary, criteria);
     }
 
-    static OfferCatalog catalog() {
+    public static OfferCatalog catalog() {
         return new OfferCatalog() {
             @Override
             public List<OfferSummary> match(MatchQuery query) {
@@ -86,7 +86,7 @@ final class LotFixtures {
         };
     }
 
-    static TerritoryDirectory territories() {
+    public static TerritoryDirectory territories() {
         return new TerritoryDirectory() {
             @Override
             public Optional<TerritoryView> openTerritoryFor(String communeInsee) {
