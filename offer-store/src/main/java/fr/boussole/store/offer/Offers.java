@@ -14,4 +14,6 @@ public interface Offers extends MongoRepository<Offer, String> {
     List<Offer> findByOrganisationIdIn(java.util.Collection<String> organisationIds);
 
     Optional<Offer> findByRef(String ref);
+
+    List<Offer> findByRefIn(java.util.Collection<String> refs);
 }

@@ -13,11 +13,11 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ContactRequestTransitionsTest {
+public class ContactRequestTransitionsTest {
 
     static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
-    static ContactRequestDraft draft() {
+    public static ContactRequestDraft draft() {
         return new ContactRequestDraft(new ConversationKey(Channel.SMS, "+33600000000"), "of_1", "te_lot", "emploi",
                 "emploi", 1, 19, "46042", "Cahors",
                 List.of(new Answer("situation", "Ta situation ?", List.of("etudiant"), List.of("Étudiant"))),

@@ -1,0 +1,85 @@
+package fr.boussole.store.geo;
+
+import fr.boussole.store.csv.CsvReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Department and region of a commune from its INSEE code alone: the department is the first two
+ * characters (2A/2B for Corsica), or three for overseas (97x); the region comes from a table
+ * shipped as data ({@code store/geo/departements.csv}, INSEE 2026).
+ */
+public final class Geography {
+
+    private static final Geography FRANCE = load();
+
+    private final Map<String, String> regionOfDepartement;
+    private final Map<String, String> regionNames;
+
+    private Geography(Map<String, String> regionOfDepartement, Map<String, String> regionNames) {
+        this.regionOfDepartement = Map.copyOf(regionOfDepartement);
+        this.regionNames = Map.copyOf(regionNames);
+    }
+
+    public static Geography france() {
+        return FRANCE;
+    }
+
+    public static String departementOf(String communeInsee) {
+        if (communeInsee == null || communeInsee.length() < 3) {
+            return null;
+        }
+        return communeInsee.startsWith("97") ? communeInsee.substring(0, 3) : communeInsee.substring(0, 2);
+    }
+
+    public Optional<String> regionOfDepartement(String departement) {
+        return Optional.ofNullable(departement).map(regionOfDepartement::get);
+    }
+
+    public Optional<String> regionOfCommune(String communeInsee) {
+        return regionOfDepartement(departementOf(communeInsee));
+    }
+
+    public boolean isDepartement(String code) {
+        return regionOfDepartement.containsKey(code);
+    }
+
+    public boolean isRegion(String code) {
+        return regionNames.containsKey(code);
+    }
+
+    public Optional<String> regionName(String region) {
+        return Optional.ofNullable(regionNames.get(region));
+    }
+
+    private static Geography load() {
+        Map<String, String> regions = new HashMap<>();
+        for (List<String> row : rows("store/geo/departements.csv")) {
+            regions.put(row.get(0), row.get(1));
+        }
+        Map<String, String> names = new HashMap<>();
+        for (List<String> row : rows("store/geo/regions.csv")) {
+            names.put(row.get(0), row.get(1));
+        }
+        return new Geography(regions, names);
+    }
+
+    private static List<List<String>> rows(String resource) {
+        var stream = Geography.class.getClassLoader().getResourceAsStream(resource);
+        if (stream == null) {
+            throw new IllegalStateException("missing resource " + resource);
+        }
+        try (var reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+            List<List<String>> rows = CsvReader.readAll(reader);
+            return rows.subList(1, rows.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package fr.boussole.store.matching;
+
+import fr.boussole.core.offer.MatchQuery;
+import fr.boussole.core.offer.OfferCatalog;
+import fr.boussole.core.offer.OfferDetails;
+import fr.boussole.core.offer.OfferSummary;
+import fr.boussole.store.geo.Geography;
+import fr.boussole.store.offer.Offer;
+import fr.boussole.store.offer.OfferStatus;
+import fr.boussole.store.offer.Offers;
+import fr.boussole.store.organisation.Organisation;
+import fr.boussole.store.organisation.Organisations;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.mapping.event.AfterDeleteEvent;
+import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bot's offer catalogue, served from an in-memory {@link OfferIndex}.
+ * <p>
+ * The index is rebuilt when an offer or an organisation is saved or deleted through Spring Data
+ * in this instance (it is marked stale and the next search rebuilds it, so a burst of saves such
+ * as an import costs one rebuild), and every {@code boussole.store.index-refresh} (one minute by
+ * default) so that several instances sharing a database converge.
+ */
+@Component
+public class StoreCatalog implements OfferCatalog {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreCatalog.class);
+
+    private final Offers offers;
+    private final Organisations organisations;
+    private final Geography geography = Geography.france();
+    private final AtomicBoolean stale = new AtomicBoolean(true);
+    private volatile OfferIndex index = OfferIndex.EMPTY;
+
+    StoreCatalog(Offers offers, Organisations organisations) {
+        this.offers = offers;
+        this.organisations = organisations;
+    }
+
+    @Override
+    public List<OfferSummary> match(MatchQuery query) {
+        OfferIndex current = current();
+        List<IndexedOffer> ranked = Ranking.rank(current.candidates(query, geography), query.seed());
+        List<OfferSummary> result = new ArrayList<>(ranked.size());
+        for (IndexedOffer offer : ranked) {
+            result.add(offer.summary());
+        }
+        return result;
+    }
+
+    @Override
+    public Optional<OfferDetails> offer(String offerId) {
+        return offers.findById(offerId).filter(o -> o.getStatus() != OfferStatus.DRAFT).map(this::details);
+    }
+
+    private OfferDetails details(Offer offer) {
+        Optional<Organisation> organisation = organisations.findById(offer.getOrganisationId());
+        String place = offer.getPlace() != null && !offer.getPlace().isBlank() ? offer.getPlace()
+                : organisation.map(Organisation::getAddress).orElse(null);
+        return new OfferDetails(offer.getId(), offer.getTitle(), offer.getDescription(), offer.getOrganisationId(),
+                organisation.map(Organisation::getName).orElse(null), place, offer.getContactDelayDays());
+    }
+
+    /** The number of offers searchable now. */
+    public int indexedOffers() {
+        return current().size();
+    }
+
+    /** Rebuilds the index from the database now. */
+    public synchronized void refresh() {
+        stale.set(false);
+        Map<String, Organisation> byId = new HashMap<>();
+        for (Organisation organisation : organisations.findAll()) {
+            byId.put(organisation.getId(), organisation);
+        }
+        long start = System.nanoTime();
+        index = OfferIndexBuilder.build(offers.findByStatus(OfferStatus.ACTIVE), byId);
+        log.debug("Offer index rebuilt: {} active offers in {} ms", index.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @Scheduled(fixedDelayString = "${boussole.store.index-refresh:PT1M}", initialDelayString = "${boussole.store.index-refresh:PT1M}")
+    void periodicRefresh() {
+        refresh();
+    }
+
+    @EventListener
+    void onSave(AfterSaveEvent<?> event) {
+        if (event.getSource() instanceof Offer || event.getSource() instanceof Organisation) {
+            stale.set(true);
+        }
+    }
+
+    @EventListener
+    void onDelete(AfterDeleteEvent<?> event) {
+        if (event.getType() == null || Offer.class.equals(event.getType())
+                || Organisation.class.equals(event.getType())) {
+            stale.set(true);
+        }
+    }
+
+    private OfferIndex current() {
+        if (stale.get()) {
+            synchronized (this) {
+                if (stale.get()) {
+                    refresh();
+                }
+            }
+        }
+        return index;
+    }
+}
