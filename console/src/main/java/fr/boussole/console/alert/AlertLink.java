@@ -1,7 +1,6 @@
 package fr.boussole.console.alert;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -16,7 +15,7 @@ import java.time.Instant;
  * @param expiresAt  refused from this instant on
  */
 @Document("console_alert_links")
-public record AlertLink(@Id String tokenHash, @Indexed String requestId, String recipient,
+public record AlertLink(@Id String tokenHash, String requestId, String recipient,
                         Instant createdAt, Instant expiresAt) {
 
     public boolean expiredAt(Instant now) {

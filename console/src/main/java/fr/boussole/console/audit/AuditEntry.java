@@ -1,7 +1,6 @@
 package fr.boussole.console.audit;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -15,5 +14,5 @@ import java.time.Instant;
  * @param subjectId   the request or offer concerned
  */
 @Document("console_audit_log")
-public record AuditEntry(@Id String id, @Indexed String territoryId, String organisationId, String actor,
-                         AuditAction action, String subjectId, @Indexed Instant at) {}
+public record AuditEntry(@Id String id, String territoryId, String organisationId, String actor,
+                         AuditAction action, String subjectId, Instant at) {}

@@ -1,5 +1,23 @@
 package fr.boussole.console.reminders;
 
-import org.springframework.data.repository.CrudRepository;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
 
-interface ReminderMarks extends CrudRepository<ReminderMark, String> {}
+/** The reminders already handed to the outbox. */
+@Component
+class ReminderMarks {
+
+    private final MongoTemplate mongo;
+
+    ReminderMarks(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    boolean existsById(String deliveryId) {
+        return mongo.findById(deliveryId, ReminderMark.class) != null;
+    }
+
+    void save(ReminderMark mark) {
+        mongo.save(mark);
+    }
+}

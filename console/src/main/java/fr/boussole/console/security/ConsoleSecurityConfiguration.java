@@ -5,6 +5,7 @@ import jakarta.servlet.SessionCookieConfig;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -26,7 +27,7 @@ class ConsoleSecurityConfiguration {
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    @Order(1)
+    @Order(10)
     SecurityFilterChain consoleChain(HttpSecurity http, LoginFailureHandler failureHandler) throws Exception {
         http.securityMatcher("/console/**")
                 .authorizeHttpRequests(auth -> auth
@@ -52,8 +53,9 @@ class ConsoleSecurityConfiguration {
         return http.build();
     }
 
+    /** Last of all chains: whatever no other chain claimed (the app's public endpoints among them). */
     @Bean
-    @Order(100)
+    @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain openChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())

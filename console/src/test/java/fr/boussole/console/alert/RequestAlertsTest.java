@@ -61,6 +61,19 @@ class RequestAlertsTest extends ConsoleIntegrationTest {
     }
 
     @Test
+    void a_request_recorded_through_the_store_port_is_alerted_with_its_due_date() throws Exception {
+        var world = fixtures.world();
+        var recorded = fixtures.record(world, world.b(), clock.instant());
+
+        alerts.requestRecorded(recorded);
+
+        MimeMessage mail = greenMail.getReceivedMessages()[0];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(world.b().alertEmail());
+        assertThat(recorded.dueAt()).isEqualTo(clock.instant().plus(Duration.ofDays(3)));
+        assertThat(text(mail)).contains(world.b().offerTitle()).contains("jeudi 5 mars 2026");
+    }
+
+    @Test
     void a_replayed_alert_sends_nothing_twice() {
         var world = fixtures.world();
         String id = fixtures.request(world, world.a(), clock.instant());

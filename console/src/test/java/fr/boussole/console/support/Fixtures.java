@@ -20,8 +20,7 @@ import fr.boussole.store.organisation.OrganisationContact;
 import fr.boussole.store.organisation.OrganisationType;
 import fr.boussole.store.organisation.Organisations;
 import fr.boussole.store.organisation.ScopeLevel;
-import fr.boussole.store.request.ContactRequest;
-import fr.boussole.store.request.ContactRequestRecords;
+import fr.boussole.core.offer.ContactRequests;
 import fr.boussole.store.territory.Territories;
 import fr.boussole.store.territory.Territory;
 import fr.boussole.store.territory.TerritoryStatus;
@@ -50,17 +49,17 @@ public class Fixtures {
     private final Organisations organisations;
     private final Offers offers;
     private final Accounts accounts;
-    private final ContactRequestRecords requests;
+    private final ContactRequests contactRequests;
     private final PasswordEncoder encoder;
     private final String hash;
 
     Fixtures(Territories territories, Organisations organisations, Offers offers, Accounts accounts,
-             ContactRequestRecords requests, PasswordEncoder encoder) {
+             ContactRequests contactRequests, PasswordEncoder encoder) {
         this.territories = territories;
         this.organisations = organisations;
         this.offers = offers;
         this.accounts = accounts;
-        this.requests = requests;
+        this.contactRequests = contactRequests;
         this.encoder = encoder;
         this.hash = encoder.encode(PASSWORD);
     }
@@ -102,6 +101,11 @@ public class Fixtures {
 
     /** A new request to the organisation's offer, made at {@code at}, due three days later. */
     public String request(World world, Org org, Instant at) {
+        return record(world, org, at).requestId();
+    }
+
+    /** Records a request through the store's {@link ContactRequests} port, as the pipeline does. */
+    public ContactRequests.Recorded record(World world, Org org, Instant at) {
         String id = Ids.random("cr");
         var draft = new ContactRequestDraft(new ConversationKey(Channel.WEB, "session-" + id), org.offerId(),
                 world.territoryId(), "emploi", "emploi", 1, 19, "46042", "Cahors",
@@ -109,8 +113,7 @@ public class Fixtures {
                         new Answer("besoin", "De quoi as-tu besoin ?", List.of("job", "cv"), List.of("Un job", "Un CV"))),
                 ContactMethod.PHONE, "06 12 34 56 78",
                 new ConsentRecord("J'accepte d'être contacté(e).", "v1", at, Channel.WEB), at);
-        requests.save(ContactRequest.open(id, draft, org.id(), 3));
-        return id;
+        return contactRequests.record(id, draft);
     }
 
     private static ConsoleUser user(Account account, String territoryId) {

@@ -1,0 +1,40 @@
+package fr.boussole.console.reminders;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Deletes expired alert links and password-reset links, and old login-failure counts. TTL indexes do
+ * not expire anything on the embedded store, so a scheduled job does it.
+ */
+@Service
+public class Housekeeping {
+
+    /** Kept a while after expiry, so that a late click still gets the "expired" page rather than "unknown". */
+    static final Duration KEEP_EXPIRED = Duration.ofDays(30);
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    Housekeeping(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${boussole.console-purge-cron:0 10 4 * * *}", zone = "Europe/Paris")
+    @SchedulerLock(name = "console-housekeeping", lockAtMostFor = "30m")
+    public void purge() {
+        Instant cutoff = clock.instant().minus(KEEP_EXPIRED);
+        mongo.remove(new Query(Criteria.where("expiresAt").lt(cutoff)), "console_alert_links");
+        mongo.remove(new Query(Criteria.where("expiresAt").lt(cutoff)), "console_password_resets");
+        mongo.remove(new Query(Criteria.where("lockedUntil").lt(cutoff)), "console_login_throttle");
+    }
+}

@@ -1,0 +1,139 @@
+package fr.boussole.console.browser;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.boussole.console.alert.RequestAlerts;
+import fr.boussole.console.support.ConsoleIntegrationTest;
+import fr.boussole.console.support.Fixtures;
+import fr.boussole.core.offer.ContactRequests;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console in a real headless Chromium: a professional signs in, opens a request from the alert
+ * email caught by GreenMail, logs a follow-up; the animateur then sees it on the dashboard.
+ * Screenshots of the main pages go to docs/screenshots/.
+ */
+class ConsoleBrowserTest extends ConsoleIntegrationTest {
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
+    private static final Pattern LINK = Pattern.compile("http://localhost:8080(/console/alerte/[A-Za-z0-9_-]{43})");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RequestAlerts alerts;
+
+    private WebDriver browser;
+    private Path profile;
+
+    @BeforeEach
+    void startChromium() throws Exception {
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--window-size=1280,900", "--lang=fr-FR", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void stopChromium() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    void a_professional_follows_up_a_request_from_the_alert_email_and_the_animateur_sees_it() throws Exception {
+        var world = fixtures.world();
+        Instant made = clock.instant().minus(Duration.ofDays(1));
+        fixtures.request(world, world.b(), made.minus(Duration.ofDays(6)));
+        String id = fixtures.request(world, world.a(), made);
+        alerts.requestRecorded(new ContactRequests.Recorded(id, world.a().offerId(), world.a().id(), made,
+                made.plus(Duration.ofDays(3))));
+        MimeMessage[] mails = greenMail.getReceivedMessages();
+        assertThat(mails).hasSize(1);
+        var matcher = LINK.matcher(GreenMailUtil.getBody(mails[0]).replace("=\r\n", ""));
+        assertThat(matcher.find()).isTrue();
+        String alertPath = matcher.group(1);
+
+        browser.get(url("/console"));
+        assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+        screenshot("login");
+        signIn(world.a().professional().email());
+        assertThat(browser.findElement(By.id("count-new")).getText()).contains("1");
+        browser.get(url("/console/demandes"));
+        assertThat(browser.findElement(By.id("requests")).getText()).contains(world.a().offerTitle());
+        screenshot("requests");
+
+        browser.get(url(alertPath));
+        assertThat(browser.findElement(By.id("contact-address")).getText()).isEqualTo("06 12 34 56 78");
+        browser.findElement(By.id("comment")).sendKeys("Appelé ce matin : rendez-vous pris jeudi à 14 h.");
+        new Select(browser.findElement(By.id("outcome"))).selectByValue("REACHED_AND_HELPED");
+        browser.findElement(By.id("save-follow-up")).click();
+        assertThat(browser.findElement(By.id("follow-up-saved")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("follow-ups")).getText()).contains("rendez-vous pris jeudi");
+        screenshot("request");
+
+        browser.get(url("/console/demandes"));
+        browser.findElement(By.cssSelector("header form button")).click();
+        signIn(world.animateur().email());
+        browser.get(url("/console/animation/tableau-de-bord"));
+        assertThat(browser.findElement(By.id("kept-share")).getText()).startsWith("50 %");
+        assertThat(browser.findElement(By.id("requests-chart")).findElements(By.tagName("rect"))).isNotEmpty();
+        screenshot("dashboard");
+    }
+
+    private void signIn(String email) {
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/console");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Saved under docs/screenshots/ of the repository, for the README. */
+    private void screenshot(String name) throws Exception {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Path docs = Path.of(System.getProperty("user.dir")).resolveSibling("docs").resolve("screenshots");
+        Files.createDirectories(docs);
+        Files.copy(shot.toPath(), docs.resolve("console-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
