@@ -1,0 +1,34 @@
+package fr.boussole.app.config;
+
+import fr.boussole.app.testing.Instances;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A wrong setting stops the real start-up with one line that names the variable. */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupFailureIT {
+
+    @Test
+    void a_telegram_token_without_its_webhook_secret_stops_start_up(CapturedOutput output) {
+        assertThatThrownBy(() -> Instances.start("telegram.bot-token=123:abc", "spring.mongodb.uri=mongodb://127.0.0.1:1/x"))
+                .isInstanceOf(InvalidSettingException.class);
+        assertThat(output).contains("Invalid setting TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_BOT_TOKEN is set in webhook mode");
+    }
+
+    @Test
+    void a_data_dir_that_cannot_be_created_stops_start_up(@TempDir Path tmp, CapturedOutput output) throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
+        assertThatThrownBy(() -> Instances.start("boussole.data-dir=" + file.resolve("data")))
+                .isInstanceOf(InvalidSettingException.class);
+        assertThat(output).contains("Invalid setting BOUSSOLE_DATA_DIR: cannot create");
+    }
+}
