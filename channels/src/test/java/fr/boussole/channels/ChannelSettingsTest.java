@@ -41,8 +41,21 @@ class ChannelSettingsTest {
     }
 
     @Test
-    void with_nothing_set_no_channel_is_on() {
+    void with_nothing_set_no_channel_is_on_and_the_webhooks_answer_404() throws Exception {
         assertThat(startFailure()).isNull();
+        SpringApplication app = new SpringApplication(ChannelsTestApplication.class);
+        try (ConfigurableApplicationContext context = app.run("--server.port=0",
+                "--spring.mongodb.uri=mongodb://localhost:1/none?serverSelectionTimeoutMS=500")) {
+            String port = context.getEnvironment().getProperty("local.server.port");
+            var http = java.net.http.HttpClient.newHttpClient();
+            for (String path : java.util.List.of("/webhooks/twilio", "/webhooks/twilio/status", "/webhooks/telegram")) {
+                var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("Body=x")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(path).isEqualTo(404);
+            }
+        }
     }
 
     @Test
