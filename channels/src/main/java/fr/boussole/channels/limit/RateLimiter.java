@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Fixed-window send limits shared by every instance: one document per key and window, whose counter is
  * raised by an atomic findAndModify. A send over the limit is told how long to wait for the next window.
  */
-@Component
+@Component("channelsRateLimiter")
 public class RateLimiter {
 
     static final String COLLECTION = "channel_rate_windows";
