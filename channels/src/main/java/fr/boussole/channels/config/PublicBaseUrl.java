@@ -5,7 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The URL the application is reached at from outside (PUBLIC_BASE_URL): signatures and webhooks are built on it. */
-@Component
+@Component("channelsPublicBaseUrl")
 public class PublicBaseUrl {
 
     private final String base;

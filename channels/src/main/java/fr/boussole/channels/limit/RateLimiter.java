@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Fixed-window send limits shared by every instance: one document per key and window, whose counter is
  * raised by an atomic findAndModify. A send over the limit is told how long to wait for the next window.
  */
-@Component
+@Component("channelsRateLimiter")
 public class RateLimiter {
 
     static final String COLLECTION = "channel_rate_windows";
@@ -27,12 +28,11 @@ public class RateLimiter {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final AtomicLong calls = new AtomicLong();
+    private volatile boolean indexed;
 
     RateLimiter(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
-        // Purges the windows on a real MongoDB; the periodic purge below covers stores without TTL expiry.
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("expiresAt", org.springframework.data.domain.Sort.Direction.ASC).expire(Duration.ZERO));
     }
 
     /**
@@ -41,6 +41,11 @@ public class RateLimiter {
      * @return empty when allowed; otherwise how long to wait before trying again
      */
     public Optional<Duration> acquire(String key, int limit, Duration window) {
+        if (!indexed) {
+            // Purges the windows on a real MongoDB; the periodic purge below covers stores without TTL expiry.
+            mongo.indexOps(COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
+            indexed = true;
+        }
         long now = clock.millis();
         long size = window.toMillis();
         long start = now - Math.floorMod(now, size);

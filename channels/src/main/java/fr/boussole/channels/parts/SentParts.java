@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * For a delivery the provider gets as several messages (a long SMS, a long Telegram text): which parts
  * went out already, so that the retry of a half-sent delivery sends only the rest.
  */
-@Component
+@Component("channelsSentParts")
 public class SentParts {
 
     static final String COLLECTION = "channel_sent_parts";

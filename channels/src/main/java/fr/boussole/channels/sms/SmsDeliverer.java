@@ -30,7 +30,7 @@ class SmsDeliverer implements Deliverer {
         this.messages = messages;
         this.from = properties.smsFrom();
         this.segmentsPerMessage = DistributionSummary.builder("boussole.sms.segments.per.message")
-                .description("SMS segments billed per bot message").baseUnit("segments").register(meters);
+                .description("SMS segments billed per bot message").register(meters);
         this.segments = Counter.builder("boussole.channel.segments").tag("channel", Channel.SMS.id())
                 .description("SMS segments sent (per journey: divide by the completed contact requests of the channel)")
                 .register(meters);

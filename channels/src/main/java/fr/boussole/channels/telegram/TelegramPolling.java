@@ -24,7 +24,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 @Component
 @Conditional(TelegramConfigured.class)
-class TelegramPolling implements LongPollingUpdateConsumer, AutoCloseable {
+class TelegramPolling implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramPolling.class);
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
@@ -52,12 +52,12 @@ class TelegramPolling implements LongPollingUpdateConsumer, AutoCloseable {
         application = new TelegramBotsLongPollingApplication();
         application.registerBot(properties.botToken(), () -> TelegramConfiguration.telegramUrl(properties.apiBaseUrl()),
                 offset -> GetUpdates.builder().offset(offset).timeout(50).allowedUpdates(List.of("message", "callback_query")).build(),
-                this);
+                (LongPollingUpdateConsumer) this::consume);
         log.info("Telegram long polling started");
     }
 
-    @Override
-    public void consume(List<Update> batch) {
+    // Not the consumer itself: the library closes a consumer that is AutoCloseable when it closes.
+    void consume(List<Update> batch) {
         for (Update update : batch) {
             Duration wait = Duration.ofSeconds(1);
             while (running) {
@@ -84,8 +84,10 @@ class TelegramPolling implements LongPollingUpdateConsumer, AutoCloseable {
     @Override
     public void close() throws Exception {
         running = false;
-        if (application != null) {
-            application.close();
+        TelegramBotsLongPollingApplication closing = application;
+        application = null;
+        if (closing != null) {
+            closing.close();
         }
     }
 }

@@ -1,4 +1,4 @@
-package fr.boussole.channels.twilio;
+package fr.boussole.channels.twilio.inbound;
 
 import com.twilio.security.RequestValidator;
 import fr.boussole.channels.config.PublicBaseUrl;

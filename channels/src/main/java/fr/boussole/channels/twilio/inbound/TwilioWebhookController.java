@@ -1,6 +1,9 @@
-package fr.boussole.channels.twilio;
+package fr.boussole.channels.twilio.inbound;
 
 import fr.boussole.channels.config.PublicBaseUrl;
+import fr.boussole.channels.twilio.TwilioConfigured;
+import fr.boussole.channels.twilio.TwilioProperties;
+import fr.boussole.channels.twilio.TwilioWebhookPaths;
 import fr.boussole.channels.whatsapp.ServiceWindows;
 import fr.boussole.core.delivery.DeliveryStatusSink;
 import fr.boussole.core.message.Channel;

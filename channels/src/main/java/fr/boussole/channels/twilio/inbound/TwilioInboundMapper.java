@@ -1,4 +1,4 @@
-package fr.boussole.channels.twilio;
+package fr.boussole.channels.twilio.inbound;
 
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;

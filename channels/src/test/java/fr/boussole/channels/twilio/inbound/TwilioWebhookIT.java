@@ -1,4 +1,4 @@
-package fr.boussole.channels.twilio;
+package fr.boussole.channels.twilio.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
