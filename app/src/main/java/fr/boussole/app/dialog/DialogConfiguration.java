@@ -1,0 +1,41 @@
+package fr.boussole.app.dialog;
+
+import fr.boussole.core.conversation.ConversationEngine;
+import fr.boussole.core.journey.JourneySettings;
+import fr.boussole.core.language.Understanding;
+import fr.boussole.core.offer.OfferCatalog;
+import fr.boussole.core.offer.TerritoryDirectory;
+import fr.boussole.core.place.CommuneDirectory;
+import fr.boussole.dialogs.Dialogs;
+import fr.boussole.dialogs.commune.Communes;
+import fr.boussole.dialogs.language.FrenchUnderstanding;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the plain-Java dialogs module: the French understanding, the communes of France and the
+ * journey engine over the store's catalogue. Loaded once at start-up; a broken questionnaire or
+ * text file stops start-up with a message naming it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DialogProperties.class)
+class DialogConfiguration {
+
+    @Bean
+    Understanding understanding() {
+        return FrenchUnderstanding.load();
+    }
+
+    @Bean
+    CommuneDirectory communeDirectory() {
+        return Communes.load();
+    }
+
+    @Bean
+    ConversationEngine conversationEngine(OfferCatalog catalog, TerritoryDirectory territories,
+                                          CommuneDirectory communes, Understanding understanding,
+                                          DialogProperties properties) {
+        return Dialogs.engine(catalog, territories, communes, understanding, properties.toSettings());
+    }
+}

@@ -1,0 +1,2 @@
+/** Wiring of the dialog engine with its French understanding, communes and questionnaires. */
+package fr.boussole.app.dialog;
