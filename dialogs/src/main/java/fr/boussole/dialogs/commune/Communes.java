@@ -154,8 +154,8 @@ public final class Communes implements CommuneDirectory {
      * start with the typed words ("Villefranche"). A departement number keeps only the communes of that departement.
      */
     private List<Commune> byName(String key, String spaced, String departement) {
-        if (key.length() < 2 || !CommuneNames.isLetters(key)) {
-            return List.of();
+        if (key.isEmpty() || !CommuneNames.isLetters(key)) {
+            return List.of(); // no commune name holds a digit
         }
         int[] exact = byKey.get(key);
         int max = NameTolerance.maxDistance(key.length());

@@ -48,6 +48,8 @@ class CommunesTest {
             "Villefranche-de-Rouergue|12300",
             "j'habite à Figeac|46102",
             "Marseille|13055",
+            "Y|80829",
+            "Eu|76255",
             "Lyon 3e|69123",
             "Paris 11eme|75056",
             "75011|75056",
