@@ -34,6 +34,8 @@ public final class Communes implements CommuneDirectory {
             "bonjour", "salut", "slt", "bjr", "coucou", "alors", "euh", "ben", "bah", "habiter", "vivre", "vie");
     /** An arrondissement typed after a city ("Lyon 3e", "Paris 11eme"): the commune is the city. */
     private static final Pattern ARRONDISSEMENT = Pattern.compile("\\d{1,2}(?:e|eme|er|ieme)");
+    /** All typed words starting a longer name rank with one-letter typos: "Villefranche" means a Villefranche-…. */
+    private static final int PREFIX_DISTANCE = 1;
     private static final Comparator<Candidate> RANKING = Comparator.comparingInt(Candidate::distance)
             .thenComparing(Candidate::sameLetters, Comparator.reverseOrder())
             .thenComparing(c -> c.commune().population(), Comparator.reverseOrder())
@@ -150,8 +152,8 @@ public final class Communes implements CommuneDirectory {
 
     /**
      * Exact names first (homonyms by population); else names within the tolerated number of mistakes, which must
-     * keep the first letter (people rarely mistype it, and "where" would otherwise find "Mhère"); then names that
-     * start with the typed words ("Villefranche"). A departement number keeps only the communes of that departement.
+     * keep the first letter (people rarely mistype it, and "where" would otherwise find "Mhère"), with names that
+     * start with the typed words ("Villefranche") ranked as one mistake away. A departement number keeps only the communes of that departement.
      */
     private List<Commune> byName(String key, String spaced, String departement) {
         if (key.isEmpty() || !CommuneNames.isLetters(key)) {
@@ -181,7 +183,7 @@ public final class Communes implements CommuneDirectory {
             }
             if (spaced != null && key.length() >= 4) {
                 for (int index : prefixes.startingWith(spaced)) {
-                    candidates.add(new Candidate(communes[index], max + 1, false));
+                    candidates.add(new Candidate(communes[index], PREFIX_DISTANCE, false));
                 }
             }
         }

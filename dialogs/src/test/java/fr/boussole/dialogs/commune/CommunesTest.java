@@ -87,6 +87,13 @@ class CommunesTest {
     }
 
     @Test
+    void the_first_words_of_longer_names_find_them_largest_first() {
+        assertThat(COMMUNES.resolve("Villefranche")).hasSize(Communes.MAX_RESULTS)
+                .allSatisfy(c -> assertThat(c.name()).startsWith("Villefranche-"))
+                .isSortedAccordingTo((a, b) -> Integer.compare(b.population(), a.population()));
+    }
+
+    @Test
     void an_exact_name_hides_names_a_letter_away() {
         assertThat(COMMUNES.resolve("Figeac")).extracting(Commune::name).containsExactly("Figeac");
     }
