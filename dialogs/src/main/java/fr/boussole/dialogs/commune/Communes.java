@@ -25,6 +25,8 @@ public final class Communes implements CommuneDirectory {
     /** Longer input is not a commune name; refusing it early keeps resolution cheap whatever is typed. */
     private static final int MAX_INPUT = 120;
     private static final Pattern POSTAL_CODE = Pattern.compile("\\d{5}");
+    /** "46 100", as postal codes are sometimes written. */
+    private static final Pattern SPACED_POSTAL_CODE = Pattern.compile("\\b(\\d{2}) (\\d{3})\\b");
     private static final Pattern INSEE_CODE = Pattern.compile("(?:\\d{5}|2[abAB]\\d{3})");
     private static final Pattern DEPARTEMENT = Pattern.compile("(?:\\d{2}|2[ab]|97\\d)");
     /** Words people put before a commune name ("j'habite à Figeac", "commune de Cahors"). */
@@ -101,7 +103,7 @@ public final class Communes implements CommuneDirectory {
         if (typed == null || typed.isBlank() || typed.length() > MAX_INPUT) {
             return List.of();
         }
-        List<String> words = new ArrayList<>(CommuneNames.words(typed));
+        List<String> words = new ArrayList<>(CommuneNames.words(SPACED_POSTAL_CODE.matcher(typed).replaceAll("$1$2")));
         String code = null;
         String departement = null;
         for (var it = words.iterator(); it.hasNext(); ) {

@@ -28,6 +28,8 @@ class CommunesTest {
             "cahors|46042",
             "CAHORS|46042",
             "46000|46042",
+            "46 000|46042",
+            "Cahors 46 000|46042",
             "Figeac 46100|46102",
             "46100 figeac|46102",
             "Figeac (46)|46102",
