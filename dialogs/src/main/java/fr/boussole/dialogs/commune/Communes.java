@@ -4,10 +4,12 @@ import fr.boussole.core.place.Commune;
 import fr.boussole.core.place.CommuneDirectory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -95,7 +97,7 @@ public final class Communes implements CommuneDirectory {
 
     @Override
     public Optional<Commune> byInsee(String insee) {
-        return insee == null ? Optional.empty() : Optional.ofNullable(byInsee.get(insee.trim().toUpperCase(java.util.Locale.ROOT)));
+        return insee == null ? Optional.empty() : Optional.ofNullable(byInsee.get(insee.trim().toUpperCase(Locale.ROOT)));
     }
 
     @Override
@@ -114,7 +116,7 @@ public final class Communes implements CommuneDirectory {
             } else if (words.size() > 1 && ARRONDISSEMENT.matcher(word).matches()) {
                 it.remove();
             } else if (departement == null && words.size() > 1 && DEPARTEMENT.matcher(word).matches()) {
-                departement = word.toUpperCase(java.util.Locale.ROOT);
+                departement = word.toUpperCase(Locale.ROOT);
                 it.remove();
             }
         }
@@ -129,10 +131,10 @@ public final class Communes implements CommuneDirectory {
     private List<Commune> byCode(String code, String key) {
         int[] sharing = byPostalCode.get(code);
         if (sharing == null) {
-            Commune commune = byInsee.get(code.toUpperCase(java.util.Locale.ROOT));
+            Commune commune = byInsee.get(code.toUpperCase(Locale.ROOT));
             return commune != null ? List.of(commune) : key.isEmpty() ? List.of() : byName(key, null, null);
         }
-        List<Commune> all = java.util.Arrays.stream(sharing).mapToObj(i -> communes[i]).toList();
+        List<Commune> all = Arrays.stream(sharing).mapToObj(i -> communes[i]).toList();
         if (key.isEmpty()) {
             return all;
         }
@@ -155,7 +157,8 @@ public final class Communes implements CommuneDirectory {
     /**
      * Exact names first (homonyms by population); else names within the tolerated number of mistakes, which must
      * keep the first letter (people rarely mistype it, and "where" would otherwise find "Mhère"), with names that
-     * start with the typed words ("Villefranche") ranked as one mistake away. A departement number keeps only the communes of that departement.
+     * start with the typed words ("Villefranche") ranked as one mistake away. A departement number keeps only the
+     * communes of that departement.
      */
     private List<Commune> byName(String key, String spaced, String departement) {
         if (key.isEmpty() || !CommuneNames.isLetters(key)) {
@@ -225,9 +228,9 @@ public final class Communes implements CommuneDirectory {
         }
         char[] x = a.toCharArray();
         char[] y = b.toCharArray();
-        java.util.Arrays.sort(x);
-        java.util.Arrays.sort(y);
-        return java.util.Arrays.equals(x, y);
+        Arrays.sort(x);
+        Arrays.sort(y);
+        return Arrays.equals(x, y);
     }
 
     private record Candidate(Commune commune, int distance, boolean sameLetters) {
