@@ -56,7 +56,9 @@ final class TrigramIndex {
     /** Indexes of the names starting with the same letter as key that may be within maxDistance of it. */
     int[] candidates(String key, int maxDistance) {
         int[] codes = Arrays.stream(codesOf(key)).distinct().toArray();
-        int needed = Math.max(1, codes.length - 4 * maxDistance);
+        // the bound above is exact but weak for long names (13 trigrams, 3 mistakes: 1 needed); a quarter of the
+        // trigrams is still kept by three mistakes that are not all swaps, and spares comparing thousands of names
+        int needed = Math.max(1, Math.max(codes.length - 4 * maxDistance, codes.length / 4));
         short[] shared = new short[size];
         int[] found = new int[64];
         int count = 0;
