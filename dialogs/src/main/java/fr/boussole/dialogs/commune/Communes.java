@@ -30,7 +30,10 @@ public final class Communes implements CommuneDirectory {
     /** Words people put before a commune name ("j'habite à Figeac", "commune de Cahors"). */
     private static final Set<String> LEADING_FILLERS = Set.of(
             "j", "je", "jhabite", "habite", "suis", "vis", "chui", "sui", "moi", "a", "au", "aux", "en", "sur",
-            "dans", "de", "du", "d", "pres", "vers", "commune", "ville", "village", "c", "cest", "est", "ma", "mon");
+            "dans", "de", "du", "d", "pres", "vers", "commune", "ville", "village", "c", "cest", "est", "ma", "mon",
+            "bonjour", "salut", "slt", "bjr", "coucou", "alors", "euh", "ben", "bah", "habiter", "vivre", "vie");
+    /** An arrondissement typed after a city ("Lyon 3e", "Paris 11eme"): the commune is the city. */
+    private static final Pattern ARRONDISSEMENT = Pattern.compile("\\d{1,2}(?:e|eme|er|ieme)");
     private static final Comparator<Candidate> RANKING = Comparator.comparingInt(Candidate::distance)
             .thenComparing(Candidate::sameLetters, Comparator.reverseOrder())
             .thenComparing(c -> c.commune().population(), Comparator.reverseOrder())
@@ -43,6 +46,7 @@ public final class Communes implements CommuneDirectory {
     private final Map<String, int[]> byKey;
     private final TrigramIndex trigrams;
     private final WordPrefixes prefixes;
+    private final LetterCounts letters;
 
     private Communes(List<Commune> all) {
         communes = all.toArray(Commune[]::new);
@@ -68,6 +72,7 @@ public final class Communes implements CommuneDirectory {
         names.forEach((key, list) -> byKey.put(key, list.stream().mapToInt(Integer::intValue).toArray()));
         trigrams = new TrigramIndex(keys);
         prefixes = new WordPrefixes(spaced);
+        letters = new LetterCounts(keys);
     }
 
     /** The communes shipped in the resources (rebuilt by {@code scripts/communes/build}). */
@@ -101,6 +106,8 @@ public final class Communes implements CommuneDirectory {
             String word = it.next();
             if (code == null && (POSTAL_CODE.matcher(word).matches() || INSEE_CODE.matcher(word).matches())) {
                 code = word;
+                it.remove();
+            } else if (words.size() > 1 && ARRONDISSEMENT.matcher(word).matches()) {
                 it.remove();
             } else if (departement == null && words.size() > 1 && DEPARTEMENT.matcher(word).matches()) {
                 departement = word.toUpperCase(java.util.Locale.ROOT);
@@ -147,8 +154,8 @@ public final class Communes implements CommuneDirectory {
      * start with the typed words ("Villefranche"). A departement number keeps only the communes of that departement.
      */
     private List<Commune> byName(String key, String spaced, String departement) {
-        if (key.length() < 2 || !CommuneNames.isLetters(key)) {
-            return List.of();
+        if (key.isEmpty() || !CommuneNames.isLetters(key)) {
+            return List.of(); // no commune name holds a digit
         }
         int[] exact = byKey.get(key);
         int max = NameTolerance.maxDistance(key.length());
@@ -160,8 +167,11 @@ public final class Communes implements CommuneDirectory {
         }
         if (exact == null || departement != null) {
             if (max > 0) {
+                byte[] typedLetters = LetterCounts.of(key);
                 for (int index : trigrams.candidates(key, max)) {
-                    if (keys[index].charAt(0) == key.charAt(0)) {
+                    if (keys[index].charAt(0) == key.charAt(0)
+                            && Math.abs(keys[index].length() - key.length()) <= max
+                            && letters.bagDistance(typedLetters, index) <= max) {
                         int distance = EditDistance.within(key, keys[index], max);
                         if (distance <= max) {
                             candidates.add(new Candidate(communes[index], distance, sameLetters(key, keys[index])));

@@ -1,27 +1,23 @@
 package fr.boussole.dialogs.commune;
 
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
 /** Names sorted word by word, to find those starting with whole typed words ("Vigan" → "Vigan en Quercy"). */
 final class WordPrefixes {
 
     /** Past this many names a prefix is too vague to offer anything ("Saint"). */
     private static final int MAX_MATCHES = 200;
+    /** Sorts before the space, so "name\u0001index" keeps the order of the names and "name " prefixes still match. */
+    private static final char INDEX_MARK = '\u0001';
 
     private final String[] sorted;
-    private final int[] indexes;
 
     WordPrefixes(String[] spacedNames) {
-        Integer[] order = IntStream.range(0, spacedNames.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparing(i -> spacedNames[i]));
-        sorted = new String[order.length];
-        indexes = new int[order.length];
-        for (int i = 0; i < order.length; i++) {
-            sorted[i] = spacedNames[order[i]];
-            indexes[i] = order[i];
+        sorted = new String[spacedNames.length];
+        for (int i = 0; i < spacedNames.length; i++) {
+            sorted[i] = spacedNames[i] + INDEX_MARK + i;
         }
+        Arrays.sort(sorted);
     }
 
     /** Indexes of the names whose first words are the given words (followed by at least one more word). */
@@ -36,6 +32,10 @@ final class WordPrefixes {
                 return new int[0];
             }
         }
-        return Arrays.copyOfRange(indexes, from, to);
+        int[] indexes = new int[to - from];
+        for (int i = from; i < to; i++) {
+            indexes[i - from] = Integer.parseInt(sorted[i], sorted[i].lastIndexOf(INDEX_MARK) + 1, sorted[i].length(), 10);
+        }
+        return indexes;
     }
 }

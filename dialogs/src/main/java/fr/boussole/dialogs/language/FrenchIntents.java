@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * The intent of a text: first exact keyword rules on the whole normal text ({@code language/intents/keywords.tsv}:
  * "stop", "aide", "oui" alone are certain, and must not depend on a model), then the OpenNLP model for free text,
- * trusted only above a confidence. Stop and erase need more confidence: acting on them wrongly ends a
- * conversation or deletes data, while OTHER only makes the engine ask again.
+ * trusted only above a confidence. Stop and erase need more confidence, and pass the {@link EndingGuard}: acting
+ * on them wrongly ends a conversation or deletes data, while OTHER only makes the engine ask again.
  */
 final class FrenchIntents {
 
@@ -23,10 +23,12 @@ final class FrenchIntents {
 
     private final Map<String, Intent> keywords;
     private final IntentModel model;
+    private final EndingGuard guard;
 
-    private FrenchIntents(Map<String, Intent> keywords, IntentModel model) {
+    private FrenchIntents(Map<String, Intent> keywords, IntentModel model, EndingGuard guard) {
         this.keywords = keywords;
         this.model = model;
+        this.guard = guard;
     }
 
     static FrenchIntents load(FrenchNormaliser normaliser) {
@@ -34,7 +36,8 @@ final class FrenchIntents {
         for (String[] row : Resources.tabSeparated("/language/intents/keywords.tsv", 2)) {
             keywords.put(normaliser.normalise(row[1]), Intent.valueOf(row[0]));
         }
-        return new FrenchIntents(keywords, IntentModel.train(examples(normaliser, "/language/intents/training.tsv")));
+        return new FrenchIntents(keywords, IntentModel.train(examples(normaliser, "/language/intents/training.tsv")),
+                EndingGuard.load(normaliser));
     }
 
     static List<IntentModel.Example> examples(FrenchNormaliser normaliser, String resource) {
@@ -55,6 +58,6 @@ final class FrenchIntents {
         }
         IntentModel.Guess guess = model.guess(tokens.size() > MAX_TOKENS ? tokens.subList(0, MAX_TOKENS) : tokens);
         double needed = guess.intent() == Intent.STOP || guess.intent() == Intent.ERASE ? CONFIDENCE_TO_END : CONFIDENCE;
-        return guess.probability() >= needed ? guess.intent() : Intent.OTHER;
+        return guess.probability() >= needed ? guard.check(guess.intent(), tokens) : Intent.OTHER;
     }
 }

@@ -40,14 +40,4 @@ public class CommuneResolutionBenchmark {
     public List<Commune> resolve() {
         return communes.resolve(typed);
     }
-
-    /** Loading the resource and building the indexes, once per start of the application. */
-    @Benchmark
-    @BenchmarkMode(Mode.SingleShotTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 2)
-    @Measurement(iterations = 5)
-    public Communes load_all() {
-        return Communes.load();
-    }
 }

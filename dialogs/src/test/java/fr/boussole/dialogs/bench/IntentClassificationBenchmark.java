@@ -40,14 +40,4 @@ public class IntentClassificationBenchmark {
     public Intent intentOf() {
         return understanding.intentOf(text);
     }
-
-    /** Reading the examples and training the model, once per start of the application. */
-    @Benchmark
-    @BenchmarkMode(Mode.SingleShotTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    @Warmup(iterations = 2)
-    @Measurement(iterations = 5)
-    public FrenchUnderstanding load_and_train() {
-        return FrenchUnderstanding.load();
-    }
 }

@@ -48,6 +48,16 @@ class CommunesTest {
             "Villefranche-de-Rouergue|12300",
             "j'habite à Figeac|46102",
             "Marseille|13055",
+            "Y|80829",
+            "Eu|76255",
+            "Lyon 3e|69123",
+            "Paris 11eme|75056",
+            "75011|75056",
+            "bonjour j'habite a Cahors|46042",
+            "Ste Maxime|83115",
+            "sainte-maxime|83115",
+            "Saint Cirq Lapopie|46256",
+            "st cirq lapopie|46256",
             "Ajacio|2A004",
     })
     void finds_the_commune_meant_first(String typed, String insee) {
