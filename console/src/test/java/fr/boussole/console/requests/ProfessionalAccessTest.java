@@ -45,6 +45,7 @@ class ProfessionalAccessTest extends ConsoleIntegrationTest {
     void lists_show_only_the_requests_of_the_own_organisation() throws Exception {
         mvc.perform(get("/console/demandes").with(user(world.a().professional())))
                 .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Nouvelles (1)")))
                 .andExpect(content().string(containsString("/console/demandes/" + requestOfA)))
                 .andExpect(content().string(not(containsString(requestOfB))));
     }

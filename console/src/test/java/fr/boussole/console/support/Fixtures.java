@@ -50,16 +50,19 @@ public class Fixtures {
     private final Offers offers;
     private final Accounts accounts;
     private final ContactRequests contactRequests;
+    private final fr.boussole.store.request.ContactRequestRecords records;
     private final PasswordEncoder encoder;
     private final String hash;
 
     Fixtures(Territories territories, Organisations organisations, Offers offers, Accounts accounts,
-             ContactRequests contactRequests, PasswordEncoder encoder) {
+             ContactRequests contactRequests, fr.boussole.store.request.ContactRequestRecords records,
+             PasswordEncoder encoder) {
         this.territories = territories;
         this.organisations = organisations;
         this.offers = offers;
         this.accounts = accounts;
         this.contactRequests = contactRequests;
+        this.records = records;
         this.encoder = encoder;
         this.hash = encoder.encode(PASSWORD);
     }
@@ -106,14 +109,30 @@ public class Fixtures {
 
     /** Records a request through the store's {@link ContactRequests} port, as the pipeline does. */
     public ContactRequests.Recorded record(World world, Org org, Instant at) {
+        return record(world, org, at, "emploi");
+    }
+
+    /** The same, for a request whose young person chose {@code theme}. */
+    public ContactRequests.Recorded record(World world, Org org, Instant at, String theme) {
         String id = Ids.random("cr");
         var draft = new ContactRequestDraft(new ConversationKey(Channel.WEB, "session-" + id), org.offerId(),
-                world.territoryId(), "emploi", "emploi", 1, 19, "46042", "Cahors",
+                world.territoryId(), theme, theme, 1, 19, "46042", "Cahors",
                 List.of(new Answer("situation", "Quelle est ta situation ?", List.of("etudiant"), List.of("Étudiant(e)")),
                         new Answer("besoin", "De quoi as-tu besoin ?", List.of("job", "cv"), List.of("Un job", "Un CV"))),
                 ContactMethod.PHONE, "06 12 34 56 78",
                 new ConsentRecord("J'accepte d'être contacté(e).", "v1", at, Channel.WEB), at);
         return contactRequests.record(id, draft);
+    }
+
+    /** Notes a follow-up by the organisation's professional and, if {@code outcome} is given, closes the request. */
+    public void followUp(String requestId, Instant at, fr.boussole.store.request.Outcome outcome) {
+        var request = records.findById(requestId).orElseThrow();
+        request.addFollowUp(new fr.boussole.store.request.FollowUp("fixture", at,
+                fr.boussole.store.request.FollowUpMeans.PHONE, "Appel"));
+        if (outcome != null) {
+            request.close(outcome, "Fait", at);
+        }
+        records.save(request);
     }
 
     private static ConsoleUser user(Account account, String territoryId) {
