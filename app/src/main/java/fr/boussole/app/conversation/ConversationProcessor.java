@@ -179,8 +179,8 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
                 events = turn.events();
                 outbox.resumeRecipient(message.conversation());
             }
-            effects.carryOut(message, stored.optedOut(), events);
-            inbound.markProcessed(message.id(), clock.instant());
+            List<String> replies = effects.carryOut(message, stored.optedOut(), events);
+            inbound.markProcessed(message.id(), replies, clock.instant());
             latency.record(Duration.between(message.acceptedAt(), clock.instant()));
             listeners.forEach(l -> l.processed(message.id()));
             return true;

@@ -55,12 +55,13 @@ public class Conversations {
                       List<DialogEvent> events, Instant now) {
         Document turn = new Document("inboundId", inboundId).append("sequence", sequence)
                 .append("at", Date.from(now)).append("events", StoredEvents.write(events));
+        List<Document> offered = offeredChoices(events);
         Update update = new Update().set("state", new Document(state.toStored())).set("lastTurn", turn)
-                .set("version", before.version() + 1).set("updatedAt", Date.from(now));
+                .set("offered", offered).set("version", before.version() + 1).set("updatedAt", Date.from(now));
         if (before.version() == 0) {
             try {
                 mongo.insert(new Document("_id", before.key().value()).append("version", 1L)
-                        .append("state", new Document(state.toStored())).append("lastTurn", turn)
+                        .append("state", new Document(state.toStored())).append("lastTurn", turn).append("offered", offered)
                         .append("updatedAt", Date.from(now)), COLLECTION);
                 return true;
             } catch (org.springframework.dao.DuplicateKeyException lost) {
@@ -69,6 +70,25 @@ public class Conversations {
         }
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(before.key().value())
                 .and("version").is(before.version())), update, COLLECTION).getModifiedCount() == 1;
+    }
+
+    /** The choices of the last turn's replies, so that a tap (which carries only an id) gets its label. */
+    private static List<Document> offeredChoices(List<DialogEvent> events) {
+        return events.stream().filter(DialogEvent.Reply.class::isInstance)
+                .flatMap(e -> ((DialogEvent.Reply) e).message().choices().stream())
+                .map(c -> new Document("id", c.id()).append("label", c.label())).toList();
+    }
+
+    /** The label of a choice offered by the last turn, or null. */
+    public String offeredLabel(ConversationKey key, String choiceId) {
+        Query query = Query.query(Criteria.where("_id").is(key.value()));
+        query.fields().include("offered");
+        Document doc = mongo.findOne(query, Document.class, COLLECTION);
+        if (doc == null) {
+            return null;
+        }
+        return doc.getList("offered", Document.class, List.of()).stream()
+                .filter(c -> choiceId.equals(c.getString("id"))).map(c -> c.getString("label")).findFirst().orElse(null);
     }
 
     void setOptedOut(ConversationKey key, boolean optedOut) {

@@ -42,7 +42,9 @@ class TurnEffects {
         this.meters = meters;
     }
 
-    void carryOut(InboundMessage message, boolean optedOutBefore, List<DialogEvent> events) {
+    /** @return the outbox ids of the replies enqueued, in order */
+    List<String> carryOut(InboundMessage message, boolean optedOutBefore, List<DialogEvent> events) {
+        List<String> replies = new java.util.ArrayList<>();
         ConversationKey key = message.conversation();
         long firstSlot = message.sequence() * SLOTS_PER_MESSAGE;
         boolean optedOut = optedOutBefore;
@@ -51,8 +53,10 @@ class TurnEffects {
             switch (events.get(index)) {
                 case DialogEvent.Reply reply -> {
                     if (!optedOut) {
-                        outbox.enqueue(new Delivery(Ids.derived("ob", message.id(), slot), key.channel(), key.address(),
+                        String id = Ids.derived("ob", message.id(), slot);
+                        outbox.enqueue(new Delivery(id, key.channel(), key.address(),
                                 key, firstSlot + index, 1, new DeliveryPayload.Chat(reply.message())), message.id());
+                        replies.add(id);
                     }
                 }
                 case DialogEvent.ContactRequested requested -> {
@@ -78,5 +82,6 @@ class TurnEffects {
                 }
             }
         }
+        return replies;
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -31,15 +33,21 @@ public class InboundMessages {
 
     static final String COLLECTION = "inbound_messages";
     static final String SEQUENCES = "inbound_sequences";
+    /** The status of a placeholder filling a rank taken by a message that turned out to be a duplicate. */
+    static final String GAP = "GAP";
+    static final Duration GAP_TIMEOUT = Duration.ofSeconds(30);
 
     private final MongoTemplate mongo;
+    private final Clock clock;
 
-    InboundMessages(MongoTemplate mongo) {
+    InboundMessages(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("channel", Sort.Direction.ASC)
                 .on("providerMessageId", Sort.Direction.ASC).unique().named("dedup"));
+        // unique, and queried by exact match only: the embedded store can use unique indexes only
         mongo.indexOps(COLLECTION).createIndex(new Index().on("conversation", Sort.Direction.ASC)
-                .on("sequence", Sort.Direction.ASC).named("conversation_order"));
+                .on("sequence", Sort.Direction.ASC).unique().named("conversation_order"));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
                 .on("nextAttemptAt", Sort.Direction.ASC).named("due"));
     }
@@ -74,13 +82,25 @@ public class InboundMessages {
             mongo.insert(doc, COLLECTION);
             return true;
         } catch (DuplicateKeyException duplicate) {
+            // the same provider message raced us: fill the rank we took so that it holds nothing up
+            insertGap(inbound.conversation(), sequence, now);
             return false;
+        }
+    }
+
+    private void insertGap(ConversationKey conversation, long sequence, Instant now) {
+        try {
+            mongo.insert(new Document("_id", Ids.derived("gap", conversation.value(), Long.toString(sequence)))
+                    .append("conversation", conversation.value()).append("sequence", sequence)
+                    .append("status", GAP).append("acceptedAt", Date.from(now)), COLLECTION);
+        } catch (DuplicateKeyException alreadyFilled) {
+            // nothing to do
         }
     }
 
     private long nextSequence(ConversationKey conversation) {
         Document counter = mongo.findAndModify(Query.query(Criteria.where("_id").is(conversation.value())),
-                new Update().inc("next", 1L), FindAndModifyOptions.options().upsert(true).returnNew(true),
+                new Update().inc("next", 1L).set("at", Date.from(clock.instant())), FindAndModifyOptions.options().upsert(true).returnNew(true),
                 Document.class, SEQUENCES);
         return ((Number) counter.get("next")).longValue();
     }
@@ -89,12 +109,43 @@ public class InboundMessages {
         return Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION)).map(InboundMessages::fromDocument);
     }
 
-    /** The oldest message of the conversation not yet processed nor parked: the only one that may be processed. */
+    /**
+     * The oldest message of the conversation not yet processed nor parked: the only one that may be
+     * processed. Walks the ranks from the conversation's "done" mark with exact-match lookups (fast
+     * on any store). A missing rank is a message being recorded right now: wait for it; if nothing
+     * arrived for {@code GAP_TIMEOUT}, it is a rank lost by a crash: skip it.
+     */
     public Optional<InboundMessage> head(ConversationKey conversation) {
-        Query query = Query.query(Criteria.where("conversation").is(conversation.value())
-                        .and("status").is(InboundStatus.PENDING.name()))
-                .with(Sort.by("sequence")).limit(1);
-        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(InboundMessages::fromDocument);
+        Document counter = mongo.findById(conversation.value(), Document.class, SEQUENCES);
+        if (counter == null) {
+            return Optional.empty();
+        }
+        long next = ((Number) counter.get("next")).longValue();
+        long done = counter.get("done") == null ? 0 : ((Number) counter.get("done")).longValue();
+        boolean quiet = counter.getDate("at") == null
+                || counter.getDate("at").toInstant().plus(GAP_TIMEOUT).isBefore(clock.instant());
+        long contiguous = done;
+        try {
+            for (long rank = done + 1; rank <= next; rank++) {
+                Document doc = mongo.findOne(Query.query(Criteria.where("conversation").is(conversation.value())
+                        .and("sequence").is(rank)), Document.class, COLLECTION);
+                if (doc == null && !quiet) {
+                    return Optional.empty();
+                }
+                if (doc != null && InboundStatus.PENDING.name().equals(doc.getString("status"))) {
+                    return Optional.of(fromDocument(doc));
+                }
+                if (contiguous == rank - 1) {
+                    contiguous = rank;
+                }
+            }
+            return Optional.empty();
+        } finally {
+            if (contiguous > done) {
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(conversation.value())),
+                        new Update().max("done", contiguous), SEQUENCES);
+            }
+        }
     }
 
     /** Conversations that have a message due for processing (another instance may have left it). */
@@ -109,10 +160,18 @@ public class InboundMessages {
         return keys;
     }
 
-    public void markProcessed(String id, Instant now) {
+    /** @param replyIds the outbox ids of the turn's replies, in order: the web chat returns them */
+    public void markProcessed(String id, List<String> replyIds, Instant now) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                new Update().set("status", InboundStatus.PROCESSED.name()).set("processedAt", Date.from(now)),
-                COLLECTION);
+                new Update().set("status", InboundStatus.PROCESSED.name()).set("processedAt", Date.from(now))
+                        .set("replies", replyIds), COLLECTION);
+    }
+
+    public List<String> replyIds(String id) {
+        Query query = Query.query(Criteria.where("_id").is(id));
+        query.fields().include("replies");
+        Document doc = mongo.findOne(query, Document.class, COLLECTION);
+        return doc == null ? List.of() : doc.getList("replies", String.class, List.of());
     }
 
     public void retryLater(String id, int attempts, Instant nextAttemptAt) {
@@ -137,7 +196,8 @@ public class InboundMessages {
     }
 
     public List<InboundMessage> all(ConversationKey conversation) {
-        Query query = Query.query(Criteria.where("conversation").is(conversation.value())).with(Sort.by("sequence"));
+        Query query = Query.query(Criteria.where("conversation").is(conversation.value())
+                .and("status").ne(GAP)).with(Sort.by("sequence"));
         return mongo.find(query, Document.class, COLLECTION).stream().map(InboundMessages::fromDocument).toList();
     }
 

@@ -26,13 +26,16 @@ import java.util.List;
 
 /**
  * The outbox collection. Entries are written once (idempotent on id) and then only change status;
- * the worker ({@link OutboxWorker}) claims them one at a time with a lease.
+ * the worker ({@link OutboxWorker}) claims them one at a time with a lease. Each conversation has a
+ * queue document listing its unfinished entries by sequence: only the first may go, so that entry
+ * n+1 never overtakes entry n. Hot paths use lookups by _id only (fast on any store).
  */
 @Component
 public class MongoOutbox implements Outbox, DeliveryStatusSink {
 
     static final String COLLECTION = "outbox";
     static final String STOPPED = "stopped_recipients";
+    static final String QUEUES = "outbox_queues";
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -73,36 +76,92 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
         try {
             mongo.insert(doc, COLLECTION);
         } catch (DuplicateKeyException alreadyThere) {
-            return;
+            // replayed after a crash: the entry is there, make sure it is queued (below)
         }
-        worker.ifAvailable(OutboxWorker::nudge);
+        if (delivery.channel() == Channel.WEB) {
+            return; // returned in the web chat's HTTP answer, never sent by a worker
+        }
+        if (delivery.conversation() != null) {
+            queue(delivery.conversation().value(), delivery.id(), delivery.sequence());
+        }
+        worker.ifAvailable(w -> w.hint(delivery.id()));
+    }
+
+    private void queue(String conversation, String id, long sequence) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(conversation)),
+                new Update().addToSet("entries", new Document("id", id).append("sequence", sequence)), QUEUES);
+    }
+
+    private void dequeue(String conversation, String id) {
+        if (conversation != null) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(conversation)),
+                    new Update().pull("entries", new Document("id", id)), QUEUES);
+        }
+    }
+
+    /** The conversation's unfinished entries, first to go first. */
+    List<Document> queued(String conversation) {
+        Document queue = mongo.findById(conversation, Document.class, QUEUES);
+        if (queue == null) {
+            return List.of();
+        }
+        return queue.getList("entries", Document.class, List.of()).stream()
+                .sorted(java.util.Comparator.comparingLong(e -> ((Number) e.get("sequence")).longValue())).toList();
     }
 
     /**
-     * The replies to one web chat message, in order. Returning them is their delivery: pending
-     * ones are marked sent. Asked again (a client retry), it returns the same replies.
+     * True when this entry is the first unfinished one of its conversation (or has none). An entry
+     * missing from its queue (a crash between insert and queueing) is queued first; a finished entry
+     * still at the head (a crash between its end and its removal) is removed.
      */
-    public List<OutboundMessage> takeWebReplies(String inboundId) {
-        Query query = Query.query(Criteria.where("inboundId").is(inboundId).and("channel").is(Channel.WEB.id()))
-                .with(Sort.by("sequence"));
-        List<Document> docs = mongo.find(query, Document.class, COLLECTION);
-        mongo.updateMulti(Query.query(Criteria.where("inboundId").is(inboundId).and("channel").is(Channel.WEB.id())
-                        .and("status").is(OutboxStatus.PENDING.name())),
-                new Update().set("status", OutboxStatus.SENT.name()).set("providerId", "web")
-                        .set("sentAt", Date.from(clock.instant())).set("attempts", 1), COLLECTION);
-        return docs.stream().filter(d -> !OutboxStatus.CANCELLED.name().equals(d.getString("status")))
-                .map(d -> StoredPayloads.message(d.get("payload", Document.class))).toList();
+    boolean isFirstInLine(Document entry) {
+        String conversation = entry.getString("conversation");
+        if (conversation == null) {
+            return true;
+        }
+        String id = entry.getString("_id");
+        List<Document> queued = queued(conversation);
+        if (queued.stream().noneMatch(e -> id.equals(e.getString("id")))) {
+            queue(conversation, id, ((Number) entry.get("sequence")).longValue());
+            queued = queued(conversation);
+        }
+        for (Document head : queued) {
+            String headId = head.getString("id");
+            if (headId.equals(id)) {
+                return true;
+            }
+            Document headEntry = byId(headId);
+            if (headEntry != null && OutboxStatus.PENDING.name().equals(headEntry.getString("status"))) {
+                return false;
+            }
+            dequeue(conversation, headId);
+        }
+        return false;
     }
 
-    /** The label of a choice the bot last offered in this conversation, or null: a tap carries only the id. */
-    public String lastOfferedLabel(ConversationKey conversation, String choiceId) {
-        Document last = mongo.findOne(Query.query(Criteria.where("conversation").is(conversation.value()))
-                .with(Sort.by(Sort.Direction.DESC, "sequence")).limit(1), Document.class, COLLECTION);
-        if (last == null) {
-            return null;
+    Document byId(String id) {
+        return mongo.findById(id, Document.class, COLLECTION);
+    }
+
+    /**
+     * The replies to one web chat message, by their outbox ids, in order. Returning them is their
+     * delivery: pending ones are marked sent. Asked again (a client retry), it returns the same replies.
+     */
+    public List<OutboundMessage> takeWebReplies(List<String> ids) {
+        List<OutboundMessage> replies = new java.util.ArrayList<>();
+        for (String id : ids) {
+            Document doc = byId(id);
+            if (doc == null || OutboxStatus.CANCELLED.name().equals(doc.getString("status"))) {
+                continue;
+            }
+            if (OutboxStatus.PENDING.name().equals(doc.getString("status"))) {
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(OutboxStatus.PENDING.name())),
+                        new Update().set("status", OutboxStatus.SENT.name()).set("providerId", "web")
+                                .set("sentAt", Date.from(clock.instant())).set("attempts", 1), COLLECTION);
+            }
+            replies.add(StoredPayloads.message(doc.get("payload", Document.class)));
         }
-        return StoredPayloads.message(last.get("payload", Document.class)).choices().stream()
-                .filter(c -> c.id().equals(choiceId)).map(fr.boussole.core.message.Choice::label).findFirst().orElse(null);
+        return replies;
     }
 
     @Override
@@ -120,9 +179,14 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
     /** Erasure: chat texts of this conversation enqueued before {@code beforeSequence} go; pending ones are cancelled. */
     public void eraseChatPayloads(ConversationKey conversation, long beforeSequence) {
         Criteria ofConversation = Criteria.where("conversation").is(conversation.value()).and("sequence").lt(beforeSequence);
-        mongo.updateMulti(Query.query(Criteria.where("conversation").is(conversation.value()).and("sequence").lt(beforeSequence)
-                        .and("status").is(OutboxStatus.PENDING.name())),
-                new Update().set("status", OutboxStatus.CANCELLED.name()), COLLECTION);
+        for (Document queued : queued(conversation.value())) {
+            if (((Number) queued.get("sequence")).longValue() < beforeSequence) {
+                String id = queued.getString("id");
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(OutboxStatus.PENDING.name())),
+                        new Update().set("status", OutboxStatus.CANCELLED.name()), COLLECTION);
+                dequeue(conversation.value(), id);
+            }
+        }
         mongo.updateMulti(Query.query(ofConversation),
                 new Update().set("payload", new Document("kind", "chat").append("text", "").append("erased", true))
                         .set("recipient", "erased"), COLLECTION);
@@ -133,9 +197,12 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
         Instant now = clock.instant();
         mongo.upsert(Query.query(Criteria.where("_id").is(conversation.value())),
                 new Update().set("since", Date.from(now)), STOPPED);
-        mongo.updateMulti(Query.query(Criteria.where("conversation").is(conversation.value())
-                        .and("status").is(OutboxStatus.PENDING.name())),
-                new Update().set("status", OutboxStatus.FAILED.name()).set("lastError", "recipient gone"), COLLECTION);
+        for (Document queued : queued(conversation.value())) {
+            String id = queued.getString("id");
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(OutboxStatus.PENDING.name())),
+                    new Update().set("status", OutboxStatus.FAILED.name()).set("lastError", "recipient gone"), COLLECTION);
+            dequeue(conversation.value(), id);
+        }
     }
 
     public void resumeRecipient(ConversationKey conversation) {
@@ -157,12 +224,6 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
         return mongo.find(query, Document.class, COLLECTION);
     }
 
-    /** True when an earlier entry of the same conversation is still waiting: this one must wait too. */
-    boolean hasEarlierPending(String conversation, long sequence) {
-        return conversation != null && mongo.exists(Query.query(Criteria.where("conversation").is(conversation)
-                .and("sequence").lt(sequence).and("status").is(OutboxStatus.PENDING.name())), COLLECTION);
-    }
-
     Document claim(String id, String owner, Instant now, Instant until) {
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(id)
                         .and("status").is(OutboxStatus.PENDING.name()).and("leaseUntil").lt(Date.from(now))),
@@ -170,8 +231,8 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
                 FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
     }
 
-    void markSent(String id, int attempts, String providerId, Instant now) {
-        finish(id, new Update().set("status", OutboxStatus.SENT.name()).set("attempts", attempts)
+    void markSent(String id, String conversation, int attempts, String providerId, Instant now) {
+        dequeueAfter(id, conversation, new Update().set("status", OutboxStatus.SENT.name()).set("attempts", attempts)
                 .set("providerId", providerId).set("sentAt", Date.from(now)));
     }
 
@@ -179,9 +240,14 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
         finish(id, new Update().set("attempts", attempts).set("lastError", reason).set("nextAttemptAt", Date.from(next)));
     }
 
-    void markFinal(String id, OutboxStatus status, int attempts, String reason, Instant now) {
-        finish(id, new Update().set("status", status.name()).set("attempts", attempts).set("lastError", reason)
+    void markFinal(String id, String conversation, OutboxStatus status, int attempts, String reason, Instant now) {
+        dequeueAfter(id, conversation, new Update().set("status", status.name()).set("attempts", attempts).set("lastError", reason)
                 .set("finishedAt", Date.from(now)));
+    }
+
+    private void dequeueAfter(String id, String conversation, Update update) {
+        finish(id, update);
+        dequeue(conversation, id);
     }
 
     private void finish(String id, Update update) {

@@ -29,11 +29,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Sends what the outbox holds. A dispatcher thread finds due entries (on a poll, or at once when
- * something is enqueued here), skips those whose conversation has an earlier entry still pending,
- * claims each with a lease (single-document findAndModify, so several instances share the work)
- * and hands it to a delivery thread, which calls the channel's {@link Deliverer} once and records
- * the result.
+ * Sends what the outbox holds. A dispatcher thread considers entries as they are enqueued here or
+ * become due (hints by id), and on each poll the due entries left by a crash or another instance;
+ * it skips an entry that is not first in line in its conversation, claims the others with a lease
+ * (single-document findAndModify, so several instances share the work) and hands each to a sender
+ * thread, which calls the channel's {@link Deliverer} once and records the result.
  */
 @Component
 public class OutboxWorker implements SmartLifecycle {
@@ -48,7 +48,7 @@ public class OutboxWorker implements SmartLifecycle {
     private final MeterRegistry meters;
     private final String owner = Ids.random("worker");
     private final AtomicBoolean nudged = new AtomicBoolean();
-    private final AtomicBoolean polling = new AtomicBoolean();
+    private final java.util.Queue<String> hints = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile ScheduledExecutorService dispatcher;
     private volatile ExecutorService senders;
 
@@ -73,14 +73,15 @@ public class OutboxWorker implements SmartLifecycle {
         }
     }
 
-    /** Something was enqueued: look now rather than at the next poll. */
-    void nudge() {
+    /** This entry was enqueued or may now go: look at it now rather than at the next poll. */
+    void hint(String id) {
+        hints.add(id);
         ScheduledExecutorService d = dispatcher;
         if (d != null && nudged.compareAndSet(false, true)) {
             try {
                 d.execute(() -> {
                     nudged.set(false);
-                    dispatch();
+                    drainHints();
                 });
             } catch (RejectedExecutionException stopping) {
                 nudged.set(false);
@@ -88,30 +89,56 @@ public class OutboxWorker implements SmartLifecycle {
         }
     }
 
-    private void dispatch() {
-        if (!polling.compareAndSet(false, true)) {
-            return;
+    private void hintAt(String id, Instant when) {
+        ScheduledExecutorService d = dispatcher;
+        if (d != null) {
+            try {
+                d.schedule(() -> hint(id), Math.max(0, when.toEpochMilli() - clock.millis()), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // the next start's poll finds it
+            }
         }
+    }
+
+    private void drainHints() {
+        String id;
+        while ((id = hints.poll()) != null) {
+            try {
+                consider(outbox.byId(id));
+            } catch (RuntimeException e) {
+                log.warn("outbox dispatch failed: {}", e.getClass().getName());
+            }
+        }
+    }
+
+    private void poll() {
         try {
+            drainHints();
             if (deliverers.isEmpty()) {
                 return;
             }
-            Instant now = clock.instant();
             List<String> channels = deliverers.keySet().stream().map(Channel::id).toList();
-            for (Document candidate : outbox.dueCandidates(channels, now, 100)) {
-                String conversation = candidate.getString("conversation");
-                if (outbox.hasEarlierPending(conversation, ((Number) candidate.get("sequence")).longValue())) {
-                    continue;
-                }
-                Document claimed = outbox.claim(candidate.getString("_id"), owner, now, now.plus(settings.lease()));
-                if (claimed != null) {
-                    senders.execute(() -> deliver(claimed));
-                }
+            for (Document candidate : outbox.dueCandidates(channels, clock.instant(), 100)) {
+                consider(candidate);
             }
         } catch (RuntimeException e) {
-            log.warn("outbox dispatch failed: {}", e.getClass().getName());
-        } finally {
-            polling.set(false);
+            log.warn("outbox poll failed: {}", e.getClass().getName());
+        }
+    }
+
+    private void consider(Document entry) {
+        if (entry == null || !OutboxStatus.PENDING.name().equals(entry.getString("status"))) {
+            return;
+        }
+        Instant now = clock.instant();
+        Channel channel = Channel.valueOf(entry.getString("channel").toUpperCase(java.util.Locale.ROOT));
+        if (!deliverers.containsKey(channel) || entry.getDate("nextAttemptAt").toInstant().isAfter(now)
+                || entry.getDate("leaseUntil").toInstant().isAfter(now) || !outbox.isFirstInLine(entry)) {
+            return;
+        }
+        Document claimed = outbox.claim(entry.getString("_id"), owner, now, now.plus(settings.lease()));
+        if (claimed != null) {
+            senders.execute(() -> deliver(claimed));
         }
     }
 
@@ -122,7 +149,7 @@ public class OutboxWorker implements SmartLifecycle {
         String conversation = entry.getString("conversation");
         try {
             if (outbox.isStopped(conversation)) {
-                outbox.markFinal(id, OutboxStatus.FAILED, attempt - 1, "recipient gone", clock.instant());
+                outbox.markFinal(id, conversation, OutboxStatus.FAILED, attempt - 1, "recipient gone", clock.instant());
                 return;
             }
             Delivery delivery = new Delivery(id, channel, entry.getString("recipient"),
@@ -135,38 +162,43 @@ public class OutboxWorker implements SmartLifecycle {
                 result = new DeliveryResult.Retry(e.getClass().getName(), null);
             }
             record(delivery, result);
+            if (conversation != null) {
+                // the next entry of this conversation may now go
+                outbox.queued(conversation).stream().findFirst().ifPresent(next -> hint(next.getString("id")));
+            }
         } catch (RuntimeException e) {
             // The store failed while recording: the lease expires and the entry is tried again.
             log.warn("outbox entry {} could not be recorded: {}", id, e.getClass().getName());
         }
-        nudge(); // the next entry of this conversation may now go
     }
 
     private void record(Delivery delivery, DeliveryResult result) {
         String channel = delivery.channel().id();
+        String conversation = delivery.conversation() == null ? null : delivery.conversation().value();
         Instant now = clock.instant();
         switch (result) {
             case DeliveryResult.Sent sent -> {
-                outbox.markSent(delivery.id(), delivery.attempt(), sent.providerId(), now);
+                outbox.markSent(delivery.id(), conversation, delivery.attempt(), sent.providerId(), now);
                 meters.counter("boussole.outbox.sent", "channel", channel).increment();
             }
             case DeliveryResult.Retry retry when delivery.attempt() >= settings.deliveryAttempts() -> {
-                outbox.markFinal(delivery.id(), OutboxStatus.DEAD, delivery.attempt(), retry.reason(), now);
+                outbox.markFinal(delivery.id(), conversation, OutboxStatus.DEAD, delivery.attempt(), retry.reason(), now);
                 meters.counter("boussole.outbox.dead_lettered", "channel", channel).increment();
                 log.warn("outbox entry {} dead-lettered after {} attempts on {}", delivery.id(), delivery.attempt(), channel);
             }
             case DeliveryResult.Retry retry -> {
-                outbox.markRetry(delivery.id(), delivery.attempt(), retry.reason(),
-                        now.plus(backoff.after(delivery.attempt(), retry.notBefore())));
+                Instant next = now.plus(backoff.after(delivery.attempt(), retry.notBefore()));
+                outbox.markRetry(delivery.id(), delivery.attempt(), retry.reason(), next);
+                hintAt(delivery.id(), next);
                 meters.counter("boussole.outbox.retried", "channel", channel).increment();
             }
             case DeliveryResult.Failed failed -> {
-                outbox.markFinal(delivery.id(), OutboxStatus.FAILED, delivery.attempt(), failed.reason(), now);
+                outbox.markFinal(delivery.id(), conversation, OutboxStatus.FAILED, delivery.attempt(), failed.reason(), now);
                 meters.counter("boussole.outbox.failed", "channel", channel).increment();
                 log.warn("outbox entry {} failed for good on {}", delivery.id(), channel);
             }
             case DeliveryResult.RecipientGone gone -> {
-                outbox.markFinal(delivery.id(), OutboxStatus.FAILED, delivery.attempt(), gone.reason(), now);
+                outbox.markFinal(delivery.id(), conversation, OutboxStatus.FAILED, delivery.attempt(), gone.reason(), now);
                 if (delivery.conversation() != null) {
                     outbox.stopRecipient(delivery.conversation());
                 }
@@ -181,7 +213,7 @@ public class OutboxWorker implements SmartLifecycle {
         senders = Executors.newFixedThreadPool(Math.max(1, settings.workers()), Thread.ofPlatform().name("outbox-", 0).factory());
         dispatcher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-dispatch").factory());
         long poll = settings.pollInterval().toMillis();
-        dispatcher.scheduleWithFixedDelay(this::dispatch, poll, poll, TimeUnit.MILLISECONDS);
+        dispatcher.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package fr.boussole.app.webchat;
 
 import fr.boussole.app.config.PipelineProperties;
+import fr.boussole.app.conversation.Conversations;
 import fr.boussole.app.inbound.InboundMessages;
 import fr.boussole.app.inbound.InboundStatus;
 import fr.boussole.app.outbox.MongoOutbox;
@@ -40,13 +41,18 @@ class WebChatController {
 
     private final Inbox inbox;
     private final ReplyWaiter waiter;
+    private final InboundMessages inboundMessages;
+    private final Conversations conversations;
     private final MongoOutbox outbox;
     private final PipelineProperties settings;
     private final Clock clock;
 
-    WebChatController(Inbox inbox, ReplyWaiter waiter, MongoOutbox outbox, PipelineProperties settings, Clock clock) {
+    WebChatController(Inbox inbox, ReplyWaiter waiter, InboundMessages inboundMessages, Conversations conversations,
+                      MongoOutbox outbox, PipelineProperties settings, Clock clock) {
         this.inbox = inbox;
         this.waiter = waiter;
+        this.inboundMessages = inboundMessages;
+        this.conversations = conversations;
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
@@ -81,7 +87,7 @@ class WebChatController {
             Inbound inbound = hasText
                     ? Inbound.text(providerId, conversation, body.text().strip(), clock.instant())
                     : Inbound.choice(providerId, conversation, body.choice(),
-                    Optional.ofNullable(outbox.lastOfferedLabel(conversation, body.choice())).orElse(""), clock.instant());
+                    Optional.ofNullable(conversations.offeredLabel(conversation, body.choice())).orElse(""), clock.instant());
             inbox.accept(inbound);
             String inboundId = InboundMessages.idOf(Channel.WEB, providerId);
             Optional<InboundStatus> status = waiter.await(inboundId, settings.webReplyTimeout());
@@ -91,7 +97,7 @@ class WebChatController {
             if (status.get() == InboundStatus.PARKED) {
                 throw new ChatRejected(HttpStatus.SERVICE_UNAVAILABLE, "chat.error.failed");
             }
-            return ChatResponse.of(outbox.takeWebReplies(inboundId));
+            return ChatResponse.of(outbox.takeWebReplies(inboundMessages.replyIds(inboundId)));
         } catch (DataAccessException | com.mongodb.MongoException e) {
             throw new StoreUnavailableException("the web chat could not reach the store", e);
         }

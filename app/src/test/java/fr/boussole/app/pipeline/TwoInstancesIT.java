@@ -65,7 +65,7 @@ class TwoInstancesIT {
 
             InboundMessages inbound = first.getBean(InboundMessages.class);
             MongoOutbox outbox = first.getBean(MongoOutbox.class);
-            await("all processed and delivered", Duration.ofSeconds(60), () -> keys.stream().allMatch(key ->
+            await("all processed and delivered", Duration.ofSeconds(90), () -> keys.stream().allMatch(key ->
                     inbound.all(key).stream().allMatch(m -> m.status() == InboundStatus.PROCESSED)
                             && outbox.entries(key).size() == perConversation
                             && outbox.entries(key).stream().allMatch(d -> d.getString("status").equals("SENT"))));
