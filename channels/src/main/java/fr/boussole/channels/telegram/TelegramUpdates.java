@@ -5,7 +5,6 @@ import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.Inbound;
 import fr.boussole.core.message.Inbox;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -27,7 +26,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 /**
  * What to make of a Telegram update, whether it came by webhook or long polling: private-chat texts,
  * /start, own phone numbers shared with the contact button and inline keyboard taps go to the inbox;
- * everything else (edits, stickers, groups, channels, someone else's contact) is ignored.
+ * everything else (edits, stickers, groups, channels, someone else's contact) is ignored. The time
+ * received is our clock's: a callback's message date is when the question was sent, not tapped.
  */
 @Component
 @Conditional(TelegramConfigured.class)
@@ -79,7 +79,7 @@ class TelegramUpdates {
             if (choiceId == null) {
                 return Optional.empty();
             }
-            return Optional.of(Inbound.choice(id, key(message.getChatId()), choiceId, labelOf(message, query.getData()), receivedAt(message.getDate())));
+            return Optional.of(Inbound.choice(id, key(message.getChatId()), choiceId, labelOf(message, query.getData()), clock.instant()));
         }
         if (!update.hasMessage()) {
             return Optional.empty(); // edited messages, channel posts, polls, member updates...
@@ -94,7 +94,7 @@ class TelegramUpdates {
             if (contact.getUserId() == null || !contact.getUserId().equals(message.getFrom().getId())) {
                 return Optional.empty(); // only the young person's own number, as Telegram vouches for it
             }
-            return Optional.of(new Inbound(id, key, "", null, e164(contact.getPhoneNumber()), receivedAt(message.getDate())));
+            return Optional.of(new Inbound(id, key, "", null, e164(contact.getPhoneNumber()), clock.instant()));
         }
         if (!message.hasText()) {
             return Optional.empty(); // stickers, photos, voice...
@@ -103,7 +103,7 @@ class TelegramUpdates {
         if (text.equals("/start") || text.startsWith("/start ") || text.startsWith("/start@")) {
             text = startText;
         }
-        return Optional.of(Inbound.text(id, key, text, receivedAt(message.getDate())));
+        return Optional.of(Inbound.text(id, key, text, clock.instant()));
     }
 
     /** Stops the client's spinner and removes the keyboard, so an old question cannot be answered twice. */
@@ -124,11 +124,6 @@ class TelegramUpdates {
                     .filter(b -> data.equals(b.getCallbackData())).map(b -> b.getText()).findFirst().orElse("");
         }
         return "";
-    }
-
-    private Instant receivedAt(Integer unixDate) {
-        // A callback's message date is when the question was sent, not when it was tapped: use our clock then.
-        return clock.instant();
     }
 
     private static ConversationKey key(Long chatId) {

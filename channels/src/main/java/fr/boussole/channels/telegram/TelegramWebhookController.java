@@ -53,7 +53,7 @@ class TelegramWebhookController {
         try {
             TelegramUpdates.Outcome outcome = updates.handle(update);
             log.debug("Telegram update {} {}", update.getUpdateId(), outcome);
-        } catch (StoreUnavailableException e) {
+        } catch (StoreUnavailableException | org.springframework.dao.DataAccessException e) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.TEXT_PLAIN).body("store unavailable, retry later");
         }
         return ResponseEntity.ok().build();

@@ -3,7 +3,9 @@ package fr.boussole.channels.whatsapp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import fr.boussole.channels.twilio.TwilioConfigured;
 import org.bson.Document;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Component;
  * re-engagement template was last sent to them. Free-form messages may only be sent inside the window.
  */
 @Component
+@Conditional(TwilioConfigured.class)
 public class ServiceWindows {
 
     public static final Duration LENGTH = Duration.ofHours(24);

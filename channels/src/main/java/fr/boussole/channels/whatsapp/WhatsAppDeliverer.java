@@ -37,7 +37,7 @@ class WhatsAppDeliverer implements Deliverer {
 
     /** A message sent this close to the window's end might arrive after it: treat the window as closed. */
     static final Duration WINDOW_MARGIN = Duration.ofMinutes(5);
-    static final Duration WAIT_FOR_REPLY = Duration.ofHours(1);
+    static final Duration WAIT_FOR_REPLY = Duration.ofMinutes(15);
     static final int MAX_TEXT = 1600;
 
     private static final Logger log = LoggerFactory.getLogger(WhatsAppDeliverer.class);

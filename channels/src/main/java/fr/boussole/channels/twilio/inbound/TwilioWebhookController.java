@@ -62,15 +62,17 @@ class TwilioWebhookController {
             return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
         }
         try {
-            Inbox.Acceptance acceptance = inbox.accept(inbound);
+            // The window first: WhatsApp opened it when the young person wrote, and the reply the inbox
+            // triggers must not find it closed.
             if (inbound.conversation().channel() == Channel.WHATSAPP) {
                 windows.recordInbound(inbound.conversation().address(), inbound.receivedAt());
             }
+            Inbox.Acceptance acceptance = inbox.accept(inbound);
             log.debug("Twilio message {} {}", inbound.providerMessageId(), acceptance);
         } catch (StoreUnavailableException e) {
             return unavailable();
         } catch (org.springframework.dao.DataAccessException e) {
-            log.error("WhatsApp window not recorded for {}: Twilio will retry", inbound.providerMessageId(), e);
+            log.error("WhatsApp window of message {} not recorded: Twilio will retry", inbound.providerMessageId(), e);
             return unavailable();
         }
         return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(EMPTY_TWIML);

@@ -56,6 +56,15 @@ class TwilioWebhookIT extends ChannelsIntegrationTest {
     }
 
     @Test
+    void a_query_string_is_signed_within_the_url_and_not_as_a_form_parameter() {
+        Map<String, String> form = Fixtures.form("twilio/sms-inbound.form");
+        String path = INBOUND + "?source=fr-numero";
+        String signature = fr.boussole.channels.support.TwilioSigner.sign(AUTH_TOKEN, PUBLIC_BASE_URL + path, form);
+        assertThat(postTwilio(path, form, signature, true).statusCode()).isEqualTo(200);
+        assertThat(inbox.accepted()).hasSize(1);
+    }
+
+    @Test
     void the_same_message_sid_twice_is_recorded_once_and_acknowledged_both_times() {
         Map<String, String> form = Fixtures.form("twilio/sms-inbound.form");
         assertThat(postTwilio(INBOUND, form, AUTH_TOKEN).statusCode()).isEqualTo(200);
