@@ -3,6 +3,7 @@ package fr.boussole.dialogs.commune;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,7 @@ final class CommuneNames {
 
     static {
         for (char c = 0; c < FOLDED.length; c++) {
-            FOLDED[c] = MARKS.matcher(Normalizer.normalize(String.valueOf(c).toLowerCase(java.util.Locale.ROOT),
+            FOLDED[c] = MARKS.matcher(Normalizer.normalize(String.valueOf(c).toLowerCase(Locale.ROOT),
                     Normalizer.Form.NFD)).replaceAll("").replace("œ", "oe").replace("æ", "ae");
         }
     }
@@ -55,7 +56,7 @@ final class CommuneNames {
             if (c < FOLDED.length) {
                 folded.append(FOLDED[c]);
             } else {
-                folded.append(MARKS.matcher(Normalizer.normalize(String.valueOf(c).toLowerCase(java.util.Locale.ROOT),
+                folded.append(MARKS.matcher(Normalizer.normalize(String.valueOf(c).toLowerCase(Locale.ROOT),
                         Normalizer.Form.NFD)).replaceAll(""));
             }
         }

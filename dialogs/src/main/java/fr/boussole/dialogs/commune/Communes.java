@@ -4,10 +4,12 @@ import fr.boussole.core.place.Commune;
 import fr.boussole.core.place.CommuneDirectory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +27,8 @@ public final class Communes implements CommuneDirectory {
     /** Longer input is not a commune name; refusing it early keeps resolution cheap whatever is typed. */
     private static final int MAX_INPUT = 120;
     private static final Pattern POSTAL_CODE = Pattern.compile("\\d{5}");
+    /** "46 100", as postal codes are sometimes written. */
+    private static final Pattern SPACED_POSTAL_CODE = Pattern.compile("\\b(\\d{2}) (\\d{3})\\b");
     private static final Pattern INSEE_CODE = Pattern.compile("(?:\\d{5}|2[abAB]\\d{3})");
     private static final Pattern DEPARTEMENT = Pattern.compile("(?:\\d{2}|2[ab]|97\\d)");
     /** Words people put before a commune name ("j'habite à Figeac", "commune de Cahors"). */
@@ -34,6 +38,8 @@ public final class Communes implements CommuneDirectory {
             "bonjour", "salut", "slt", "bjr", "coucou", "alors", "euh", "ben", "bah", "habiter", "vivre", "vie");
     /** An arrondissement typed after a city ("Lyon 3e", "Paris 11eme"): the commune is the city. */
     private static final Pattern ARRONDISSEMENT = Pattern.compile("\\d{1,2}(?:e|eme|er|ieme)");
+    /** All typed words starting a longer name rank with one-letter typos: "Villefranche" means a Villefranche-…. */
+    private static final int PREFIX_DISTANCE = 1;
     private static final Comparator<Candidate> RANKING = Comparator.comparingInt(Candidate::distance)
             .thenComparing(Candidate::sameLetters, Comparator.reverseOrder())
             .thenComparing(c -> c.commune().population(), Comparator.reverseOrder())
@@ -91,7 +97,7 @@ public final class Communes implements CommuneDirectory {
 
     @Override
     public Optional<Commune> byInsee(String insee) {
-        return insee == null ? Optional.empty() : Optional.ofNullable(byInsee.get(insee.trim().toUpperCase(java.util.Locale.ROOT)));
+        return insee == null ? Optional.empty() : Optional.ofNullable(byInsee.get(insee.trim().toUpperCase(Locale.ROOT)));
     }
 
     @Override
@@ -99,7 +105,7 @@ public final class Communes implements CommuneDirectory {
         if (typed == null || typed.isBlank() || typed.length() > MAX_INPUT) {
             return List.of();
         }
-        List<String> words = new ArrayList<>(CommuneNames.words(typed));
+        List<String> words = new ArrayList<>(CommuneNames.words(SPACED_POSTAL_CODE.matcher(typed).replaceAll("$1$2")));
         String code = null;
         String departement = null;
         for (var it = words.iterator(); it.hasNext(); ) {
@@ -110,7 +116,7 @@ public final class Communes implements CommuneDirectory {
             } else if (words.size() > 1 && ARRONDISSEMENT.matcher(word).matches()) {
                 it.remove();
             } else if (departement == null && words.size() > 1 && DEPARTEMENT.matcher(word).matches()) {
-                departement = word.toUpperCase(java.util.Locale.ROOT);
+                departement = word.toUpperCase(Locale.ROOT);
                 it.remove();
             }
         }
@@ -125,10 +131,10 @@ public final class Communes implements CommuneDirectory {
     private List<Commune> byCode(String code, String key) {
         int[] sharing = byPostalCode.get(code);
         if (sharing == null) {
-            Commune commune = byInsee.get(code.toUpperCase(java.util.Locale.ROOT));
+            Commune commune = byInsee.get(code.toUpperCase(Locale.ROOT));
             return commune != null ? List.of(commune) : key.isEmpty() ? List.of() : byName(key, null, null);
         }
-        List<Commune> all = java.util.Arrays.stream(sharing).mapToObj(i -> communes[i]).toList();
+        List<Commune> all = Arrays.stream(sharing).mapToObj(i -> communes[i]).toList();
         if (key.isEmpty()) {
             return all;
         }
@@ -150,8 +156,9 @@ public final class Communes implements CommuneDirectory {
 
     /**
      * Exact names first (homonyms by population); else names within the tolerated number of mistakes, which must
-     * keep the first letter (people rarely mistype it, and "where" would otherwise find "Mhère"); then names that
-     * start with the typed words ("Villefranche"). A departement number keeps only the communes of that departement.
+     * keep the first letter (people rarely mistype it, and "where" would otherwise find "Mhère"), with names that
+     * start with the typed words ("Villefranche") ranked as one mistake away. A departement number keeps only the
+     * communes of that departement.
      */
     private List<Commune> byName(String key, String spaced, String departement) {
         if (key.isEmpty() || !CommuneNames.isLetters(key)) {
@@ -181,7 +188,7 @@ public final class Communes implements CommuneDirectory {
             }
             if (spaced != null && key.length() >= 4) {
                 for (int index : prefixes.startingWith(spaced)) {
-                    candidates.add(new Candidate(communes[index], max + 1, false));
+                    candidates.add(new Candidate(communes[index], PREFIX_DISTANCE, false));
                 }
             }
         }
@@ -221,9 +228,9 @@ public final class Communes implements CommuneDirectory {
         }
         char[] x = a.toCharArray();
         char[] y = b.toCharArray();
-        java.util.Arrays.sort(x);
-        java.util.Arrays.sort(y);
-        return java.util.Arrays.equals(x, y);
+        Arrays.sort(x);
+        Arrays.sort(y);
+        return Arrays.equals(x, y);
     }
 
     private record Candidate(Commune commune, int distance, boolean sameLetters) {

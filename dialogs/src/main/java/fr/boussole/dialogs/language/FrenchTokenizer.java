@@ -2,6 +2,7 @@ package fr.boussole.dialogs.language;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -31,7 +32,7 @@ public final class FrenchTokenizer {
                 int end = endOfLetters(text, i);
                 String word = text.substring(i, end);
                 if (end < n && isApostrophe(text.charAt(end))) {
-                    String lower = word.toLowerCase(java.util.Locale.ROOT);
+                    String lower = word.toLowerCase(Locale.ROOT);
                     if (WHOLE_WITH_APOSTROPHE.contains(lower) && end + 1 < n && Character.isLetter(text.charAt(end + 1))) {
                         int rest = endOfLetters(text, end + 1);
                         tokens.add(word + "'" + text.substring(end + 1, rest));
@@ -52,7 +53,7 @@ public final class FrenchTokenizer {
                     end++;
                 }
                 int letters = endOfLetters(text, end);
-                if (letters > end && ORDINAL_SUFFIXES.contains(text.substring(end, letters).toLowerCase(java.util.Locale.ROOT))) {
+                if (letters > end && ORDINAL_SUFFIXES.contains(text.substring(end, letters).toLowerCase(Locale.ROOT))) {
                     end = letters;
                 }
                 tokens.add(text.substring(i, end));

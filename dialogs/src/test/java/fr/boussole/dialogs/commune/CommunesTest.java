@@ -28,6 +28,8 @@ class CommunesTest {
             "cahors|46042",
             "CAHORS|46042",
             "46000|46042",
+            "46 000|46042",
+            "Cahors 46 000|46042",
             "Figeac 46100|46102",
             "46100 figeac|46102",
             "Figeac (46)|46102",
@@ -84,6 +86,13 @@ class CommunesTest {
     @Test
     void a_departement_number_picks_the_homonym() {
         assertThat(COMMUNES.resolve("Saint-Denis 93")).first().extracting(Commune::insee).isEqualTo("93066");
+    }
+
+    @Test
+    void the_first_words_of_longer_names_find_them_largest_first() {
+        assertThat(COMMUNES.resolve("Villefranche")).hasSize(Communes.MAX_RESULTS)
+                .allSatisfy(c -> assertThat(c.name()).startsWith("Villefranche-"))
+                .isSortedAccordingTo((a, b) -> Integer.compare(b.population(), a.population()));
     }
 
     @Test

@@ -35,6 +35,8 @@ class ChoiceMatchingTest {
             "SANTE|sante",
             "2|formation",
             "le 2|formation",
+            "2️⃣|formation",
+            "2.|formation",
             "la 4|sante",
             "n°3|logement",
             "numéro 5|mobilite-internationale",
