@@ -187,16 +187,46 @@ final class AnswerReader {
         return new StepAnswer.Ambiguous(CommuneChoices.firstInsees(found));
     }
 
-    /** An option whose id or one of its aliases is exactly what was typed, accents and case aside. */
+    /**
+     * An option whose id or one of its aliases is what was typed, accents and case aside; else the one
+     * option with an alias among the words typed ("jsuis au chomage"). Two options named: none.
+     */
     private Optional<Choice> byAlias(String text, List<Option> options) {
         String typed = understanding.normalise(text);
         if (typed.isEmpty()) {
             return Optional.empty();
         }
-        return options.stream()
+        Optional<Option> exact = options.stream()
                 .filter(o -> understanding.normalise(o.id().replace('-', ' ')).equals(typed)
                         || o.aliases().stream().anyMatch(a -> understanding.normalise(a).equals(typed)))
-                .findFirst().map(o -> new Choice(o.id(), o.label()));
+                .findFirst();
+        if (exact.isPresent()) {
+            return exact.map(o -> new Choice(o.id(), o.label()));
+        }
+        // Among the words: the option named by the longest phrase wins ("un bac pro" is bac-pro, not
+        // the "bac" of bac-general); two options named as long: none, the question is asked again.
+        String words = " " + typed + " ";
+        Option best = null;
+        int bestLength = 0;
+        boolean tie = false;
+        for (Option option : options) {
+            List<String> phrases = new java.util.ArrayList<>(option.aliases());
+            phrases.add(option.id().replace('-', ' '));
+            for (String phrase : phrases) {
+                String normalised = understanding.normalise(phrase);
+                if (normalised.isEmpty() || !words.contains(" " + normalised + " ")) {
+                    continue;
+                }
+                if (normalised.length() > bestLength) {
+                    best = option;
+                    bestLength = normalised.length();
+                    tie = false;
+                } else if (normalised.length() == bestLength && best != option) {
+                    tie = true;
+                }
+            }
+        }
+        return best == null || tie ? Optional.empty() : Optional.of(new Choice(best.id(), best.label()));
     }
 
     /**
