@@ -187,7 +187,7 @@ class ProfessionalAccessTest extends ConsoleIntegrationTest {
                 .andExpect(content().string(containsString("Trouver un job d&#39;été")))
                 .andExpect(content().string(not(containsString("06 12 34 56 78"))));
         mvc.perform(get("/console/offres").with(user(world.a().professional())))
-                .andExpect(content().string(containsString(world.a().offerTitle())))
+                .andExpect(content().string(containsString(world.a().offerId())))
                 .andExpect(content().string(not(containsString(world.b().offerId()))));
     }
 }
