@@ -29,26 +29,38 @@ final class CriteriaFormat {
             }
             int eq = part.indexOf('=');
             if (eq < 0) {
-                throw new IllegalArgumentException("\"" + part.strip() + "\" is not question=value|value");
+                throw new InvalidCriteria("criterion-syntax", part.strip());
             }
             String question = part.substring(0, eq).strip();
             if (!ID.matcher(question).matches()) {
-                throw new IllegalArgumentException("\"" + question + "\" is not a question id (lower-case letters, digits, dashes)");
+                throw new InvalidCriteria("criterion-question", question);
             }
             if (!questions.add(question)) {
-                throw new IllegalArgumentException("question " + question + " appears twice");
+                throw new InvalidCriteria("criterion-twice", question);
             }
             Set<String> values = new LinkedHashSet<>();
             for (String value : part.substring(eq + 1).split("\\|")) {
                 String v = value.strip();
                 if (!ID.matcher(v).matches()) {
-                    throw new IllegalArgumentException("\"" + v + "\" is not a value id for " + question);
+                    throw new InvalidCriteria("criterion-value", v, question);
                 }
                 values.add(v);
             }
             criteria.add(new Criterion(question, values));
         }
         return criteria;
+    }
+
+    /** A cell that does not follow the syntax: the problem code and its arguments. */
+    static final class InvalidCriteria extends IllegalArgumentException {
+        final String code;
+        final Object[] arguments;
+
+        InvalidCriteria(String code, Object... arguments) {
+            super(code);
+            this.code = code;
+            this.arguments = arguments;
+        }
     }
 
     static String format(List<Criterion> criteria) {

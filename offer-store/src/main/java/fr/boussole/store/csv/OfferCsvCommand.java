@@ -49,7 +49,7 @@ class OfferCsvCommand implements ApplicationRunner {
             if (args.containsOption(EXPORT)) {
                 Path file = Path.of(args.getOptionValues(EXPORT).getFirst());
                 try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                    out.println("Exported " + offerExport.export(writer, null) + " offers to " + file);
+                    out.println(ImportTexts.text("command.exported", offerExport.export(writer, null), file));
                 }
                 return 0;
             }
@@ -59,19 +59,18 @@ class OfferCsvCommand implements ApplicationRunner {
             ImportReport report;
             try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 report = offerImport.importOffers(reader, ImportOptions.any(skipInvalid, "import:" + file.getFileName()),
-                        (phase, done, total) -> out.println(phase.name().toLowerCase() + " " + done + "/" + total));
+                        (phase, done, total) -> out.println(ImportTexts.text("command.progress",
+                                ImportTexts.text("command.phase." + phase.name()), done, total)));
             }
             report.problems().forEach(problem -> out.println(problem));
-            out.printf("%s: %d rows, %d created, %d updated, %d unchanged, %d skipped, %d problems (%d ms)%n",
-                    report.applied() ? "Imported" : "Nothing imported", report.rows(), report.created(),
-                    report.updated(), report.unchanged(), report.skipped(), report.problems().size(),
-                    (System.nanoTime() - start) / 1_000_000);
-            if (!report.applied()) {
-                out.println("Fix the rows above, or run again with --skip-invalid to import the valid rows only.");
-            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            out.println(report.applied()
+                    ? ImportTexts.text("command.imported", report.rows(), report.created(), report.updated(),
+                            report.unchanged(), report.skipped(), report.problems().size(), millis)
+                    : ImportTexts.text("command.refused", report.rows(), report.problems().size(), millis));
             return report.applied() ? 0 : 1;
         } catch (IOException e) {
-            out.println("Cannot read or write the file: " + e.getMessage());
+            out.println(ImportTexts.text("command.io-error", e.getMessage()));
             return 2;
         }
     }

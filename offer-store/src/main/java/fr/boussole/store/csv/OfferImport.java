@@ -53,7 +53,7 @@ public class OfferImport {
         CsvReader reader = new CsvReader(csv);
         CsvReader.Row header = reader.next();
         if (header == null) {
-            problems.add(new ImportProblem(1, null, "the file is empty: the first line must name the columns"));
+            problems.add(ImportProblem.of(1, null, "empty-file"));
             return new ImportReport(0, 0, 0, 0, 0, problems, false);
         }
         Map<Integer, OfferColumn> columns = columns(header, problems);
@@ -66,7 +66,7 @@ public class OfferImport {
                 rows.add(row);
             }
         } catch (IOException unreadable) {
-            problems.add(new ImportProblem(rows.isEmpty() ? 2 : rows.getLast().line() + 1, null, unreadable.getMessage()));
+            problems.add(ImportProblem.of(rows.isEmpty() ? 2 : rows.getLast().line() + 1, null, "unclosed-quote"));
             return new ImportReport(rows.size(), 0, 0, 0, 0, problems, false);
         }
         List<OfferRow> valid = validate(header.fields().size(), columns, rows, options, problems, progress);
@@ -88,14 +88,14 @@ public class OfferImport {
             String name = header.fields().get(i).strip().toLowerCase(Locale.ROOT);
             OfferColumn column = byName.get(name);
             if (column != null && columns.containsValue(column)) {
-                problems.add(new ImportProblem(header.line(), name, "this column appears twice"));
+                problems.add(ImportProblem.of(header.line(), name, "duplicate-column"));
             } else if (column != null) {
                 columns.put(i, column);
             }
         }
         for (OfferColumn column : OfferColumn.values()) {
             if (column.required() && !columns.containsValue(column)) {
-                problems.add(new ImportProblem(header.line(), column.header(), "this required column is missing"));
+                problems.add(ImportProblem.of(header.line(), column.header(), "missing-column"));
             }
         }
         return columns;
@@ -109,8 +109,7 @@ public class OfferImport {
         int done = 0;
         for (CsvReader.Row row : rows) {
             if (row.fields().size() != width) {
-                problems.add(new ImportProblem(row.line(), null,
-                        "has " + row.fields().size() + " fields where the header has " + width));
+                problems.add(ImportProblem.of(row.line(), null, "field-count", row.fields().size(), width));
             } else {
                 Map<OfferColumn, String> cells = new EnumMap<>(OfferColumn.class);
                 columns.forEach((index, column) -> cells.put(column, row.fields().get(index)));
@@ -118,11 +117,11 @@ public class OfferImport {
                 if (parsed != null) {
                     Integer first = refLines.putIfAbsent(parsed.ref(), row.line());
                     if (first != null) {
-                        problems.add(new ImportProblem(row.line(), OfferColumn.REF.header(),
-                                "\"" + parsed.ref() + "\" is already used on line " + first));
+                        problems.add(ImportProblem.of(row.line(), OfferColumn.REF.header(), "duplicate-ref",
+                                parsed.ref(), first));
                     } else if (!options.mayWrite(parsed.organisationId())) {
-                        problems.add(new ImportProblem(row.line(), OfferColumn.ORGANISATION.header(),
-                                "you may not import offers of \"" + parsed.organisationId() + "\""));
+                        problems.add(ImportProblem.of(row.line(), OfferColumn.ORGANISATION.header(),
+                                "forbidden-organisation", parsed.organisationId()));
                     } else {
                         valid.add(parsed);
                     }
@@ -165,8 +164,7 @@ public class OfferImport {
                     offer.touch(options.author(), clock.instant());
                     fresh.add(offer);
                 } else if (!options.mayWrite(offer.getOrganisationId())) {
-                    problems.add(new ImportProblem(row.line(), OfferColumn.REF.header(),
-                            "\"" + row.ref() + "\" is an offer of another organisation"));
+                    problems.add(ImportProblem.of(row.line(), OfferColumn.REF.header(), "foreign-ref", row.ref()));
                     skipped++;
                 } else if (row.sameAs(offer)) {
                     unchanged++;
@@ -177,8 +175,7 @@ public class OfferImport {
                         offers.save(offer);
                         updated++;
                     } catch (OptimisticLockingFailureException e) {
-                        problems.add(new ImportProblem(row.line(), null,
-                                "this offer was changed by someone else during the import: import again"));
+                        problems.add(ImportProblem.of(row.line(), null, "concurrent-edit"));
                         skipped++;
                     }
                 }

@@ -42,40 +42,41 @@ final class OfferRowValidator {
         Problems p = new Problems(line, problems);
         String ref = required(cells, OfferColumn.REF, p);
         if (ref != null && !REF.matcher(ref).matches()) {
-            p.add(OfferColumn.REF, "must be 1 to 64 letters, digits, dots, dashes or underscores");
+            p.add(OfferColumn.REF, "bad-ref");
         }
         String title = required(cells, OfferColumn.TITLE, p);
         if (title != null && title.length() > MAX_TITLE) {
-            p.add(OfferColumn.TITLE, "is longer than " + MAX_TITLE + " characters");
+            p.add(OfferColumn.TITLE, "too-long", MAX_TITLE);
         }
         String description = required(cells, OfferColumn.DESCRIPTION, p);
         if (description != null && description.length() > MAX_DESCRIPTION) {
-            p.add(OfferColumn.DESCRIPTION, "is longer than " + MAX_DESCRIPTION + " characters");
+            p.add(OfferColumn.DESCRIPTION, "too-long", MAX_DESCRIPTION);
         }
         String theme = required(cells, OfferColumn.THEME, p);
         if (theme != null && !known.subThemesByTheme().containsKey(theme)) {
-            p.add(OfferColumn.THEME, "\"" + theme + "\" is not a theme; use one of " + known.subThemesByTheme().keySet());
+            p.add(OfferColumn.THEME, "unknown-theme", theme,
+                    String.join(", ", known.subThemesByTheme().keySet().stream().sorted().toList()));
         }
         String subTheme = optional(cells, OfferColumn.SUB_THEME);
         if (subTheme != null && theme != null && known.subThemesByTheme().containsKey(theme)
                 && !known.subThemesByTheme().get(theme).contains(subTheme)) {
-            p.add(OfferColumn.SUB_THEME, "\"" + subTheme + "\" is not a sub-theme of " + theme);
+            p.add(OfferColumn.SUB_THEME, "unknown-sub-theme", subTheme, theme);
         }
         String organisation = required(cells, OfferColumn.ORGANISATION, p);
         if (organisation != null && !known.organisationIds().contains(organisation)) {
-            p.add(OfferColumn.ORGANISATION, "no organisation has the id \"" + organisation + "\"");
+            p.add(OfferColumn.ORGANISATION, "unknown-organisation", organisation);
         }
         List<String> communes = communes(cells, p);
         List<Criterion> criteria = List.of();
         try {
             criteria = CriteriaFormat.parse(optional(cells, OfferColumn.CRITERIA));
-        } catch (IllegalArgumentException e) {
-            p.add(OfferColumn.CRITERIA, e.getMessage());
+        } catch (CriteriaFormat.InvalidCriteria e) {
+            p.add(OfferColumn.CRITERIA, e.code, e.arguments);
         }
         Integer ageMin = integer(cells, OfferColumn.AGE_MIN, MIN_AGE, MAX_AGE, p);
         Integer ageMax = integer(cells, OfferColumn.AGE_MAX, MIN_AGE, MAX_AGE, p);
         if (ageMin != null && ageMax != null && ageMin > ageMax) {
-            p.add(OfferColumn.AGE_MAX, "is below age_min (" + ageMin + ")");
+            p.add(OfferColumn.AGE_MAX, "age-order", ageMin);
         }
         Integer delay = null;
         if (required(cells, OfferColumn.CONTACT_DELAY_DAYS, p) != null) {
@@ -84,7 +85,7 @@ final class OfferRowValidator {
         LocalDate from = date(cells, OfferColumn.VALID_FROM, p);
         LocalDate until = date(cells, OfferColumn.VALID_UNTIL, p);
         if (from != null && until != null && until.isBefore(from)) {
-            p.add(OfferColumn.VALID_UNTIL, "is before valid_from (" + from + ")");
+            p.add(OfferColumn.VALID_UNTIL, "date-order", from);
         }
         OfferStatus status = null;
         String statusCell = required(cells, OfferColumn.STATUS, p);
@@ -92,7 +93,7 @@ final class OfferRowValidator {
             try {
                 status = OfferStatus.valueOf(statusCell.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                p.add(OfferColumn.STATUS, "\"" + statusCell + "\" is not draft, active or archived");
+                p.add(OfferColumn.STATUS, "bad-status", statusCell);
             }
         }
         if (problems.size() > before) {
@@ -120,7 +121,7 @@ final class OfferRowValidator {
             }
         }
         if (!wrong.isEmpty()) {
-            p.add(OfferColumn.COMMUNES, "not INSEE commune codes: " + String.join(", ", wrong));
+            p.add(OfferColumn.COMMUNES, "bad-communes", String.join(", ", wrong));
         }
         return List.copyOf(codes);
     }
@@ -128,7 +129,7 @@ final class OfferRowValidator {
     private static String required(Map<OfferColumn, String> cells, OfferColumn column, Problems p) {
         String value = optional(cells, column);
         if (value == null) {
-            p.add(column, "is required");
+            p.add(column, "required");
         }
         return value;
     }
@@ -146,12 +147,12 @@ final class OfferRowValidator {
         try {
             int n = Integer.parseInt(value);
             if (n < min || n > max) {
-                p.add(column, "must be between " + min + " and " + max + ", got " + n);
+                p.add(column, "out-of-range", min, max, n);
                 return null;
             }
             return n;
         } catch (NumberFormatException e) {
-            p.add(column, "\"" + value + "\" is not a whole number");
+            p.add(column, "not-a-number", value);
             return null;
         }
     }
@@ -164,14 +165,14 @@ final class OfferRowValidator {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            p.add(column, "\"" + value + "\" is not a date written YYYY-MM-DD");
+            p.add(column, "bad-date", value);
             return null;
         }
     }
 
     private record Problems(int line, List<ImportProblem> list) {
-        void add(OfferColumn column, String message) {
-            list.add(new ImportProblem(line, column.header(), message));
+        void add(OfferColumn column, String code, Object... arguments) {
+            list.add(ImportProblem.of(line, column.header(), code, arguments));
         }
     }
 }

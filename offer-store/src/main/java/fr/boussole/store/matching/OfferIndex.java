@@ -13,16 +13,23 @@ import java.util.Map;
  */
 final class OfferIndex {
 
-    static final OfferIndex EMPTY = new OfferIndex(Map.of(), 0);
+    static final OfferIndex EMPTY = new OfferIndex(Map.of(), 0, 0);
 
     private static final IndexedOffer[] NONE = new IndexedOffer[0];
 
     private final Map<String, Map<String, IndexedOffer[]>> byThemeAndArea;
     private final int size;
+    private final int organisations;
 
-    OfferIndex(Map<String, Map<String, IndexedOffer[]>> byThemeAndArea, int size) {
+    OfferIndex(Map<String, Map<String, IndexedOffer[]>> byThemeAndArea, int size, int organisations) {
         this.byThemeAndArea = byThemeAndArea;
         this.size = size;
+        this.organisations = organisations;
+    }
+
+    /** How many organisations have offers in the index: the bound of {@link IndexedOffer#organisationIndex()}. */
+    int organisations() {
+        return organisations;
     }
 
     static String communeKey(String insee) {

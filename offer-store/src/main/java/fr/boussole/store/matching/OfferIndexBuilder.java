@@ -24,6 +24,7 @@ final class OfferIndexBuilder {
 
     static OfferIndex build(Iterable<Offer> offers, Map<String, Organisation> organisations) {
         Map<String, Map<String, List<IndexedOffer>>> index = new HashMap<>();
+        Map<String, Integer> organisationIndexes = new HashMap<>();
         int size = 0;
         for (Offer offer : offers) {
             Organisation organisation = organisations.get(offer.getOrganisationId());
@@ -52,7 +53,8 @@ final class OfferIndexBuilder {
                     keys.add(OfferIndex.NATIONAL_KEY);
                 }
             }
-            IndexedOffer indexed = indexed(offer, organisation, level);
+            IndexedOffer indexed = indexed(offer, organisation, level,
+                    organisationIndexes.computeIfAbsent(organisation.getId(), id -> organisationIndexes.size()));
             Map<String, List<IndexedOffer>> areas = index.computeIfAbsent(offer.getTheme(), t -> new HashMap<>());
             for (String key : keys.stream().distinct().toList()) {
                 areas.computeIfAbsent(key, k -> new ArrayList<>()).add(indexed);
@@ -65,10 +67,11 @@ final class OfferIndexBuilder {
             areas.forEach((key, list) -> arrays.put(key, list.toArray(IndexedOffer[]::new)));
             frozen.put(theme, Map.copyOf(arrays));
         });
-        return new OfferIndex(Map.copyOf(frozen), size);
+        return new OfferIndex(Map.copyOf(frozen), size, organisationIndexes.size());
     }
 
-    private static IndexedOffer indexed(Offer offer, Organisation organisation, ScopeLevel level) {
+    private static IndexedOffer indexed(Offer offer, Organisation organisation, ScopeLevel level,
+                                        int organisationIndex) {
         List<IndexedOffer.IndexedCriterion> criteria = new ArrayList<>();
         for (Criterion criterion : offer.getCriteria()) {
             if (!criterion.isDisabled()) {
@@ -78,7 +81,7 @@ final class OfferIndexBuilder {
         }
         OfferSummary summary = new OfferSummary(offer.getId(), offer.getTitle(), summaryOf(offer.getDescription()),
                 organisation.getName(), offer.getContactDelayDays());
-        return new IndexedOffer(offer.getId(), organisation.getId(), level,
+        return new IndexedOffer(offer.getId(), organisation.getId(), organisationIndex, level,
                 offer.getValidFrom() == null ? Long.MIN_VALUE : offer.getValidFrom().toEpochDay(),
                 offer.getValidUntil() == null ? Long.MAX_VALUE : offer.getValidUntil().toEpochDay(),
                 offer.getAgeMin() == null ? NO_MIN_AGE : offer.getAgeMin(),

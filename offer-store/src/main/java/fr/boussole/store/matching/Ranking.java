@@ -1,10 +1,8 @@
 package fr.boussole.store.matching;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The order of the results:
@@ -16,33 +14,54 @@ import java.util.Map;
  *   <li>ties are broken by a hash of the offer id and the conversation's seed: different
  *       conversations see different orders, one conversation always the same one.</li>
  * </ol>
+ * Done on primitive keys (one sort of longs, then a stable bucket pass by round) because it runs
+ * on every search, over possibly hundreds of offers.
  */
 final class Ranking {
 
-    private static final Comparator<Ranked> NEAREST = Comparator.comparingInt((Ranked r) -> r.offer.level().ordinal())
-            .thenComparingLong(r -> r.tieBreak)
-            .thenComparing(r -> r.offer.id());
+    /** Low bits of a key hold the offer's position in the input. */
+    private static final int POSITION_BITS = 20;
+    private static final long POSITION_MASK = (1L << POSITION_BITS) - 1;
+    /** Then the tie-break hash, under the 3 bits of the scope level. */
+    private static final int TIE_BITS = 63 - 3 - POSITION_BITS;
 
     private Ranking() {}
 
-    static List<IndexedOffer> rank(List<IndexedOffer> matched, String seed) {
+    static List<IndexedOffer> rank(List<IndexedOffer> matched, String seed, int organisations) {
+        int n = matched.size();
+        if (n > POSITION_MASK) {
+            throw new IllegalArgumentException("too many offers to rank: " + n);
+        }
         long seedHash = mix(seed == null ? 0 : seed.hashCode());
-        List<Ranked> ranked = new ArrayList<>(matched.size());
-        for (IndexedOffer offer : matched) {
-            ranked.add(new Ranked(offer, mix(offer.idHash() ^ seedHash)));
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            IndexedOffer offer = matched.get(i);
+            long tie = mix(offer.idHash() ^ seedHash) >>> (64 - TIE_BITS);
+            keys[i] = ((long) offer.level().ordinal() << (TIE_BITS + POSITION_BITS)) | (tie << POSITION_BITS) | i;
         }
-        ranked.sort(NEAREST);
-        Map<String, Integer> seen = new HashMap<>();
-        for (Ranked r : ranked) {
-            r.round = seen.merge(r.offer.organisationId(), 1, Integer::sum);
+        Arrays.sort(keys);
+        // The round of each offer: how many offers of its organisation come before it, nearest first.
+        int[] seen = new int[organisations];
+        int[] round = new int[n];
+        int rounds = 0;
+        for (int k = 0; k < n; k++) {
+            IndexedOffer offer = matched.get((int) (keys[k] & POSITION_MASK));
+            round[k] = seen[offer.organisationIndex()]++;
+            rounds = Math.max(rounds, round[k] + 1);
         }
-        // List.sort is stable: within a round the nearest order above is kept.
-        ranked.sort(Comparator.comparingInt(r -> r.round));
-        List<IndexedOffer> result = new ArrayList<>(ranked.size());
-        for (Ranked r : ranked) {
-            result.add(r.offer);
+        // Stable bucket pass by round keeps the nearest-first order inside each round.
+        int[] start = new int[rounds + 1];
+        for (int k = 0; k < n; k++) {
+            start[round[k] + 1]++;
         }
-        return result;
+        for (int r = 0; r < rounds; r++) {
+            start[r + 1] += start[r];
+        }
+        IndexedOffer[] ordered = new IndexedOffer[n];
+        for (int k = 0; k < n; k++) {
+            ordered[start[round[k]]++] = matched.get((int) (keys[k] & POSITION_MASK));
+        }
+        return new ArrayList<>(Arrays.asList(ordered));
     }
 
     /** A 64-bit finaliser (SplitMix64): spreads close inputs far apart. */
@@ -50,16 +69,5 @@ final class Ranking {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);
-    }
-
-    private static final class Ranked {
-        final IndexedOffer offer;
-        final long tieBreak;
-        int round;
-
-        Ranked(IndexedOffer offer, long tieBreak) {
-            this.offer = offer;
-            this.tieBreak = tieBreak;
-        }
     }
 }

@@ -4,13 +4,11 @@ import fr.boussole.core.offer.MatchQuery;
 import fr.boussole.core.offer.OfferCatalog;
 import fr.boussole.core.offer.OfferDetails;
 import fr.boussole.core.offer.OfferSummary;
-import fr.boussole.store.geo.Geography;
 import fr.boussole.store.offer.Offer;
 import fr.boussole.store.offer.OfferStatus;
 import fr.boussole.store.offer.Offers;
 import fr.boussole.store.organisation.Organisation;
 import fr.boussole.store.organisation.Organisations;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +37,8 @@ public class StoreCatalog implements OfferCatalog {
 
     private final Offers offers;
     private final Organisations organisations;
-    private final Geography geography = Geography.france();
     private final AtomicBoolean stale = new AtomicBoolean(true);
-    private volatile OfferIndex index = OfferIndex.EMPTY;
+    private volatile OfferMatcher matcher = OfferMatcher.EMPTY;
 
     StoreCatalog(Offers offers, Organisations organisations) {
         this.offers = offers;
@@ -50,13 +47,7 @@ public class StoreCatalog implements OfferCatalog {
 
     @Override
     public List<OfferSummary> match(MatchQuery query) {
-        OfferIndex current = current();
-        List<IndexedOffer> ranked = Ranking.rank(current.candidates(query, geography), query.seed());
-        List<OfferSummary> result = new ArrayList<>(ranked.size());
-        for (IndexedOffer offer : ranked) {
-            result.add(offer.summary());
-        }
-        return result;
+        return current().match(query);
     }
 
     @Override
@@ -85,8 +76,8 @@ public class StoreCatalog implements OfferCatalog {
             byId.put(organisation.getId(), organisation);
         }
         long start = System.nanoTime();
-        index = OfferIndexBuilder.build(offers.findByStatus(OfferStatus.ACTIVE), byId);
-        log.debug("Offer index rebuilt: {} active offers in {} ms", index.size(), (System.nanoTime() - start) / 1_000_000);
+        matcher = OfferMatcher.of(offers.findByStatus(OfferStatus.ACTIVE), byId);
+        log.debug("Offer index rebuilt: {} active offers in {} ms", matcher.size(), (System.nanoTime() - start) / 1_000_000);
     }
 
     @Scheduled(fixedDelayString = "${boussole.store.index-refresh:PT1M}", initialDelayString = "${boussole.store.index-refresh:PT1M}")
@@ -109,7 +100,7 @@ public class StoreCatalog implements OfferCatalog {
         }
     }
 
-    private OfferIndex current() {
+    private OfferMatcher current() {
         if (stale.get()) {
             synchronized (this) {
                 if (stale.get()) {
@@ -117,6 +108,6 @@ public class StoreCatalog implements OfferCatalog {
                 }
             }
         }
-        return index;
+        return matcher;
     }
 }

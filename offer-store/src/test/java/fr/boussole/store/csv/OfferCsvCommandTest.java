@@ -42,16 +42,17 @@ class OfferCsvCommandTest extends StoreIntegrationTest {
                 + "BAD-1,Titre,Texte,emploi,,org_ml,,,,,,3,,,sometimes\n");
 
         String refused = run("--import-offers=" + file);
-        assertThat(refused).contains("line 3, column status: \"sometimes\" is not draft, active or archived")
-                .contains("Nothing imported");
+        assertThat(refused)
+                .contains("ligne 3, colonne status : « sometimes » : les valeurs possibles sont draft, active et archived")
+                .contains("Rien n'a été importé");
         assertThat(offers.count()).isZero();
 
         String imported = run("--import-offers=" + file, "--skip-invalid");
-        assertThat(imported).contains("Imported: 2 rows, 1 created").contains("writing 1/1");
+        assertThat(imported).contains("Import terminé : 2 lignes, 1 créées").contains("écriture 1/1");
         assertThat(offers.count()).isEqualTo(1);
 
         Path export = dir.resolve("export.csv");
-        assertThat(run("--export-offers=" + export)).contains("Exported 1 offers");
+        assertThat(run("--export-offers=" + export)).contains("1 offres exportées");
         assertThat(Files.readString(export)).startsWith("ref,title,").contains("OK-1,Titre,Texte,emploi");
     }
 

@@ -75,6 +75,13 @@ class OfferImportTest extends StoreIntegrationTest {
         assertThat(report.problems()).extracting(p -> p.line() + ":" + p.column()).containsExactlyInAnyOrder(
                 "3:title", "3:theme", "3:organisation", "3:communes", "3:criteria", "3:age_max",
                 "3:contact_delay_days", "3:valid_from", "3:status", "4:ref", "5:null");
+        assertThat(report.problems()).allSatisfy(p -> assertThat(p.toString()).startsWith("ligne ")
+                .doesNotContain("problem."));
+        assertThat(report.problems()).extracting(ImportProblem::toString).contains(
+                "ligne 3, colonne theme : « cuisine » n'est pas un thème ; thèmes possibles : emploi, formation, "
+                        + "logement, mobilite-internationale, sante",
+                "ligne 4, colonne ref : « OK-1 » est déjà utilisé ligne 2",
+                "ligne 5 : la ligne a 2 champs alors que l'en-tête en a 15");
     }
 
     @Test
@@ -88,7 +95,7 @@ class OfferImportTest extends StoreIntegrationTest {
         assertThat(report.created()).isEqualTo(1);
         assertThat(report.skipped()).isEqualTo(1);
         assertThat(report.problems()).extracting(ImportProblem::toString)
-                .containsExactly("line 3, column contact_delay_days: must be between 1 and 7, got 0");
+                .containsExactly("ligne 3, colonne contact_delay_days : doit être entre 1 et 7 (ici 0)");
     }
 
     @Test
