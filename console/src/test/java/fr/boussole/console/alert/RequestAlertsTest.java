@@ -138,6 +138,26 @@ class RequestAlertsTest extends ConsoleIntegrationTest {
     }
 
     @Test
+    void a_request_id_slipped_into_the_link_form_cannot_redirect_the_follow_up() throws Exception {
+        var world = fixtures.world();
+        String own = fixtures.request(world, world.a(), clock.instant());
+        String other = fixtures.request(world, world.b(), clock.instant());
+        alerts.requestRecorded(recorded(own, world.a().offerId(), world.a().id()));
+        String path = path(greenMail.getReceivedMessages()[0]);
+
+        mvc.perform(post(path + "/suivi").with(csrf()).param("at", "2026-03-02T10:30").param("means", "PHONE")
+                .param("comment", "noté").param("id", other).param("requestId", other)).andExpect(status().is3xxRedirection());
+
+        assertThat(followUps(other)).isEmpty();
+        assertThat(followUps(own)).hasSize(1);
+    }
+
+    private java.util.List<Object> followUps(String requestId) {
+        return mongo.getCollection("contactRequests").find(new org.bson.Document("_id", requestId)).first()
+                .getList("followUps", Object.class);
+    }
+
+    @Test
     void an_expired_link_is_refused_with_a_clear_page_and_takes_no_follow_up() throws Exception {
         var world = fixtures.world();
         String id = fixtures.request(world, world.a(), clock.instant());

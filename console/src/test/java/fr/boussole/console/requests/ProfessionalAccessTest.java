@@ -178,4 +178,16 @@ class ProfessionalAccessTest extends ConsoleIntegrationTest {
         mvc.perform(get("/console/animation/export/demandes.csv").with(user(world.animateur())))
                 .andExpect(content().string(containsString(requestOfB)));
     }
+
+    @Test
+    void the_directory_shows_the_peer_organisations_and_their_offers_and_own_offers_only_list_the_own() throws Exception {
+        mvc.perform(get("/console/annuaire").with(user(world.a().professional())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(world.b().name())))
+                .andExpect(content().string(containsString("Trouver un job d&#39;été")))
+                .andExpect(content().string(not(containsString("06 12 34 56 78"))));
+        mvc.perform(get("/console/offres").with(user(world.a().professional())))
+                .andExpect(content().string(containsString(world.a().offerId())))
+                .andExpect(content().string(not(containsString(world.b().offerId()))));
+    }
 }
