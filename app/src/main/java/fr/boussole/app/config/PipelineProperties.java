@@ -21,7 +21,7 @@ import java.time.Duration;
 @ConfigurationProperties("boussole.pipeline")
 public record PipelineProperties(
         @DefaultValue("2") int workers,
-        @DefaultValue("1s") Duration pollInterval,
+        @DefaultValue("5s") Duration pollInterval,
         @DefaultValue("30s") Duration lease,
         @DefaultValue("5") int processingAttempts,
         @DefaultValue("2s") Duration processingBackoff,

@@ -155,7 +155,9 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
                 continue;
             }
             if (OutboxStatus.PENDING.name().equals(doc.getString("status"))) {
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(OutboxStatus.PENDING.name())),
+                // by _id alone (the embedded store uses no index for a compound condition); only the
+                // web chat touches WEB entries, and marking one sent twice is harmless
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
                         new Update().set("status", OutboxStatus.SENT.name()).set("providerId", "web")
                                 .set("sentAt", Date.from(clock.instant())).set("attempts", 1), COLLECTION);
             }

@@ -13,12 +13,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Waits, bounded, until an inbound message's turn is complete. Woken at once when this instance
- * processed it; another instance's work is seen by looking at the store every few hundred ms.
+ * processed it; another instance's work is seen by looking at the store every second.
  */
 @Component
 class ReplyWaiter {
 
-    private static final long CHECK_EVERY_MS = 200;
+    private static final long CHECK_EVERY_MS = 1000;
 
     private final ConversationProcessor processor;
     private final InboundMessages inbound;
