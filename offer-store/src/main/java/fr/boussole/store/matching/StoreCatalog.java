@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.mapping.event.AfterDeleteEvent;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -39,6 +40,7 @@ public class StoreCatalog implements OfferCatalog {
     private final Organisations organisations;
     private final AtomicBoolean stale = new AtomicBoolean(true);
     private volatile OfferMatcher matcher = OfferMatcher.EMPTY;
+    private volatile boolean loaded;
 
     StoreCatalog(Offers offers, Organisations organisations) {
         this.offers = offers;
@@ -77,12 +79,18 @@ public class StoreCatalog implements OfferCatalog {
         }
         long start = System.nanoTime();
         matcher = OfferMatcher.of(offers.findByStatus(OfferStatus.ACTIVE), byId);
+        loaded = true;
         log.debug("Offer index rebuilt: {} active offers in {} ms", matcher.size(), (System.nanoTime() - start) / 1_000_000);
     }
 
     @Scheduled(fixedDelayString = "${boussole.store.index-refresh:PT1M}", initialDelayString = "${boussole.store.index-refresh:PT1M}")
     void periodicRefresh() {
-        refresh();
+        try {
+            refresh();
+        } catch (DataAccessException unreadable) {
+            stale.set(true);
+            log.warn("Offer index not refreshed, the database cannot be read: {}", unreadable.getMessage());
+        }
     }
 
     @EventListener
@@ -100,11 +108,24 @@ public class StoreCatalog implements OfferCatalog {
         }
     }
 
+    /**
+     * The matcher, rebuilt first if an edit made it stale. If the database cannot be read then, the
+     * previous snapshot keeps serving (and the rebuild is retried at the next search); with no
+     * snapshot yet, the failure is thrown.
+     */
     private OfferMatcher current() {
         if (stale.get()) {
             synchronized (this) {
                 if (stale.get()) {
-                    refresh();
+                    try {
+                        refresh();
+                    } catch (DataAccessException unreadable) {
+                        stale.set(true);
+                        if (!loaded) {
+                            throw unreadable;
+                        }
+                        log.warn("Offer index not rebuilt, serving the previous one: {}", unreadable.getMessage());
+                    }
                 }
             }
         }
