@@ -96,6 +96,17 @@ public class MongoContactChecks implements ContactChecks {
         return Optional.ofNullable(mongo.findById(requestId, ContactCheck.class));
     }
 
+    /** How many young people of the territory were asked, and how many gave each answer. */
+    public Map<String, Long> tally(String territoryId) {
+        var all = mongo.find(Query.query(Criteria.where("territoryId").is(territoryId)), ContactCheck.class);
+        var tally = new java.util.LinkedHashMap<String, Long>();
+        tally.put("ASKED", (long) all.size());
+        for (Answer answer : Answer.values()) {
+            tally.put(answer.name(), all.stream().filter(c -> c.answer() == answer).count());
+        }
+        return tally;
+    }
+
     private void alertAnimateurs(RequestView request) {
         for (String address : recipients.animateursOf(request.territoryId())) {
             String recipient = address.trim().toLowerCase(Locale.ROOT);

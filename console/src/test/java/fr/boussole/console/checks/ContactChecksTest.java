@@ -52,6 +52,8 @@ class ContactChecksTest extends ConsoleIntegrationTest {
                 assertThat(((DeliveryPayload.Email) d.payload()).subject()).contains("ne pas avoir été contacté"));
         mvc.perform(get("/console/demandes/" + id).with(user(world.animateur())))
                 .andExpect(content().string(containsString("Je n&#39;ai pas été contacté(e)")));
+        mvc.perform(get("/console/animation/tableau-de-bord").with(user(world.animateur())))
+                .andExpect(content().string(containsString("<strong>0 / 1</strong>")));
     }
 
     @Test
