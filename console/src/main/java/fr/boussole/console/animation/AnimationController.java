@@ -37,9 +37,11 @@ class AnimationController {
     private final SearchLog searches;
     private final AuditLog audit;
     private final Clock clock;
+    private final fr.boussole.console.checks.MongoContactChecks checks;
 
     AnimationController(RequestBook requests, OfferBook offers, OrganisationDirectory organisations, SearchLog searches,
-                        AuditLog audit, Clock clock) {
+                        AuditLog audit, Clock clock, fr.boussole.console.checks.MongoContactChecks checks) {
+        this.checks = checks;
         this.requests = requests;
         this.offers = offers;
         this.organisations = organisations;
@@ -58,6 +60,7 @@ class AnimationController {
         model.addAttribute("chart", BarChart.stacked(columns, OfferForm.THEMES, 720, 260));
         var median = stats.medianTimeToFirstContact();
         model.addAttribute("medianHours", median == null ? null : median.toHours());
+        model.addAttribute("checks", checks.tally(user.territoryId()));
         return "console/dashboard";
     }
 

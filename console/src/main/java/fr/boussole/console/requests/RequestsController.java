@@ -34,8 +34,11 @@ class RequestsController {
     private final AuditLog audit;
     private final ConsoleSettings settings;
     private final Clock clock;
+    private final fr.boussole.console.checks.MongoContactChecks checks;
 
-    RequestsController(RequestAccess access, FollowUps followUps, AuditLog audit, ConsoleSettings settings, Clock clock) {
+    RequestsController(RequestAccess access, FollowUps followUps, AuditLog audit, ConsoleSettings settings, Clock clock,
+                       fr.boussole.console.checks.MongoContactChecks checks) {
+        this.checks = checks;
         this.access = access;
         this.followUps = followUps;
         this.audit = audit;
@@ -114,5 +117,6 @@ class RequestsController {
         model.addAttribute("user", user);
         model.addAttribute("overdue", request.overdueAt(clock.instant()));
         model.addAttribute("action", "/console/demandes/" + request.id() + "/suivi");
+        model.addAttribute("check", checks.of(request.id()).orElse(null));
     }
 }

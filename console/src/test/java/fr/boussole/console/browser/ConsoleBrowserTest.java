@@ -142,8 +142,14 @@ class ConsoleBrowserTest extends ConsoleIntegrationTest {
         return "http://localhost:" + port + path;
     }
 
-    /** Saved under docs/screenshots/ of the repository, for the README. */
+    /**
+     * Saved under docs/screenshots/ of the repository, for the README, when run with
+     * {@code -Dconsole.screenshots=true} (so that an ordinary test run leaves the working tree clean).
+     */
     private void screenshot(String name) throws Exception {
+        if (!Boolean.getBoolean("console.screenshots")) {
+            return;
+        }
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Path docs = Path.of(System.getProperty("user.dir")).resolveSibling("docs").resolve("screenshots");
         Files.createDirectories(docs);

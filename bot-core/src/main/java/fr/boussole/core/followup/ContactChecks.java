@@ -1,0 +1,28 @@
+package fr.boussole.core.followup;
+
+import fr.boussole.core.message.ConversationKey;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * "Were you contacted?": the console knows which requests are past due, the pipeline and the engine
+ * talk to the young person. Implemented by the console.
+ */
+public interface ContactChecks {
+
+    /** What the young person answered. */
+    enum Answer { YES, NO, NOT_YET }
+
+    /** A young person to ask, on the conversation they used, about one request. */
+    record Due(String requestId, ConversationKey conversation, String offerTitle, String organisationName) {}
+
+    /**
+     * The requests past their due date whose young person has not been asked yet, at most
+     * {@code limit}; each is handed out once (marked as asked before returning).
+     */
+    List<Due> takeDue(Instant now, int limit);
+
+    /** Records the answer on the request; a "no" alerts the animateurs of the territory. Idempotent. */
+    void answered(String requestId, Answer answer, Instant at);
+}

@@ -1,0 +1,12 @@
+package fr.boussole.console.checks;
+
+import fr.boussole.core.followup.ContactChecks;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+
+/** One request whose young person was asked whether they were contacted, and their answer. */
+@Document("console_contact_checks")
+public record ContactCheck(@Id String requestId, String territoryId, Instant askedAt,
+                           ContactChecks.Answer answer, Instant answeredAt) {}

@@ -1,0 +1,121 @@
+package fr.boussole.console.checks;
+
+import fr.boussole.console.alert.AlertRecipients;
+import fr.boussole.console.mail.Dates;
+import fr.boussole.console.mail.MailTemplates;
+import fr.boussole.console.requests.RequestBook;
+import fr.boussole.console.requests.RequestView;
+import fr.boussole.console.settings.ConsoleSettings;
+import fr.boussole.core.delivery.Delivery;
+import fr.boussole.core.delivery.Outbox;
+import fr.boussole.core.followup.ContactChecks;
+import fr.boussole.core.ids.Ids;
+import fr.boussole.core.message.Channel;
+import fr.boussole.core.message.ConversationKey;
+import fr.boussole.store.request.ContactRequest;
+import fr.boussole.store.request.ContactRequestRecords;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Hands out each past-due request once (the insert of its check is the "once": a second instance
+ * racing for it gets a duplicate key), records answers, and emails the animateurs on a "no".
+ */
+@Service
+public class MongoContactChecks implements ContactChecks {
+
+    private final MongoTemplate mongo;
+    private final ContactRequestRecords records;
+    private final RequestBook requests;
+    private final AlertRecipients recipients;
+    private final MailTemplates templates;
+    private final Outbox outbox;
+    private final ConsoleSettings settings;
+
+    MongoContactChecks(MongoTemplate mongo, ContactRequestRecords records, RequestBook requests,
+                       AlertRecipients recipients, MailTemplates templates, Outbox outbox, ConsoleSettings settings) {
+        this.mongo = mongo;
+        this.records = records;
+        this.requests = requests;
+        this.recipients = recipients;
+        this.templates = templates;
+        this.outbox = outbox;
+        this.settings = settings;
+    }
+
+    @Override
+    public List<Due> takeDue(Instant now, int limit) {
+        List<Due> due = new ArrayList<>();
+        for (ContactRequest request : records.findByStatusInAndDueAtBefore(
+                List.of(fr.boussole.store.request.RequestStatus.values()), now)) {
+            if (due.size() >= limit) {
+                break;
+            }
+            if (request.isAnonymised() || request.getChannel() == null || request.getConversationAddress() == null
+                    || mongo.exists(Query.query(Criteria.where("_id").is(request.getId())), ContactCheck.class)) {
+                continue;
+            }
+            try {
+                mongo.insert(new ContactCheck(request.getId(), request.getTerritoryId(), now, null, null));
+            } catch (DuplicateKeyException takenByAnotherInstance) {
+                continue;
+            }
+            RequestView view = requests.find(request.getId()).orElseThrow();
+            due.add(new Due(request.getId(), new ConversationKey(request.getChannel(), request.getConversationAddress()),
+                    view.offerTitle(), view.organisationName()));
+        }
+        return due;
+    }
+
+    @Override
+    public void answered(String requestId, Answer answer, Instant at) {
+        ContactCheck before = mongo.findAndModify(Query.query(Criteria.where("_id").is(requestId)),
+                new Update().set("answer", answer).set("answeredAt", at), ContactCheck.class);
+        if (before == null) {
+            mongo.insert(new ContactCheck(requestId, requests.find(requestId).map(RequestView::territoryId).orElse(null),
+                    at, answer, at));
+        }
+        if (answer == Answer.NO) {
+            requests.find(requestId).ifPresent(this::alertAnimateurs);
+        }
+    }
+
+    /** The young person's answer to the check, if they gave one. */
+    public Optional<ContactCheck> of(String requestId) {
+        return Optional.ofNullable(mongo.findById(requestId, ContactCheck.class));
+    }
+
+    /** How many young people of the territory were asked, and how many gave each answer. */
+    public Map<String, Long> tally(String territoryId) {
+        var all = mongo.find(Query.query(Criteria.where("territoryId").is(territoryId)), ContactCheck.class);
+        var tally = new java.util.LinkedHashMap<String, Long>();
+        tally.put("ASKED", (long) all.size());
+        for (Answer answer : Answer.values()) {
+            tally.put(answer.name(), all.stream().filter(c -> c.answer() == answer).count());
+        }
+        return tally;
+    }
+
+    private void alertAnimateurs(RequestView request) {
+        for (String address : recipients.animateursOf(request.territoryId())) {
+            String recipient = address.trim().toLowerCase(Locale.ROOT);
+            var email = templates.render("not-contacted", Map.of(
+                    "request", request,
+                    "dueDate", Dates.day(request.dueAt()),
+                    "link", settings.link("/console/demandes/" + request.id())));
+            outbox.enqueue(new Delivery(Ids.derived("ob", "not-contacted", request.id(), recipient), Channel.EMAIL,
+                    recipient, null, 0, 1, email));
+        }
+    }
+}
