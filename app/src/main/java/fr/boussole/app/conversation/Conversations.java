@@ -28,6 +28,9 @@ public class Conversations {
 
     Conversations(MongoTemplate mongo) {
         this.mongo = mongo;
+        // key#version: the version condition as an exact match on a unique key (indexed on any store)
+        mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on("cas", org.springframework.data.domain.Sort.Direction.ASC).unique().named("cas"));
     }
 
     /** The stored conversation, or a fresh one (version 0, nothing stored yet). */
@@ -57,10 +60,12 @@ public class Conversations {
                 .append("at", Date.from(now)).append("events", StoredEvents.write(events));
         List<Document> offered = offeredChoices(events);
         Update update = new Update().set("state", new Document(state.toStored())).set("lastTurn", turn)
-                .set("offered", offered).set("version", before.version() + 1).set("updatedAt", Date.from(now));
+                .set("offered", offered).set("version", before.version() + 1)
+                .set("cas", before.key().value() + "#" + (before.version() + 1)).set("updatedAt", Date.from(now));
         if (before.version() == 0) {
             try {
                 mongo.insert(new Document("_id", before.key().value()).append("version", 1L)
+                        .append("cas", before.key().value() + "#1")
                         .append("state", new Document(state.toStored())).append("lastTurn", turn).append("offered", offered)
                         .append("updatedAt", Date.from(now)), COLLECTION);
                 return true;
@@ -68,8 +73,8 @@ public class Conversations {
                 return false;
             }
         }
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(before.key().value())
-                .and("version").is(before.version())), update, COLLECTION).getModifiedCount() == 1;
+        return mongo.updateFirst(Query.query(Criteria.where("cas").is(before.key().value() + "#" + before.version())),
+                update, COLLECTION).getModifiedCount() == 1;
     }
 
     /** The choices of the last turn's replies, so that a tap (which carries only an id) gets its label. */

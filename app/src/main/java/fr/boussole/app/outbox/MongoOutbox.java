@@ -51,6 +51,8 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
                 .on("sequence", Sort.Direction.ASC).named("conversation_order"));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("inboundId", Sort.Direction.ASC).named("inbound"));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("providerId", Sort.Direction.ASC).named("provider"));
+        // id#claims: a claim is a compare-and-set on this unique key (an indexed exact match on any store)
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("cas", Sort.Direction.ASC).unique().named("cas"));
     }
 
     @Override
@@ -72,7 +74,9 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
                 .append("attempts", 0)
                 .append("createdAt", Date.from(now))
                 .append("nextAttemptAt", Date.from(now))
-                .append("leaseUntil", new Date(0));
+                .append("leaseUntil", new Date(0))
+                .append("claims", 0L)
+                .append("cas", delivery.id() + "#0");
         try {
             mongo.insert(doc, COLLECTION);
         } catch (DuplicateKeyException alreadyThere) {
@@ -226,10 +230,13 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
         return mongo.find(query, Document.class, COLLECTION);
     }
 
-    Document claim(String id, String owner, Instant now, Instant until) {
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id)
-                        .and("status").is(OutboxStatus.PENDING.name()).and("leaseUntil").lt(Date.from(now))),
-                new Update().set("leaseOwner", owner).set("leaseUntil", Date.from(until)),
+    /** Claims an entry read as pending and free: fails if anyone claimed it since it was read. */
+    Document claim(Document entry, String owner, Instant until) {
+        String id = entry.getString("_id");
+        long claims = ((Number) entry.get("claims")).longValue();
+        return mongo.findAndModify(Query.query(Criteria.where("cas").is(id + "#" + claims)),
+                new Update().set("leaseOwner", owner).set("leaseUntil", Date.from(until))
+                        .set("claims", claims + 1).set("cas", id + "#" + (claims + 1)),
                 FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
     }
 

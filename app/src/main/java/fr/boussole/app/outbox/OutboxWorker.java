@@ -136,7 +136,7 @@ public class OutboxWorker implements SmartLifecycle {
                 || entry.getDate("leaseUntil").toInstant().isAfter(now) || !outbox.isFirstInLine(entry)) {
             return;
         }
-        Document claimed = outbox.claim(entry.getString("_id"), owner, now, now.plus(settings.lease()));
+        Document claimed = outbox.claim(entry, owner, now.plus(settings.lease()));
         if (claimed != null) {
             senders.execute(() -> deliver(claimed));
         }
