@@ -3,17 +3,25 @@ package fr.boussole.app.testing;
 import fr.boussole.core.conversation.ConversationEngine;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
-/** The test engine and stand-ins for other modules' ports, registered in the pipeline's test contexts. */
+/**
+ * The test engine and stand-ins for other modules' ports, registered in the pipeline's test contexts.
+ * They take precedence over the real engine and store beans (which are present in the assembled app)
+ * because these tests check the pipeline's mechanics (order, duplicates, replays) with an engine whose
+ * replies are predictable; whole journeys through the real modules are tested in {@code journey}.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestPipelineConfiguration {
 
     @Bean
+    @Primary
     ConversationEngine echoEngine() {
         return new EchoEngine();
     }
 
     @Bean
+    @Primary
     InMemoryContactRequests inMemoryContactRequests() {
         return new InMemoryContactRequests();
     }
