@@ -61,7 +61,8 @@ public class Conversations {
         List<Document> offered = offeredChoices(events);
         Update update = new Update().set("state", new Document(state.toStored())).set("lastTurn", turn)
                 .set("offered", offered).set("version", before.version() + 1)
-                .set("cas", before.key().value() + "#" + (before.version() + 1)).set("updatedAt", Date.from(now));
+                .set("cas", before.key().value() + "#" + (before.version() + 1)).set("updatedAt", Date.from(now))
+                .unset("forgottenAt");
         if (before.version() == 0) {
             try {
                 mongo.insert(new Document("_id", before.key().value()).append("version", 1L)
@@ -98,5 +99,30 @@ public class Conversations {
 
     void setOptedOut(ConversationKey key, boolean optedOut) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(key.value())), new Update().set("optedOut", optedOut), COLLECTION);
+    }
+
+    /** Keys and versions of the conversations whose last turn is older than {@code cutoff}. */
+    List<StoredConversation> idleSince(Instant cutoff) {
+        Query query = Query.query(Criteria.where("updatedAt").lt(Date.from(cutoff)).and("forgottenAt").exists(false));
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, COLLECTION).stream()
+                .map(doc -> load(ConversationKey.parse(doc.getString("_id"))))
+                .toList();
+    }
+
+    /**
+     * Retention: the conversation starts afresh, its answers and last replies gone. Conditioned on
+     * the version read, like a turn, so that a message arriving meanwhile wins and nothing is lost.
+     * The opt-out flag stays: it is the young person's will, not their data.
+     */
+    boolean forget(StoredConversation before, Instant now) {
+        String key = before.key().value();
+        Document turn = new Document("inboundId", before.lastInboundId()).append("sequence", before.lastSequence())
+                .append("at", Date.from(now)).append("events", List.of());
+        Update update = new Update().set("state", new Document(ConversationState.start(before.key()).toStored()))
+                .set("lastTurn", turn).set("offered", List.of()).set("version", before.version() + 1)
+                .set("cas", key + "#" + (before.version() + 1)).set("forgottenAt", Date.from(now));
+        return mongo.updateFirst(Query.query(Criteria.where("cas").is(key + "#" + before.version())), update, COLLECTION)
+                .getModifiedCount() == 1;
     }
 }

@@ -10,6 +10,7 @@ import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.offer.ContactRequestAlerts;
 import fr.boussole.core.offer.ContactRequests;
+import fr.boussole.store.search.Searches;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
@@ -30,15 +31,18 @@ class TurnEffects {
     private final Conversations conversations;
     private final ContactRequests contactRequests;
     private final ContactRequestAlerts alerts;
+    private final Searches searches;
     private final MeterRegistry meters;
 
     TurnEffects(MongoOutbox outbox, InboundMessages inbound, Conversations conversations,
-                ContactRequests contactRequests, ContactRequestAlerts alerts, MeterRegistry meters) {
+                ContactRequests contactRequests, ContactRequestAlerts alerts, Searches searches,
+                MeterRegistry meters) {
         this.outbox = outbox;
         this.inbound = inbound;
         this.conversations = conversations;
         this.contactRequests = contactRequests;
         this.alerts = alerts;
+        this.searches = searches;
         this.meters = meters;
     }
 
@@ -65,9 +69,11 @@ class TurnEffects {
                     alerts.requestRecorded(recorded);
                     meters.counter("boussole.contact_requests", "channel", key.channel().id()).increment();
                 }
-                case DialogEvent.SearchRecorded search ->
-                        meters.counter("boussole.searches", "theme", String.valueOf(search.theme()),
-                                "found", search.offersFound() > 0 ? "yes" : "no").increment();
+                case DialogEvent.SearchRecorded search -> {
+                    searches.record(search, Ids.derived("se", message.id(), slot));
+                    meters.counter("boussole.searches", "theme", String.valueOf(search.theme()),
+                            "found", search.offersFound() > 0 ? "yes" : "no").increment();
+                }
                 case DialogEvent.ErasureRequested ignored -> {
                     inbound.eraseContent(key);
                     outbox.eraseChatPayloads(key, firstSlot);
