@@ -79,6 +79,17 @@ class OfferUploadOverHttpTest extends ConsoleIntegrationTest {
         assertThat(new Page(page).text("import-error")).contains("5 Mo");
     }
 
+    @Test
+    void a_much_larger_file_is_sent_back_to_the_form_too() throws Exception {
+        byte[] huge = new byte[30 * 1024 * 1024];
+        Arrays.fill(huge, (byte) 'a');
+
+        var response = upload(huge);
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("?trop-lourd"));
+    }
+
     private HttpResponse<byte[]> upload(byte[] file) throws Exception {
         String page = http.send(get("/console/offres/import"), HttpResponse.BodyHandlers.ofString()).body();
         String action = HtmlUtils.htmlUnescape(find(IMPORT_ACTION, page));
