@@ -1,0 +1,191 @@
+package fr.boussole.app.journey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A contact request made in the web chat reaches the organisation as a French email with a link;
+ * the link opens the request without a password, a follow-up logged through its form is stored,
+ * and the animateur of the territory, signed in with the demo account, sees it.
+ */
+class AlertJourneyIT extends RunningBot {
+
+    static final String SESSION = "alert-journey-session-01";
+    static final String EMAIL = "lea.alert@example.org";
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
+    static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"[^>]*id=\"follow-up-form\"|<form[^>]*id=\"follow-up-form\"[^>]*action=\"([^\"]+)\"");
+    static final Pattern LINK = Pattern.compile(Pattern.quote(PUBLIC_BASE_URL) + "(/console/[A-Za-z0-9_/.?=&%-]+)");
+
+    @Test
+    void a_web_chat_request_is_alerted_by_email_followed_up_through_the_link_and_seen_by_the_animateur() throws Exception {
+        int mailsBefore = SMTP.getReceivedMessages().length;
+        List<JsonNode> last = new ArrayList<>();
+        for (String text : List.of("bonjour", "20", "Cahors", "1", "1", "1", "1", "1", "1", "1")) {
+            last = say(text);
+        }
+        JsonNode offers = last.getLast();
+        assertThat(offers.get("text").asText()).contains("offres");
+        String offerChoice = offers.get("choices").get(0).get("id").asText();
+        assertThat(offerChoice).startsWith("offre:");
+
+        List<JsonNode> details = choose(offerChoice);
+        assertThat(details.getLast().get("text").asText()).contains("On te recontacte sous");
+        choose("oui");
+        List<JsonNode> consent = say(EMAIL);
+        assertThat(consent.getLast().get("text").asText()).contains(EMAIL).contains("Tu es d'accord");
+        List<JsonNode> done = choose("accepte");
+        assertThat(done.getFirst().get("text").asText()).startsWith("C'est envoyé").contains(EMAIL);
+
+        Document request = await("the contact request stored", () -> contactRequestsOf(SESSION).stream().findFirst().orElse(null));
+        String requestId = request.getString("_id");
+        assertThat(request.getString("contactAddress")).isEqualTo(EMAIL);
+        assertThat(request.getString("offerId")).isEqualTo(offerChoice.substring("offre:".length()));
+
+        MimeMessage alert = await("the alert email", () -> {
+            MimeMessage[] all = SMTP.getReceivedMessages();
+            for (int i = mailsBefore; i < all.length; i++) {
+                if (textOf(all[i], "text/plain").contains(PUBLIC_BASE_URL + "/console/alerte/")) {
+                    return all[i];
+                }
+            }
+            return null;
+        });
+        String plain = textOf(alert, "text/plain");
+        String html = textOf(alert, "text/html");
+        assertThat(alert.getSubject()).isNotBlank();
+        assertThat(plain).contains("demande").doesNotContain(EMAIL);
+        assertThat(html).contains("<a").contains(PUBLIC_BASE_URL + "/console/");
+        Matcher link = LINK.matcher(plain);
+        assertThat(link.find()).as("a console link in the text part").isTrue();
+        String path = link.group(1);
+        assertThat(path).startsWith("/console/alerte/");
+
+        Browser holder = new Browser();
+        HttpResponse<String> page = holder.get(path);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("lang=\"fr\"").contains("Cahors").contains(EMAIL).contains("follow-up-form");
+
+        Map<String, String> followUp = new LinkedHashMap<>();
+        followUp.put("_csrf", csrf(page.body()));
+        followUp.put("at", "2026-11-23T15:30");
+        followUp.put("means", "PHONE");
+        followUp.put("comment", "Appel passé, rendez-vous fixé jeudi");
+        followUp.put("outcome", "");
+        HttpResponse<String> saved = holder.post(formAction(page.body()), followUp);
+        assertThat(saved.statusCode()).isBetween(200, 399);
+
+        Document after = mongo.findById(requestId, Document.class, "contactRequests");
+        assertThat(after.getString("status")).isEqualTo("IN_PROGRESS");
+        assertThat(after.getList("followUps", Document.class)).singleElement()
+                .satisfies(f -> assertThat(f.getString("comment")).isEqualTo("Appel passé, rendez-vous fixé jeudi"));
+
+        Browser animateur = new Browser();
+        HttpResponse<String> login = animateur.get("/console/login");
+        HttpResponse<String> signedIn = animateur.post("/console/login", Map.of("_csrf", csrf(login.body()),
+                "email", "animatrice@boussole-lot.example.org", "password", "boussole-demo"));
+        assertThat(signedIn.statusCode()).isBetween(200, 399);
+        HttpResponse<String> seen = animateur.get("/console/demandes/" + requestId);
+        assertThat(seen.statusCode()).isEqualTo(200);
+        assertThat(seen.body()).contains("Appel passé, rendez-vous fixé jeudi");
+    }
+
+    private List<JsonNode> say(String text) {
+        return post("{\"text\":\"" + text + "\"}");
+    }
+
+    private List<JsonNode> choose(String id) {
+        return post("{\"choice\":\"" + id + "\"}");
+    }
+
+    private List<JsonNode> post(String body) {
+        HttpResponse<String> response = postJson("/api/chat/" + SESSION + "/messages", body);
+        assertThat(response.statusCode()).as(body).isEqualTo(200);
+        List<JsonNode> replies = new ArrayList<>();
+        json(response.body()).get("replies").forEach(replies::add);
+        assertThat(replies).as("replies to " + body).isNotEmpty();
+        return replies;
+    }
+
+    private static String csrf(String html) {
+        Matcher m = CSRF.matcher(html);
+        assertThat(m.find()).as("a CSRF token in the page").isTrue();
+        return m.group(1) != null ? m.group(1) : m.group(2);
+    }
+
+    private static String formAction(String html) {
+        Matcher m = FORM_ACTION.matcher(html);
+        assertThat(m.find()).as("the follow-up form").isTrue();
+        return (m.group(1) != null ? m.group(1) : m.group(2)).replace("&amp;", "&");
+    }
+
+    static String textOf(Part part, String type) {
+        try {
+            if (part.isMimeType(type)) {
+                return (String) part.getContent();
+            }
+            if (part.isMimeType("multipart/*")) {
+                Multipart multipart = (Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    BodyPart child = multipart.getBodyPart(i);
+                    String found = textOf(child, type);
+                    if (!found.isEmpty()) {
+                        return found;
+                    }
+                }
+            }
+            return "";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A browser of sorts: keeps cookies and follows redirects. The public URL is https, so the console's
+     * session cookie is Secure; the test talks plain HTTP to the port where a TLS proxy would, so its
+     * cookie jar hands cookies back as if the request were https.
+     */
+    final class Browser {
+        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager() {
+                    @Override
+                    public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws java.io.IOException {
+                        return super.get(URI.create(uri.toString().replaceFirst("^http:", "https:")), headers);
+                    }
+                })
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+
+        HttpResponse<String> get(String path) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create(local(path))).header("Accept", "text/html").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+            String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            return client.send(HttpRequest.newBuilder(URI.create(local(path))).header("Accept", "text/html")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
