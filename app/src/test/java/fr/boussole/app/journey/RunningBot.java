@@ -8,6 +8,12 @@ import com.icegreen.greenmail.util.ServerSetup;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.boussole.app.BoussoleApplication;
+import fr.boussole.app.inbound.InboundMessage;
+import fr.boussole.app.inbound.InboundMessages;
+import fr.boussole.app.inbound.InboundStatus;
+import fr.boussole.app.outbox.MongoOutbox;
+import fr.boussole.app.outbox.OutboxStatus;
+import fr.boussole.core.message.ConversationKey;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -82,7 +88,8 @@ abstract class RunningBot {
                 .withHeader("Content-Type", "application/json").withBody(Fixture.text("twilio-message-created.json"))
                 .withTransformers("response-template")));
         PROVIDERS.stubFor(post(urlPathEqualTo("/v1/Content")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody(Fixture.text("twilio-content-created.json"))));
+                .withHeader("Content-Type", "application/json").withBody(Fixture.text("twilio-content-created.json"))
+                .withTransformers("response-template")));
         PROVIDERS.stubFor(post(urlMatching("(?i)/bot[^/]+/sendmessage")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(Fixture.text("telegram-sendmessage-ok.json"))));
         PROVIDERS.stubFor(post(urlMatching("(?i)/bot[^/]+/(answercallbackquery|editmessagereplymarkup|setwebhook|deletewebhook)"))
@@ -114,6 +121,23 @@ abstract class RunningBot {
     int port;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    InboundMessages inboundMessages;
+    @Autowired
+    MongoOutbox outbox;
+
+    /**
+     * Waits until the pipeline has processed every message of the conversation and settled every
+     * delivery it produced: then what the providers received is the whole answer.
+     */
+    void awaitSettled(ConversationKey conversation, int inboundCount) {
+        await(inboundCount + " messages of " + conversation.channel() + " processed and answered", () -> {
+            List<InboundMessage> all = inboundMessages.all(conversation);
+            return all.size() == inboundCount
+                    && all.stream().allMatch(m -> m.status() == InboundStatus.PROCESSED)
+                    && outbox.entries(conversation).stream().noneMatch(d -> OutboxStatus.PENDING.name().equals(d.getString("status")));
+        });
+    }
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
