@@ -110,6 +110,9 @@ abstract class RunningBot {
         registry.add("twilio.sms-from", () -> SMS_FROM);
         registry.add("twilio.whatsapp-from", () -> WHATSAPP_FROM);
         registry.add("twilio.api-base-url", PROVIDERS::baseUrl);
+        // a long code's 1 message/s (the default) would make each turn wait: the journeys test the dialog, not the limiter
+        registry.add("twilio.sends-per-second", () -> "50");
+        registry.add("telegram.messages-per-chat-per-second", () -> "50");
         registry.add("telegram.bot-token", () -> BOT_TOKEN);
         registry.add("telegram.webhook-secret", () -> TELEGRAM_SECRET);
         registry.add("telegram.api-base-url", PROVIDERS::baseUrl);
