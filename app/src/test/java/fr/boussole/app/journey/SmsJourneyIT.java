@@ -108,6 +108,51 @@ class SmsJourneyIT extends RunningBot {
         assertThat(TwilioSender.messagesTo(phone)).isEmpty();
     }
 
+    @Test
+    void the_same_message_delivered_twice_by_twilio_is_answered_once() {
+        ConversationKey key = new ConversationKey(Channel.SMS, "+33612000103");
+        Map<String, String> hello = form(key.address(), "bonjour");
+        String signature = TwilioSender.sign(AUTH_TOKEN, PUBLIC_BASE_URL + "/webhooks/twilio", hello);
+        assertThat(postTwilio(hello, signature).statusCode()).isEqualTo(200);
+        assertThat(postTwilio(hello, signature).statusCode()).isEqualTo(200);
+        awaitSettled(key, 1);
+        assertThat(postTwilio(hello, signature).statusCode()).isEqualTo(200);
+        awaitSettled(key, 1);
+        assertThat(TwilioSender.messagesTo(key.address())).extracting(m -> m.get("Body"))
+                .hasSize(2).last().asString().contains("quel age");
+    }
+
+    @Test
+    void a_commune_outside_the_territory_gets_the_info_jeunes_answer_and_another_commune_works() {
+        ConversationKey key = new ConversationKey(Channel.SMS, "+33612000104");
+        say(key, "bonjour");
+        say(key, "17");
+        String outside = String.join("\n", say(key, "Brive-la-Gaillarde"));
+        assertThat(outside).contains("pas encore ouverte à Brive-la-Gaillarde").contains("Info Jeunes")
+                .doesNotContain("Tu cherches de l'aide pour quoi");
+        String several = String.join("\n", say(key, "Gourdon"));
+        assertThat(several).contains("1. Gourdon (46)");
+        String inside = String.join("\n", say(key, "1"));
+        assertThat(inside).contains("Gourdon").contains("1. Emploi");
+    }
+
+    @Test
+    void stop_silences_the_bot_until_the_young_person_writes_again() {
+        ConversationKey key = new ConversationKey(Channel.SMS, "+33612000105");
+        say(key, "bonjour");
+        say(key, "18");
+        assertThat(say(key, "STOP")).hasSize(1);
+        int afterStop = TwilioSender.messagesTo(key.address()).size();
+        Map<String, String> again = form(key.address(), "stop");
+        assertThat(postTwilio(again, TwilioSender.sign(AUTH_TOKEN, PUBLIC_BASE_URL + "/webhooks/twilio", again)).statusCode()).isEqualTo(200);
+        awaitSettled(key, ++received);
+        int silent = TwilioSender.messagesTo(key.address()).size();
+        assertThat(silent).as("nothing sent after the confirmation of stop").isEqualTo(afterStop);
+        String back = String.join("\n", say(key, "Cahors"));
+        assertThat(TwilioSender.messagesTo(key.address()).size()).isGreaterThan(silent);
+        assertThat(back).isNotBlank();
+    }
+
     /** Sends one SMS and returns the bodies the bot sent back to it, in order. */
     List<String> say(ConversationKey key, String text) {
         int before = TwilioSender.messagesTo(key.address()).size();

@@ -50,9 +50,9 @@ class TelegramJourneyIT extends RunningBot {
         JsonNode details = press(last, 0).getLast();
         assertThat(details.path("text").asText()).contains("On te recontacte sous");
         JsonNode how = press(details, 0).getLast();
-        System.out.println("HOW " + how);
-        List<JsonNode> consent = message("06 12 34 00 03");
-        System.out.println("CONSENT " + consent);
+        JsonNode share = how.path("reply_markup").path("keyboard").path(0).path(0);
+        assertThat(share.path("request_contact").asBoolean()).as("a contact-sharing button").isTrue();
+        List<JsonNode> consent = shareContact("33612340003");
         assertThat(consent.getLast().path("text").asText()).contains("Tu es d'accord");
         List<JsonNode> done = press(consent.getLast(), 0);
         assertThat(done.getFirst().path("text").asText()).contains("C'est envoyé");
@@ -84,6 +84,16 @@ class TelegramJourneyIT extends RunningBot {
         String update = "{\"update_id\":" + id + ",\"message\":{\"message_id\":" + id + ",\"from\":{\"id\":" + CHAT
                 + ",\"is_bot\":false,\"first_name\":\"Léa\",\"language_code\":\"fr\"},\"chat\":{\"id\":" + CHAT
                 + ",\"first_name\":\"Léa\",\"type\":\"private\"},\"date\":1795427990,\"text\":" + quoted(text) + "}}";
+        return post(update);
+    }
+
+    /** Taps the contact-sharing button: Telegram sends the user's own contact, number without "+". */
+    List<JsonNode> shareContact(String phoneNumber) {
+        int id = UPDATES.incrementAndGet();
+        String update = "{\"update_id\":" + id + ",\"message\":{\"message_id\":" + id + ",\"from\":{\"id\":" + CHAT
+                + ",\"is_bot\":false,\"first_name\":\"Léa\",\"language_code\":\"fr\"},\"chat\":{\"id\":" + CHAT
+                + ",\"first_name\":\"Léa\",\"type\":\"private\"},\"date\":1795428020,\"contact\":{\"phone_number\":"
+                + quoted(phoneNumber) + ",\"first_name\":\"Léa\",\"user_id\":" + CHAT + "}}}";
         return post(update);
     }
 
