@@ -2,6 +2,7 @@ package fr.boussole.app.journey;
 
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -151,6 +152,43 @@ class SmsJourneyIT extends RunningBot {
         String back = String.join("\n", say(key, "Cahors"));
         assertThat(TwilioSender.messagesTo(key.address()).size()).isGreaterThan(silent);
         assertThat(back).isNotBlank();
+    }
+
+    @Test
+    void twilio_status_callbacks_reach_the_outbox_for_every_part_of_a_long_reply() {
+        ConversationKey key = new ConversationKey(Channel.SMS, "+33612000106");
+        for (String text : List.of("bonjour", "20", "Cahors", "1")) {
+            say(key, text);
+        }
+        String last = "";
+        for (int i = 0; i < 12 && !last.contains("offres pour toi"); i++) {
+            last = String.join("\n", say(key, "1"));
+        }
+        List<String> sids = new ArrayList<>();
+        for (ServeEvent event : PROVIDERS.getAllServeEvents()) {
+            if (event.getRequest().getUrl().startsWith(MESSAGES)
+                    && key.address().equals(TwilioSender.decode(event.getRequest().getBodyAsString()).get("To"))) {
+                sids.add(json(event.getResponse().getBodyAsString()).path("sid").asText());
+            }
+        }
+        assertThat(sids).hasSizeGreaterThan(outbox.entries(key).size());
+        for (String sid : sids) {
+            Map<String, String> status = new LinkedHashMap<>();
+            status.put("SmsSid", sid);
+            status.put("SmsStatus", "delivered");
+            status.put("MessageStatus", "delivered");
+            status.put("To", key.address());
+            status.put("MessageSid", sid);
+            status.put("AccountSid", ACCOUNT_SID);
+            status.put("From", SMS_FROM);
+            status.put("ApiVersion", "2010-04-01");
+            String signature = TwilioSender.sign(AUTH_TOKEN, PUBLIC_BASE_URL + "/webhooks/twilio/status", status);
+            assertThat(send(HttpRequest.newBuilder(URI.create(local("/webhooks/twilio/status"))).timeout(WAIT)
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-Twilio-Signature", signature)
+                    .POST(HttpRequest.BodyPublishers.ofString(TwilioSender.encode(status))).build()).statusCode()).isBetween(200, 299);
+        }
+        assertThat(outbox.entries(key)).allSatisfy(entry ->
+                assertThat(entry.getString("providerStatus")).as("provider status of " + entry.get("_id")).isEqualTo("DELIVERED"));
     }
 
     /** Sends one SMS and returns the bodies the bot sent back to it, in order. */

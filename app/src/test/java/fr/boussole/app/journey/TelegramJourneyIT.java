@@ -79,6 +79,20 @@ class TelegramJourneyIT extends RunningBot {
         assertThat(sentTo(chat)).isEmpty();
     }
 
+    @Test
+    void the_same_update_delivered_twice_is_answered_once() {
+        long chat = 700333444L;
+        String update = "{\"update_id\":815188888,\"message\":{\"message_id\":5,\"from\":{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"Tom\"},"
+                + "\"chat\":{\"id\":" + chat + ",\"first_name\":\"Tom\",\"type\":\"private\"},\"date\":1795427990,\"text\":\"salut\"}}";
+        assertThat(postJson("/webhooks/telegram", update, "X-Telegram-Bot-Api-Secret-Token", TELEGRAM_SECRET).statusCode()).isEqualTo(200);
+        awaitSettled(new ConversationKey(Channel.TELEGRAM, Long.toString(chat)), 1);
+        int answered = sentTo(chat).size();
+        assertThat(postJson("/webhooks/telegram", update, "X-Telegram-Bot-Api-Secret-Token", TELEGRAM_SECRET).statusCode()).isEqualTo(200);
+        awaitSettled(new ConversationKey(Channel.TELEGRAM, Long.toString(chat)), 1);
+        assertThat(sentTo(chat)).hasSize(answered);
+        assertThat(answered).isGreaterThanOrEqualTo(2);
+    }
+
     List<JsonNode> message(String text) {
         int id = UPDATES.incrementAndGet();
         String update = "{\"update_id\":" + id + ",\"message\":{\"message_id\":" + id + ",\"from\":{\"id\":" + CHAT
