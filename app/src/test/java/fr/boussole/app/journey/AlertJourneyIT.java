@@ -109,6 +109,34 @@ class AlertJourneyIT extends RunningBot {
         HttpResponse<String> seen = animateur.get("/console/demandes/" + requestId);
         assertThat(seen.statusCode()).isEqualTo(200);
         assertThat(seen.body()).contains("Appel passé, rendez-vous fixé jeudi");
+        assertThat(animateur.get("/console/animation/tableau-de-bord").statusCode()).isEqualTo(200);
+
+        // professionals see their own organisation's requests only
+        String organisation = request.getString("organisationId");
+        Document own = mongo.findOne(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("organisationId").is(organisation)
+                        .and("role").is("PROFESSIONAL")), Document.class, "accounts");
+        Document other = mongo.findOne(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("organisationId").ne(organisation)
+                        .and("role").is("PROFESSIONAL")), Document.class, "accounts");
+        assertThat(signIn(own.getString("email")).get("/console/demandes/" + requestId).body()).contains("Appel passé, rendez-vous fixé jeudi");
+        assertThat(signIn(other.getString("email")).get("/console/demandes/" + requestId).statusCode()).isEqualTo(404);
+
+        // "effacer" empties the conversation; the request stays with the organisation, as the consent text said
+        List<JsonNode> erased = say("effacer");
+        assertThat(erased).isNotEmpty();
+        List<JsonNode> confirmed = erased.getLast().get("choices").isEmpty() ? erased : choose(erased.getLast().get("choices").get(0).get("id").asText());
+        assertThat(confirmed).isNotEmpty();
+        assertThat(mongo.findById(requestId, Document.class, "contactRequests")).isNotNull();
+    }
+
+    private Browser signIn(String email) throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> login = browser.get("/console/login");
+        HttpResponse<String> home = browser.post("/console/login", Map.of("_csrf", csrf(login.body()), "email", email, "password", "boussole-demo"));
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).as("signed in as " + email).doesNotContain("id=\"password\"");
+        return browser;
     }
 
     private List<JsonNode> say(String text) {
