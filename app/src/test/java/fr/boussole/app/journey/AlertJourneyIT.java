@@ -140,6 +140,20 @@ class AlertJourneyIT extends RunningBot {
         assertThat(mongo.findById(requestId, Document.class, "contactRequests")).isNotNull();
     }
 
+    @Test
+    void the_application_runs_every_module_for_real(@org.springframework.beans.factory.annotation.Autowired
+                                                    org.springframework.context.ApplicationContext context) {
+        assertThat(context.getBeansOfType(fr.boussole.core.conversation.ConversationEngine.class).values())
+                .singleElement().satisfies(engine -> assertThat(engine.getClass().getName()).doesNotContain(".testing."));
+        assertThat(context.getBeansOfType(fr.boussole.core.offer.ContactRequests.class).values())
+                .singleElement().satisfies(store -> assertThat(store.getClass().getName()).startsWith("fr.boussole.store."));
+        assertThat(context.getBeansOfType(fr.boussole.core.offer.ContactRequestAlerts.class).values())
+                .singleElement().satisfies(alerts -> assertThat(alerts.getClass().getName()).startsWith("fr.boussole.console."));
+        assertThat(context.getBeansOfType(fr.boussole.core.delivery.Deliverer.class).values())
+                .allSatisfy(deliverer -> assertThat(deliverer.getClass().getName()).doesNotContain(".testing."))
+                .hasSizeGreaterThanOrEqualTo(4);
+    }
+
     private Browser signIn(String email) throws Exception {
         Browser browser = new Browser();
         HttpResponse<String> login = browser.get("/console/login");
