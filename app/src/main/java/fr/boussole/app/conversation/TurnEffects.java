@@ -6,6 +6,7 @@ import fr.boussole.app.outbox.MongoOutbox;
 import fr.boussole.core.conversation.DialogEvent;
 import fr.boussole.core.delivery.Delivery;
 import fr.boussole.core.delivery.DeliveryPayload;
+import fr.boussole.core.followup.ContactChecks;
 import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.offer.ContactRequestAlerts;
@@ -32,17 +33,19 @@ class TurnEffects {
     private final ContactRequests contactRequests;
     private final ContactRequestAlerts alerts;
     private final Searches searches;
+    private final ContactChecks checks;
     private final MeterRegistry meters;
 
     TurnEffects(MongoOutbox outbox, InboundMessages inbound, Conversations conversations,
                 ContactRequests contactRequests, ContactRequestAlerts alerts, Searches searches,
-                MeterRegistry meters) {
+                ContactChecks checks, MeterRegistry meters) {
         this.outbox = outbox;
         this.inbound = inbound;
         this.conversations = conversations;
         this.contactRequests = contactRequests;
         this.alerts = alerts;
         this.searches = searches;
+        this.checks = checks;
         this.meters = meters;
     }
 
@@ -81,6 +84,11 @@ class TurnEffects {
                 case DialogEvent.OptedOut ignored -> {
                     conversations.setOptedOut(key, true);
                     optedOut = true;
+                }
+                case DialogEvent.ContactCheckAnswered answered -> {
+                    // At the message's own time, so that a replay after a crash records the same answer.
+                    checks.answered(answered.requestId(), answered.answer(), message.inbound().receivedAt());
+                    meters.counter("boussole.contact_checks.answered", "answer", answered.answer().name()).increment();
                 }
                 case DialogEvent.OptedIn ignored -> {
                     conversations.setOptedOut(key, false);

@@ -5,6 +5,7 @@ import fr.boussole.core.conversation.ConsentRecord;
 import fr.boussole.core.conversation.ContactMethod;
 import fr.boussole.core.conversation.ContactRequestDraft;
 import fr.boussole.core.conversation.DialogEvent;
+import fr.boussole.core.followup.ContactChecks;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.Choice;
 import fr.boussole.core.message.ConversationKey;
@@ -32,7 +33,8 @@ class StoredEventsTest {
                 new DialogEvent.SearchRecorded("46042", "lot", "emploi", 3),
                 new DialogEvent.ErasureRequested(),
                 new DialogEvent.OptedOut(),
-                new DialogEvent.OptedIn());
+                new DialogEvent.OptedIn(),
+                new DialogEvent.ContactCheckAnswered("cr_1", ContactChecks.Answer.NOT_YET));
 
         assertThat(StoredEvents.read(StoredEvents.write(events))).isEqualTo(events);
     }
@@ -40,6 +42,7 @@ class StoredEventsTest {
     @Test
     void the_test_above_covers_every_event_type() {
         assertThat(Arrays.stream(DialogEvent.class.getPermittedSubclasses()).map(Class::getSimpleName))
-                .containsExactlyInAnyOrder("Reply", "ContactRequested", "SearchRecorded", "ErasureRequested", "OptedOut", "OptedIn");
+                .containsExactlyInAnyOrder("Reply", "ContactRequested", "SearchRecorded", "ErasureRequested", "OptedOut", "OptedIn",
+                        "ContactCheckAnswered");
     }
 }

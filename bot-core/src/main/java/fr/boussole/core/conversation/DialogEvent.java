@@ -1,5 +1,6 @@
 package fr.boussole.core.conversation;
 
+import fr.boussole.core.followup.ContactChecks;
 import fr.boussole.core.message.OutboundMessage;
 
 /** What the engine asks the outside world to do after a turn. A closed set: callers switch over it. */
@@ -22,4 +23,7 @@ public sealed interface DialogEvent {
 
     /** The young person wrote again after an opt-out. */
     record OptedIn() implements DialogEvent {}
+
+    /** The young person answered "were you contacted?" about this request: record it (a "no" alerts). */
+    record ContactCheckAnswered(String requestId, ContactChecks.Answer answer) implements DialogEvent {}
 }

@@ -4,6 +4,7 @@ import fr.boussole.core.conversation.ConversationEngine;
 import fr.boussole.core.conversation.ConversationState;
 import fr.boussole.core.conversation.DialogEvent;
 import fr.boussole.core.conversation.Turn;
+import fr.boussole.core.followup.ContactCheckPrompt;
 import fr.boussole.core.message.Inbound;
 
 import java.time.Instant;
@@ -28,7 +29,8 @@ public final class JourneyEngine implements ConversationEngine {
     /** Texts shown as choice labels, normalised once rather than on every turn. */
     private static final List<String> LABEL_KEYS = List.of("choice.yes", "choice.no", "choice.restart", "resume.resume",
             "consent.accept", "consent.refuse", "done.other-offers", "offers.more", "offers.other-theme",
-            "contact.this-number", "contact.other-number", "contact.a-number", "contact.an-email");
+            "contact.this-number", "contact.other-number", "contact.a-number", "contact.an-email",
+            "check.yes", "check.no", "check.not-yet");
 
     private final JourneyPorts ports;
     private final Map<String, String> normalisedLabels;
@@ -76,7 +78,9 @@ public final class JourneyEngine implements ConversationEngine {
         OfferPages offers = new OfferPages(turn);
         Prompts prompts = new Prompts(turn, reader, offers);
         new TurnRunner(turn, reader, offers, prompts, session, inbound, now, events).run();
-        if (session.phase() != Phase.NEW || session.optedOut()) {
+        // The system's question is not the young person's activity: it neither starts nor prolongs their session.
+        boolean system = ContactCheckPrompt.in(inbound).isPresent();
+        if (!system && (session.phase() != Phase.NEW || session.optedOut())) {
             session.lastSeen(now);
         }
         return new Turn(session.toState(), events);

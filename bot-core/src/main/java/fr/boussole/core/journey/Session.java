@@ -37,6 +37,8 @@ final class Session {
     private static final String CONSENT_TEXT = "consentText";
     private static final String TRAIL = "trail";
     private static final String RESUME_AT = "resumeAt";
+    private static final String CHECK = "contactCheck";
+    private static final String CHECK_REASKS = "contactCheckReasks";
 
     private final ConversationKey key;
     private final Map<String, Object> values;
@@ -246,6 +248,24 @@ final class Session {
 
     void resumeAt(String position) {
         put(RESUME_AT, position);
+    }
+
+    /** The "were you contacted?" question waiting for its answer, as its marker; it sits above the phase. */
+    Optional<String> contactCheck() {
+        return Optional.ofNullable((String) values.get(CHECK));
+    }
+
+    void contactCheck(String marker) {
+        put(CHECK, marker);
+        values.remove(CHECK_REASKS);
+    }
+
+    int contactCheckReasks() {
+        return intOr(CHECK_REASKS, 0);
+    }
+
+    void contactCheckReasks(int count) {
+        values.put(CHECK_REASKS, count);
     }
 
     private void put(String name, Object value) {

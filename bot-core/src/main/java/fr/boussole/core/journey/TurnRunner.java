@@ -1,6 +1,7 @@
 package fr.boussole.core.journey;
 
 import fr.boussole.core.conversation.DialogEvent;
+import fr.boussole.core.followup.ContactCheckPrompt;
 import fr.boussole.core.language.Intent;
 import fr.boussole.core.message.Inbound;
 
@@ -17,6 +18,7 @@ final class TurnRunner {
     private final QuestionSteps questions;
     private final OfferSteps offerSteps;
     private final ContactSteps contact;
+    private final ContactCheckSteps check;
 
     TurnRunner(JourneyPorts ports, AnswerReader reader, OfferPages offers, Prompts prompts, Session session,
                Inbound inbound, Instant now, List<DialogEvent> events) {
@@ -26,14 +28,34 @@ final class TurnRunner {
         this.questions = new QuestionSteps(turn);
         this.offerSteps = new OfferSteps(turn);
         this.contact = new ContactSteps(turn);
+        this.check = new ContactCheckSteps(turn);
     }
 
-    /** Global words first (erase and stop win over everything), then expiry, then the step the journey is at. */
+    /**
+     * The system's "were you contacted?" first; then global words (erase and stop win over everything),
+     * then the answer to that question if it waits, then expiry, then the step the journey is at.
+     */
     void run() {
+        Optional<ContactCheckPrompt> system = ContactCheckPrompt.in(turn.inbound);
+        if (system.isPresent()) {
+            check.ask(system.get());
+            return;
+        }
         Optional<Intent> global = words.globalIntent();
         if (turn.session.optedOut()) {
             words.comeBackAfterOptOut(global);
             return;
+        }
+        if (check.pending()) {
+            if (global.isPresent() && global.get() == Intent.HELP) {
+                check.help();
+                return;
+            }
+            if (global.isPresent()) {
+                check.drop();
+            } else if (check.answer(words)) {
+                return;
+            }
         }
         if (global.isPresent()) {
             switch (global.get()) {

@@ -5,6 +5,7 @@ import fr.boussole.core.conversation.ConversationEngine;
 import fr.boussole.core.conversation.ConversationState;
 import fr.boussole.core.conversation.DialogEvent;
 import fr.boussole.core.conversation.Turn;
+import fr.boussole.core.followup.ContactCheckPrompt;
 import fr.boussole.core.journey.JourneySettings;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.Choice;
@@ -80,7 +81,7 @@ class TranscriptTest {
             Turn result = engine.handle(state, inbound, now);
             state = roundTrip(result.state());
             Map<String, Object> actual = new LinkedHashMap<>();
-            for (String input : List.of("after", "user", "tap", "shared-phone")) {
+            for (String input : List.of("after", "system", "user", "tap", "shared-phone")) {
                 if (turn.containsKey(input)) {
                     actual.put(input, turn.get(input));
                 }
@@ -105,6 +106,9 @@ class TranscriptTest {
     }
 
     private static Inbound inbound(Map<String, Object> turn, ConversationKey key, Instant now, String id) {
+        if (turn.containsKey("system")) {
+            return system(String.valueOf(turn.get("system")), key, now);
+        }
         if (turn.containsKey("tap")) {
             String choiceId = String.valueOf(turn.get("tap"));
             return Inbound.choice(id, key, choiceId, "", now);
@@ -113,6 +117,22 @@ class TranscriptTest {
             return new Inbound(id, key, "", null, String.valueOf(turn.get("shared-phone")), now);
         }
         return Inbound.text(id, key, String.valueOf(turn.getOrDefault("user", "")), now);
+    }
+
+    /**
+     * A system message, as the app's jobs put it in the inbox: {@code contact-check <requestId>} asks
+     * "were you contacted?" generically, {@code contact-check <requestId> | <organisation> | <offer>}
+     * names the organisation and the offer.
+     */
+    private static Inbound system(String line, ConversationKey key, Instant now) {
+        String[] words = line.strip().split("\\s+", 2);
+        if (words.length < 2 || !words[0].equals("contact-check")) {
+            throw new IllegalArgumentException("unknown system line: " + line);
+        }
+        String[] parts = words[1].split("\\s*\\|\\s*");
+        ContactCheckPrompt prompt = parts.length == 3 ? new ContactCheckPrompt(parts[0], parts[1], parts[2])
+                : new ContactCheckPrompt(parts[0], null, null);
+        return prompt.inbound(key, now);
     }
 
     /** Through the stored form and YAML text, with integers read back as Long like a document store gives them. */
@@ -170,6 +190,8 @@ class TranscriptTest {
                 case DialogEvent.ErasureRequested ignored -> events.add("erasure-requested");
                 case DialogEvent.OptedOut ignored -> events.add("opted-out");
                 case DialogEvent.OptedIn ignored -> events.add("opted-in");
+                case DialogEvent.ContactCheckAnswered a -> events.add("contact-check-answered: request " + a.requestId()
+                        + ", " + a.answer());
             }
         }
         return events;
