@@ -128,7 +128,7 @@ class KillNineIT {
                 MongoDatabase db = mongo.getDatabase("boussole");
                 awaitEverythingProcessed(db);
                 Figures figures = checkStore(db, steps);
-                printFigures(figures, seconds);
+                printFigures(figures, seconds, inboxDuplicates(b) + inboxDuplicates(restarted));
             }
         } finally {
             clients.shutdownNow();
@@ -308,7 +308,15 @@ class KillNineIT {
         return new Figures(inboundCount, outboxCount, gaps, retried, maxAttempts);
     }
 
-    private void printFigures(Figures figures, double seconds) throws IOException {
+    /** The retries that reached the store after a first recording: de-duplicated by X-Message-Id. */
+    private static double inboxDuplicates(ChildApp instance) throws IOException, InterruptedException {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith("boussole_inbound_duplicates_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private void printFigures(Figures figures, double seconds, double duplicates) throws IOException {
         List<Long> sorted;
         synchronized (latencies) {
             sorted = latencies.stream().sorted().toList();
@@ -317,15 +325,16 @@ class KillNineIT {
                 KillNineIT figures (%d sessions x %d messages, %d client threads, kill -9 of A after %d acknowledgements)
                 messages sent            %d in %.1f s
                 acknowledged (200)       %d
-                answered (replies)       %d inbound processed, %d outbox entries
+                answered (>= 1 reply)    %d; store: %d inbound processed, %d outbox entries
                 POST statuses            %s, transport errors %d
-                retried messages         %d (max %d attempts for one message)
+                retried messages         %d (max %d attempts for one message), inbox duplicates seen by B and A' %.0f
                 duplicate turns          0 (conversation versions = messages), duplicate outbox entries 0
                 rank gaps filled         %d
                 POST latency (200s)      p50 %.1f ms, p99 %.1f ms, max %.1f ms
                 """, SESSIONS, BURST.size() + AFTER_RESTART.size(), CLIENTS, KILL_AFTER,
-                outcomes.size(), seconds, acknowledged.get(), figures.inbound(), figures.outboxEntries(),
-                new java.util.TreeMap<>(statuses), transportErrors.get(), figures.retriedMessages(), figures.maxAttempts(),
+                outcomes.size(), seconds, acknowledged.get(), outcomes.values().stream().filter(o -> o.replies() > 0).count(),
+                figures.inbound(), figures.outboxEntries(),
+                new java.util.TreeMap<>(statuses), transportErrors.get(), figures.retriedMessages(), figures.maxAttempts(), duplicates,
                 figures.gaps(), percentile(sorted, 50), percentile(sorted, 99), sorted.getLast() / 1e6);
         System.out.print(report);
         Files.writeString(WORK.resolve("figures.txt"), report);
