@@ -281,6 +281,8 @@ class KillNineIT {
                     Document entry = byId.get(replyIds.get(i));
                     assertNotNull(entry, "outbox entry " + replyIds.get(i));
                     assertEquals(id, entry.getString("inboundId"));
+                    // a web reply is delivered by the HTTP answer that returns it: every one was returned
+                    assertEquals("SENT", entry.getString("status"), "web reply " + entry.getString("_id"));
                     long sequence = ((Number) entry.get("sequence")).longValue();
                     assertTrue(sequence > previousSequence, "outbox order of " + sessionId);
                     previousSequence = sequence;
