@@ -1,0 +1,122 @@
+package fr.boussole.app.crash;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One instance of the real application in its own JVM: a plain {@code BoussoleApplication} run with the
+ * real engine and modules, on a shared store, killed with SIGKILL when the test says so.
+ */
+final class ChildApp {
+
+    private static final String MAIN = "fr.boussole.app.BoussoleApplication";
+
+    final String name;
+    final int port;
+    final Path log;
+    private final Process process;
+
+    private ChildApp(String name, int port, Path log, Process process) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    static ChildApp start(String name, String mongoUri, boolean demoData, Path workDir) throws IOException {
+        int port = freePort();
+        Path dataDir = Files.createDirectories(workDir.resolve(name + "-data"));
+        Path log = workDir.resolve(name + ".log");
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
+                "-cp", productionClasspath(), MAIN,
+                "--boussole.pipeline.poll-interval=1s",
+                "--boussole.pipeline.lease=5s",
+                "--spring.main.banner-mode=off"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("MONGODB_URI", mongoUri);
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("BOUSSOLE_DEMO_DATA", Boolean.toString(demoData));
+        builder.environment().put("BOUSSOLE_DATA_DIR", dataDir.toString());
+        return new ChildApp(name, port, log, builder.start());
+    }
+
+    /**
+     * The test's classpath without test classes: the test sources hold a {@code @TestConfiguration}
+     * (an echo engine) under {@code fr.boussole}, which the application's component scan would pick up.
+     */
+    static String productionClasspath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.replace('\\', '/').contains("/test-classes"))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Waits, bounded, for {@code /actuator/health} to answer UP. */
+    void awaitHealthy(HttpClient http, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError(name + " exited with " + process.exitValue() + ", see " + log);
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(name + " not healthy within " + timeout + ", see " + log);
+    }
+
+    /** SIGKILL on Linux: no shutdown hook, no graceful stop, work in flight is simply cut. */
+    void killNine() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    void stop() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
