@@ -92,7 +92,7 @@
         setTimeout(function () { post(body, messageId, attempt + 1); }, 1000 * (attempt + 1));
         return Promise.reject("retrying");
       }
-      setStatus(error.shown || "Connexion impossible, vérifiez votre réseau et réessayez.", true);
+      setStatus(error.shown || "Connexion impossible, vérifie ton réseau et réessaie.", true);
     }).then(function () { setBusy(false); }, function () {});
   }
 

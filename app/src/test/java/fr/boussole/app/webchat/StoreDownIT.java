@@ -25,7 +25,7 @@ class StoreDownIT {
 
             HttpResponse<String> refused = chat.say("session-down", "encore");
             assertThat(refused.statusCode()).isEqualTo(503);
-            assertThat(refused.body()).contains("\"error\":\"unavailable\"").contains("réessayez dans une minute");
+            assertThat(refused.body()).contains("\"error\":\"unavailable\"").contains("réessaie dans une minute");
             HttpResponse<String> health = chat.get("/actuator/health", "application/json");
             assertThat(health.statusCode()).isEqualTo(503);
             assertThat(health.body()).contains("DOWN");

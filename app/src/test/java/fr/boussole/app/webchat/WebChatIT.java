@@ -69,7 +69,7 @@ class WebChatIT {
         assertThat(chat.say("bad$session!", "x").statusCode()).isEqualTo(400);
         HttpResponse<String> malformed = chat.post("session-errors", "{not json", null);
         assertThat(malformed.statusCode()).isEqualTo(400);
-        assertThat(malformed.body()).contains("\"error\":\"json\"").contains("Réessayez");
+        assertThat(malformed.body()).contains("\"error\":\"json\"").contains("Réessaie");
         assertThat(chat.post("session-errors", "{}", null).statusCode()).isEqualTo(400);
         assertThat(chat.post("session-errors", "{\"text\":\"a\",\"choice\":\"b\"}", null).statusCode()).isEqualTo(400);
         assertThat(chat.post("session-errors", "{\"text\":\"" + "a".repeat(9000) + "\"}", null).statusCode()).isEqualTo(413);
