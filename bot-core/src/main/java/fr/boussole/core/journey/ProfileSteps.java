@@ -43,12 +43,12 @@ final class ProfileSteps {
         OptionalInt age = ports.understanding().numberIn(inbound.text());
         if (age.isEmpty() || age.getAsInt() < 1 || age.getAsInt() > 120) {
             turn.reask("reask.age", "easier.age");
-        } else if (age.getAsInt() < MIN_AGE) {
-            session.clear(); // nothing is kept of someone the service is not for
-            turn.say(OutboundMessage.of(texts.text("age.too-young")));
-        } else if (age.getAsInt() > MAX_AGE) {
+        } else if (age.getAsInt() < MIN_AGE || age.getAsInt() > MAX_AGE) {
+            // Nothing is kept of someone the service is not for; only the question stays open,
+            // so that a mistyped age ("31" for "21") can be corrected at once.
             session.clear();
-            turn.say(OutboundMessage.of(texts.text("age.too-old")));
+            session.phase(Phase.AGE);
+            turn.say(OutboundMessage.of(texts.text(age.getAsInt() < MIN_AGE ? "age.too-young" : "age.too-old")));
         } else {
             session.age(age.getAsInt());
             turn.enter(Phase.COMMUNE, null, null);
