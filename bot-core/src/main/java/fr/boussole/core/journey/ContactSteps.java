@@ -6,13 +6,11 @@ import fr.boussole.core.conversation.ContactMethod;
 import fr.boussole.core.conversation.ContactRequestDraft;
 import fr.boussole.core.conversation.DialogEvent;
 import fr.boussole.core.message.Choice;
-import fr.boussole.core.message.Inbound;
 import fr.boussole.core.message.OutboundMessage;
 import fr.boussole.core.offer.OfferDetails;
 import fr.boussole.core.questionnaire.Questionnaire;
 import fr.boussole.core.questionnaire.Step;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -22,28 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /** How to be contacted, explicit consent and the contact request itself. */
-final class ContactSteps {
-
-    private final TurnContext turn;
-    private final JourneyPorts ports;
-    private final Texts texts;
-    private final AnswerReader reader;
-    private final Prompts prompts;
-    private final Session session;
-    private final Inbound inbound;
-    private final Instant now;
-    private final List<DialogEvent> events;
+final class ContactSteps extends TurnSteps {
 
     ContactSteps(TurnContext turn) {
-        this.turn = turn;
-        this.ports = turn.ports;
-        this.texts = turn.texts;
-        this.reader = turn.reader;
-        this.prompts = turn.prompts;
-        this.session = turn.session;
-        this.inbound = turn.inbound;
-        this.now = turn.now;
-        this.events = turn.events;
+        super(turn);
     }
 
     void contactMethod() {

@@ -3,38 +3,20 @@ package fr.boussole.core.journey;
 import fr.boussole.core.conversation.DialogEvent;
 import fr.boussole.core.language.Intent;
 import fr.boussole.core.message.Choice;
-import fr.boussole.core.message.Inbound;
 import fr.boussole.core.message.OutboundMessage;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /** The words that work at any step (aide, retour, recommencer, stop, effacer), opting back in, expiry and resuming. */
-final class GlobalWords {
+final class GlobalWords extends TurnSteps {
 
     private static final Set<Intent> GLOBAL = Set.of(Intent.HELP, Intent.BACK, Intent.RESTART, Intent.STOP, Intent.ERASE);
 
-    private final TurnContext turn;
-    private final JourneyPorts ports;
-    private final Texts texts;
-    private final AnswerReader reader;
-    private final Session session;
-    private final Inbound inbound;
-    private final Instant now;
-    private final List<DialogEvent> events;
-
     GlobalWords(TurnContext turn) {
-        this.turn = turn;
-        this.ports = turn.ports;
-        this.texts = turn.texts;
-        this.reader = turn.reader;
-        this.session = turn.session;
-        this.inbound = turn.inbound;
-        this.now = turn.now;
-        this.events = turn.events;
+        super(turn);
     }
 
     /** Buttons carry their meaning in their id; words go through the intent model. */

@@ -2,36 +2,17 @@ package fr.boussole.core.journey;
 
 import fr.boussole.core.language.Intent;
 import fr.boussole.core.message.Choice;
-import fr.boussole.core.message.Inbound;
 import fr.boussole.core.offer.OfferSummary;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** The matching offers page by page, an offer's details and the question "do you want to be contacted?". */
-final class OfferSteps {
-
-    private final TurnContext turn;
-    private final JourneyPorts ports;
-    private final Texts texts;
-    private final AnswerReader reader;
-    private final OfferPages offers;
-    private final Session session;
-    private final Inbound inbound;
-    private final Instant now;
+final class OfferSteps extends TurnSteps {
 
     OfferSteps(TurnContext turn) {
-        this.turn = turn;
-        this.ports = turn.ports;
-        this.texts = turn.texts;
-        this.reader = turn.reader;
-        this.offers = turn.offers;
-        this.session = turn.session;
-        this.inbound = turn.inbound;
-        this.now = turn.now;
+        super(turn);
     }
-
 
     void offersTurn() {
         List<OfferSummary> matching = offers.matching(session, now);

@@ -1,7 +1,6 @@
 package fr.boussole.core.journey;
 
 import fr.boussole.core.message.Choice;
-import fr.boussole.core.message.Inbound;
 import fr.boussole.core.message.OutboundMessage;
 import fr.boussole.core.offer.InfoJeunesContact;
 import fr.boussole.core.offer.TerritoryView;
@@ -15,29 +14,14 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /** Who and where: the age, the commune (or the Info Jeunes answer outside any Boussole), then the theme. */
-final class ProfileSteps {
+final class ProfileSteps extends TurnSteps {
 
     private static final int MIN_AGE = 15;
     private static final int MAX_AGE = 30;
 
-    private final TurnContext turn;
-    private final JourneyPorts ports;
-    private final Texts texts;
-    private final AnswerReader reader;
-    private final Prompts prompts;
-    private final Session session;
-    private final Inbound inbound;
-
     ProfileSteps(TurnContext turn) {
-        this.turn = turn;
-        this.ports = turn.ports;
-        this.texts = turn.texts;
-        this.reader = turn.reader;
-        this.prompts = turn.prompts;
-        this.session = turn.session;
-        this.inbound = turn.inbound;
+        super(turn);
     }
-
 
     void age() {
         OptionalInt age = ports.understanding().numberIn(inbound.text());

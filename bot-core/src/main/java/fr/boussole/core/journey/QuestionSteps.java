@@ -1,31 +1,16 @@
 package fr.boussole.core.journey;
 
 import fr.boussole.core.language.Intent;
-import fr.boussole.core.message.Inbound;
 import fr.boussole.core.questionnaire.Step;
 
 import java.util.List;
 import java.util.Optional;
 
 /** The theme's questionnaire: one answer at a time, with conditions, re-asks and the easier way out. */
-final class QuestionSteps {
-
-    private final TurnContext turn;
-    private final JourneyPorts ports;
-    private final Texts texts;
-    private final AnswerReader reader;
-    private final Prompts prompts;
-    private final Session session;
-    private final Inbound inbound;
+final class QuestionSteps extends TurnSteps {
 
     QuestionSteps(TurnContext turn) {
-        this.turn = turn;
-        this.ports = turn.ports;
-        this.texts = turn.texts;
-        this.reader = turn.reader;
-        this.prompts = turn.prompts;
-        this.session = turn.session;
-        this.inbound = turn.inbound;
+        super(turn);
     }
 
     void question() {
