@@ -5,7 +5,6 @@ import jakarta.servlet.SessionCookieConfig;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -50,18 +49,6 @@ class ConsoleSecurityConfiguration {
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .contentTypeOptions(nosniff -> {}));
-        return http.build();
-    }
-
-    /** Last of all chains: whatever no other chain claimed (the app's public endpoints among them). */
-    @Bean
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain openChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .csrf(csrf -> csrf.disable())
-                .requestCache(cache -> cache.disable())
-                .sessionManagement(session -> session.disable());
         return http.build();
     }
 
