@@ -5,7 +5,9 @@ import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.Inbound;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -23,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The inbound messages collection. One document per (channel, provider message id), kept for good
@@ -33,21 +36,45 @@ public class InboundMessages {
 
     static final String COLLECTION = "inbound_messages";
     static final String SEQUENCES = "inbound_sequences";
-    /** The status of a placeholder filling a rank taken by a message that turned out to be a duplicate. */
+    /**
+     * The status of a placeholder that fills a rank holding no message: one taken by a message that
+     * turned out to be a duplicate, or one given up by {@link #head} after {@code gapTimeout}.
+     */
     static final String GAP = "GAP";
-    static final Duration GAP_TIMEOUT = Duration.ofSeconds(30);
+    /** The unique (conversation, rank) index: the arbiter between a placeholder and a late recording. */
+    static final String ORDER_INDEX = "conversation_order";
+    /** How many of the last ranks' counting times a conversation's counter keeps. */
+    private static final int RECENT_RANKS = 32;
+    /** Ranks taken in a row by one recording, each lost to a placeholder, before it gives up (and the channel answers 503). */
+    private static final int MAX_RANKS_PER_RECORDING = 5;
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final Duration gapTimeout;
+    /**
+     * Test seam: runs in {@link #insert} between taking a rank and inserting the message, i.e. in
+     * the window where a crash loses the rank or a stall makes the recording late.
+     */
+    volatile Consumer<Long> afterRankTaken = rank -> {};
+    /**
+     * Test seam: runs in {@link #head} after it found a rank empty for too long and before it
+     * inserts the placeholder, i.e. in the window where a late recording may land first.
+     */
+    volatile Consumer<Long> beforeGap = rank -> {};
 
-    InboundMessages(MongoTemplate mongo, Clock clock) {
+    InboundMessages(MongoTemplate mongo, Clock clock,
+                    @Value("${boussole.pipeline.gap-timeout:30s}") Duration gapTimeout) {
+        if (gapTimeout.isNegative() || gapTimeout.isZero()) {
+            throw new IllegalArgumentException("boussole.pipeline.gap-timeout must be positive, not " + gapTimeout);
+        }
         this.mongo = mongo;
         this.clock = clock;
+        this.gapTimeout = gapTimeout;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("channel", Sort.Direction.ASC)
                 .on("providerMessageId", Sort.Direction.ASC).unique().named("dedup"));
         // unique, and queried by exact match only: the embedded store can use unique indexes only
         mongo.indexOps(COLLECTION).createIndex(new Index().on("conversation", Sort.Direction.ASC)
-                .on("sequence", Sort.Direction.ASC).unique().named("conversation_order"));
+                .on("sequence", Sort.Direction.ASC).unique().named(ORDER_INDEX));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
                 .on("nextAttemptAt", Sort.Direction.ASC).named("due"));
     }
@@ -56,16 +83,47 @@ public class InboundMessages {
         return Ids.derived("in", channel.id(), providerMessageId);
     }
 
-    /** @return false when this provider message is already recorded */
+    /**
+     * Records a message under a new rank of its conversation. When it returns true, the message is
+     * stored at a rank that no placeholder can take any more, so it will be processed.
+     *
+     * @return false when this provider message is already recorded
+     * @throws TransientDataAccessResourceException when every rank taken was given up before the message landed
+     */
     public boolean insert(Inbound inbound, Instant now) {
         String id = idOf(inbound.conversation().channel(), inbound.providerMessageId());
         if (mongo.exists(Query.query(Criteria.where("_id").is(id)), COLLECTION)) {
             return false;
         }
-        // A gap in the sequence (a crash after this step, or a duplicate racing us) is harmless:
-        // only the order matters.
-        long sequence = nextSequence(inbound.conversation());
-        Document doc = new Document("_id", id)
+        for (int attempt = 1; attempt <= MAX_RANKS_PER_RECORDING; attempt++) {
+            // A crash after this step loses the rank: head() gives it up after gapTimeout.
+            long sequence = nextSequence(inbound.conversation());
+            afterRankTaken.accept(sequence);
+            try {
+                mongo.insert(document(id, inbound, sequence, now), COLLECTION);
+                return true;
+            } catch (DuplicateKeyException duplicate) {
+                if (!rankTaken(duplicate)) {
+                    // the same provider message raced us: fill the rank we took so that it holds nothing up
+                    insertGap(inbound.conversation(), sequence, now);
+                    return false;
+                }
+                // We came so late that head() gave our rank up: take a new one, behind what came meanwhile.
+            }
+        }
+        // the store is so slow that every rank went stale before the insert landed: the channel answers 503
+        throw new TransientDataAccessResourceException(
+                "a message lost " + MAX_RANKS_PER_RECORDING + " ranks in a row to placeholders");
+    }
+
+    /** Whether the duplicate key is the rank's (a placeholder took it), not the provider id's. */
+    private static boolean rankTaken(DuplicateKeyException duplicate) {
+        String message = duplicate.getMessage();
+        return message != null && message.contains(ORDER_INDEX);
+    }
+
+    private static Document document(String id, Inbound inbound, long sequence, Instant now) {
+        return new Document("_id", id)
                 .append("channel", inbound.conversation().channel().id())
                 .append("providerMessageId", inbound.providerMessageId())
                 .append("conversation", inbound.conversation().value())
@@ -78,30 +136,29 @@ public class InboundMessages {
                 .append("status", InboundStatus.PENDING.name())
                 .append("attempts", 0)
                 .append("nextAttemptAt", Date.from(now));
+    }
+
+    /** @return whether the placeholder went in (false: something already holds the rank) */
+    private boolean insertGap(ConversationKey conversation, long sequence, Instant now) {
+        String id = Ids.derived("gap", conversation.value(), Long.toString(sequence));
         try {
-            mongo.insert(doc, COLLECTION);
+            // Its own (channel, provider id) pair: the unique "dedup" index is not sparse, so placeholders
+            // without one would collide with each other and all but the first would be refused.
+            mongo.insert(new Document("_id", id).append("channel", GAP).append("providerMessageId", id)
+                    .append("conversation", conversation.value()).append("sequence", sequence)
+                    .append("status", GAP).append("acceptedAt", Date.from(now)), COLLECTION);
             return true;
-        } catch (DuplicateKeyException duplicate) {
-            // the same provider message raced us: fill the rank we took so that it holds nothing up
-            insertGap(inbound.conversation(), sequence, now);
+        } catch (DuplicateKeyException alreadyFilled) {
             return false;
         }
     }
 
-    private void insertGap(ConversationKey conversation, long sequence, Instant now) {
-        try {
-            mongo.insert(new Document("_id", Ids.derived("gap", conversation.value(), Long.toString(sequence)))
-                    .append("conversation", conversation.value()).append("sequence", sequence)
-                    .append("status", GAP).append("acceptedAt", Date.from(now)), COLLECTION);
-        } catch (DuplicateKeyException alreadyFilled) {
-            // nothing to do
-        }
-    }
-
     private long nextSequence(ConversationKey conversation) {
+        Date now = Date.from(clock.instant());
+        // "taken" keeps when each of the last ranks was counted, in rank order: head() judges a rank's age by it
         Document counter = mongo.findAndModify(Query.query(Criteria.where("_id").is(conversation.value())),
-                new Update().inc("next", 1L).set("at", Date.from(clock.instant())), FindAndModifyOptions.options().upsert(true).returnNew(true),
-                Document.class, SEQUENCES);
+                new Update().inc("next", 1L).set("at", now).push("taken").slice(-RECENT_RANKS).each(now),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, SEQUENCES);
         return ((Number) counter.get("next")).longValue();
     }
 
@@ -112,8 +169,11 @@ public class InboundMessages {
     /**
      * The oldest message of the conversation not yet processed nor parked: the only one that may be
      * processed. Walks the ranks from the conversation's "done" mark with exact-match lookups (fast
-     * on any store). A missing rank is a message being recorded right now: wait for it; if nothing
-     * arrived for {@code GAP_TIMEOUT}, it is a rank lost by a crash: skip it.
+     * on any store). An empty rank is a message being recorded right now: wait for it, unless the
+     * rank is older than {@code gapTimeout}; then it was lost (a crash between counting and
+     * inserting) or its recording is stalled: fill it with a placeholder. The unique (conversation,
+     * rank) index lets only one of the placeholder and a late recording in; a recording that loses
+     * takes a new rank (see {@link #insert}), so a placeholder never hides a recorded message.
      */
     public Optional<InboundMessage> head(ConversationKey conversation) {
         Document counter = mongo.findById(conversation.value(), Document.class, SEQUENCES);
@@ -122,15 +182,18 @@ public class InboundMessages {
         }
         long next = ((Number) counter.get("next")).longValue();
         long done = counter.get("done") == null ? 0 : ((Number) counter.get("done")).longValue();
-        boolean quiet = counter.getDate("at") == null
-                || counter.getDate("at").toInstant().plus(GAP_TIMEOUT).isBefore(clock.instant());
         long contiguous = done;
         try {
             for (long rank = done + 1; rank <= next; rank++) {
-                Document doc = mongo.findOne(Query.query(Criteria.where("conversation").is(conversation.value())
-                        .and("sequence").is(rank)), Document.class, COLLECTION);
-                if (doc == null && !quiet) {
-                    return Optional.empty();
+                Document doc = atRank(conversation, rank);
+                if (doc == null) {
+                    if (!lostFor(rank, next, counter)) {
+                        return Optional.empty();
+                    }
+                    beforeGap.accept(rank);
+                    if (!insertGap(conversation, rank, clock.instant())) {
+                        doc = atRank(conversation, rank); // the late recording landed first: it is the head
+                    }
                 }
                 if (doc != null && InboundStatus.PENDING.name().equals(doc.getString("status"))) {
                     return Optional.of(fromDocument(doc));
@@ -146,6 +209,30 @@ public class InboundMessages {
                         new Update().max("done", contiguous), SEQUENCES);
             }
         }
+    }
+
+    private Document atRank(ConversationKey conversation, long rank) {
+        return mongo.findOne(Query.query(Criteria.where("conversation").is(conversation.value())
+                .and("sequence").is(rank)), Document.class, COLLECTION);
+    }
+
+    /** Whether the empty rank was counted more than {@code gapTimeout} ago, whatever was counted after it. */
+    private boolean lostFor(long rank, long next, Document counter) {
+        return takenAt(rank, next, counter).plus(gapTimeout).isBefore(clock.instant());
+    }
+
+    /**
+     * When the rank was counted: exact for the last {@code RECENT_RANKS} ranks, whose times the
+     * counter keeps in order; for an older rank (or a counter written before the times were kept)
+     * the oldest time known, which is later than the rank's, so a gap is never declared early.
+     */
+    private static Instant takenAt(long rank, long next, Document counter) {
+        List<Date> taken = counter.getList("taken", Date.class, List.of());
+        if (!taken.isEmpty()) {
+            long oldestKept = next - taken.size() + 1;
+            return taken.get((int) Math.max(0, rank - oldestKept)).toInstant();
+        }
+        return counter.getDate("at") == null ? Instant.EPOCH : counter.getDate("at").toInstant();
     }
 
     /** Conversations that have a message due for processing (another instance may have left it). */
