@@ -87,11 +87,13 @@ class StoreOutageIT {
                 .withHeader("Content-Type", "application/json").withBody("{\"ok\":true,\"result\":{\"message_id\":1,"
                         + "\"chat\":{\"id\":" + CHAT + ",\"type\":\"private\"},\"date\":1795428100,\"text\":\"x\"}}")));
         ExecutorService clients = Executors.newFixedThreadPool(SESSIONS + 1);
+        long begin = System.nanoTime();
         try (ConfigurableApplicationContext app = Instances.start("spring.mongodb.uri=" + store.uri(),
                 "boussole.pipeline.gap-timeout=2s", "boussole.pipeline.web-reply-timeout=4s",
                 "telegram.bot-token=123456:outage-token", "telegram.webhook-secret=" + SECRET,
                 "telegram.mode=webhook", "telegram.api-base-url=" + telegram.baseUrl(),
                 "telegram.messages-per-chat-per-second=50")) {
+            long started = System.nanoTime();
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             ChatClient chat = new ChatClient(port);
             List<Future<List<String>>> sessions = new ArrayList<>();
@@ -113,6 +115,7 @@ class StoreOutageIT {
                 TimeUnit.NANOSECONDS.sleep(left);
             }
             store.start();
+            long restarted = System.nanoTime();
 
             await("health UP again", Duration.ofSeconds(20),
                     () -> chat.get("/actuator/health", "application/json").statusCode() == 200);
@@ -125,6 +128,7 @@ class StoreOutageIT {
                 }
                 assertThat(replies).as("session %d: each message answered once, in order", s).containsExactlyElementsOf(expected);
             }
+            long answered = System.nanoTime();
             assertThat(statuses.get(503)).as("refusals while the store was down").isNotNull();
             assertThat(refusals).allSatisfy(body -> assertThat(body).contains("\"error\":\"unavailable\"")
                     .contains("réessaie dans une minute"));
@@ -146,7 +150,9 @@ class StoreOutageIT {
             // a send cut by the outage after Telegram took it is repeated (at least once), never reordered
             assertThat(withoutRepeats(sent)).as("Telegram replies in order").containsExactlyElementsOf(expected);
             System.out.printf("StoreOutageIT: %d web messages, %d Telegram updates, answers by status %s, "
-                    + "%d Telegram sends for %d replies%n", SESSIONS * MESSAGES, UPDATES, statuses, sent.size(), UPDATES);
+                    + "%d Telegram sends for %d replies; start-up %d ms, store down %d ms, all answered %d ms after "
+                    + "the restart%n", SESSIONS * MESSAGES, UPDATES, statuses, sent.size(), UPDATES,
+                    (started - begin) / 1_000_000, (restarted - stoppedAt) / 1_000_000, (answered - restarted) / 1_000_000);
         } finally {
             clients.shutdownNow();
             telegram.stop();
