@@ -20,7 +20,7 @@ import java.util.List;
  * "Were you contacted?": every few minutes, the requests past their due date become a system
  * message in the inbox of the conversation they came from, so that the question keeps the order of
  * the conversation, is de-duplicated (its provider id is derived from the request) and survives a
- * crash like any message. Safe on several instances: each request is handed out once.
+ * crash like any message. Safe on several instances: a request handed out twice is asked once.
  * <p>
  * Web chat conversations are skipped: the web chat only answers what the young person sends, it
  * cannot bring a question to them days later. Neither is there a conversation to write to by email.
@@ -61,7 +61,12 @@ class ContactCheckJob {
         }
     }
 
-    /** Asks about every request past due at {@code now}, batch after batch; returns how many questions went in. */
+    /**
+     * Asks about every request past due at {@code now}, batch after batch; returns how many questions
+     * went in. Each request is marked as asked only once the inbox holds its question: a crash in
+     * between hands it out again, and the inbox takes the repeated question as a duplicate (its
+     * provider id is derived from the request), so the young person is asked once.
+     */
     int askDue(Instant now) {
         int asked = 0;
         List<ContactChecks.Due> due;
@@ -70,12 +75,16 @@ class ContactCheckJob {
             for (ContactChecks.Due request : due) {
                 Channel channel = request.conversation().channel();
                 if (channel == Channel.WEB || channel == Channel.EMAIL) {
+                    checks.asked(request.requestId(), now);
                     meters.counter("boussole.contact_checks.skipped", "channel", channel.id()).increment();
                     continue;
                 }
-                inbox.accept(ContactCheckPrompt.of(request).inbound(request.conversation(), now));
-                meters.counter("boussole.contact_checks.asked", "channel", channel.id()).increment();
-                asked++;
+                Inbox.Acceptance acceptance = inbox.accept(ContactCheckPrompt.of(request).inbound(request.conversation(), now));
+                checks.asked(request.requestId(), now);
+                if (acceptance == Inbox.Acceptance.ACCEPTED) {
+                    meters.counter("boussole.contact_checks.asked", "channel", channel.id()).increment();
+                    asked++;
+                }
             }
         } while (due.size() == batch);
         return asked;

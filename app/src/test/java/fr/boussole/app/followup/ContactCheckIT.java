@@ -3,11 +3,14 @@ package fr.boussole.app.followup;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import de.bwaldvogel.mongo.MongoServer;
 import fr.boussole.app.BoussoleApplication;
+import fr.boussole.app.inbound.InboundMessages;
+import fr.boussole.app.inbound.InboundStatus;
 import fr.boussole.app.testing.Instances;
 import fr.boussole.console.checks.MongoContactChecks;
 import fr.boussole.core.conversation.ConsentRecord;
 import fr.boussole.core.conversation.ContactMethod;
 import fr.boussole.core.conversation.ContactRequestDraft;
+import fr.boussole.core.followup.ContactCheckPrompt;
 import fr.boussole.core.followup.ContactChecks;
 import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.Channel;
@@ -108,6 +111,45 @@ class ContactCheckIT {
         Instances.await("the thanks on Telegram", Duration.ofSeconds(20), () -> lastSent().contains("animat"));
         assertThat(checks.of(onTheWeb.requestId()).map(c -> c.answer())).as("the web request is not answered").isEmpty();
         assertThat(alertsTo(ANIMATRICE, onTelegram.requestId())).hasSize(1);
+    }
+
+    /**
+     * Broken promise if it fails: the question is lost when the job dies after taking the request and
+     * before the inbox holds the question (it used to mark the request first), or asked twice when it
+     * dies after the inbox took it and before marking it.
+     */
+    @Test
+    void a_job_dying_before_or_after_putting_the_question_in_the_inbox_asks_it_once_on_the_next_round() {
+        long diesBefore = 700111301L;
+        long diesAfter = 700111302L;
+        ContactRequests.Recorded first = request(new ConversationKey(Channel.TELEGRAM, Long.toString(diesBefore)));
+        ContactRequests.Recorded second = request(new ConversationKey(Channel.TELEGRAM, Long.toString(diesAfter)));
+        ContactChecks checks = app.getBean(ContactChecks.class);
+        Inbox inbox = app.getBean(Inbox.class);
+        Instant later = second.dueAt().plus(Duration.ofHours(1));
+
+        // A round that took both, put the second's question in the inbox, and died.
+        List<ContactChecks.Due> taken = checks.takeDue(later, 50);
+        assertThat(taken).extracting(ContactChecks.Due::requestId).contains(first.requestId(), second.requestId());
+        ContactChecks.Due secondDue = taken.stream().filter(d -> d.requestId().equals(second.requestId())).findFirst().orElseThrow();
+        assertThat(inbox.accept(ContactCheckPrompt.of(secondDue).inbound(secondDue.conversation(), later)))
+                .isEqualTo(Inbox.Acceptance.ACCEPTED);
+
+        assertThat(app.getBean(ContactCheckJob.class).askDue(later))
+                .as("the next round asks the first; the second's question is a duplicate for the inbox").isEqualTo(1);
+        assertThat(checks.takeDue(later, 50)).as("both marked now")
+                .extracting(ContactChecks.Due::requestId).doesNotContain(first.requestId(), second.requestId());
+
+        Instances.await("both questions on Telegram", Duration.ofSeconds(20),
+                () -> questionsTo(diesBefore) == 1 && questionsTo(diesAfter) == 1);
+        InboundMessages inbound = app.getBean(InboundMessages.class);
+        Instances.await("both processed", Duration.ofSeconds(20), () -> inbound.count(InboundStatus.PENDING) == 0);
+        assertThat(questionsTo(diesBefore)).as("asked once").isEqualTo(1);
+        assertThat(questionsTo(diesAfter)).as("asked once").isEqualTo(1);
+    }
+
+    private static long questionsTo(long chat) {
+        return sentTexts().stream().filter(body -> body.contains("\"" + chat + "\"") && body.contains("Pas encore")).count();
     }
 
     private static ContactRequests.Recorded request(ConversationKey conversation) {

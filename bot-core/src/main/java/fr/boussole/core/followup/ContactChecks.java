@@ -19,9 +19,16 @@ public interface ContactChecks {
 
     /**
      * The requests past their due date whose young person has not been asked yet, at most
-     * {@code limit}; each is handed out once (marked as asked before returning).
+     * {@code limit}. A request is handed out again until {@link #asked} marks it (after a crash, or to
+     * another instance): the caller's asking must be idempotent.
      */
     List<Due> takeDue(Instant now, int limit);
+
+    /**
+     * Marks the request as asked, once its question is safely on its way (in the inbox), so that a
+     * crash in between repeats the question rather than loses it. Idempotent; keeps an answer given already.
+     */
+    void asked(String requestId, Instant at);
 
     /** Records the answer on the request; a "no" alerts the animateurs of the territory. Idempotent. */
     void answered(String requestId, Answer answer, Instant at);

@@ -14,7 +14,6 @@ import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.store.request.ContactRequest;
 import fr.boussole.store.request.ContactRequestRecords;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -29,8 +28,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Hands out each past-due request once (the insert of its check is the "once": a second instance
- * racing for it gets a duplicate key), records answers, and emails the animateurs on a "no".
+ * Hands out the past-due requests not yet asked about, marks them once their question is in the
+ * inbox (at least once: the inbox de-duplicates the question on an id derived from the request, so
+ * two instances or a retry after a crash ask it once), records answers, and emails the animateurs
+ * on a "no".
  */
 @Service
 public class MongoContactChecks implements ContactChecks {
@@ -66,11 +67,7 @@ public class MongoContactChecks implements ContactChecks {
                     || mongo.exists(Query.query(Criteria.where("_id").is(request.getId())), ContactCheck.class)) {
                 continue;
             }
-            try {
-                mongo.insert(new ContactCheck(request.getId(), request.getTerritoryId(), now, null, null));
-            } catch (DuplicateKeyException takenByAnotherInstance) {
-                continue;
-            }
+            // Not marked here: marking before the question is in the inbox would lose it in a crash between.
             RequestView view = requests.find(request.getId()).orElseThrow();
             due.add(new Due(request.getId(), new ConversationKey(request.getChannel(), request.getConversationAddress()),
                     view.offerTitle(), view.organisationName()));
@@ -79,15 +76,22 @@ public class MongoContactChecks implements ContactChecks {
     }
 
     @Override
+    public void asked(String requestId, Instant at) {
+        // an upsert that sets nothing on an existing check: an answer recorded first stays as it is
+        mongo.upsert(Query.query(Criteria.where("_id").is(requestId)), new Update()
+                .setOnInsert("territoryId", requests.find(requestId).map(RequestView::territoryId).orElse(null))
+                .setOnInsert("askedAt", at), ContactCheck.class);
+    }
+
+    @Override
     public void answered(String requestId, Answer answer, Instant at) {
-        ContactCheck before = mongo.findAndModify(Query.query(Criteria.where("_id").is(requestId)),
-                new Update().set("answer", answer).set("answeredAt", at), ContactCheck.class);
-        if (before == null) {
-            mongo.insert(new ContactCheck(requestId, requests.find(requestId).map(RequestView::territoryId).orElse(null),
-                    at, answer, at));
-        }
+        Optional<RequestView> request = requests.find(requestId);
+        // one upsert: the job marking the request as asked at the same moment cannot make it fail
+        mongo.upsert(Query.query(Criteria.where("_id").is(requestId)), new Update().set("answer", answer)
+                .set("answeredAt", at).setOnInsert("askedAt", at)
+                .setOnInsert("territoryId", request.map(RequestView::territoryId).orElse(null)), ContactCheck.class);
         if (answer == Answer.NO) {
-            requests.find(requestId).ifPresent(this::alertAnimateurs);
+            request.ifPresent(this::alertAnimateurs);
         }
     }
 

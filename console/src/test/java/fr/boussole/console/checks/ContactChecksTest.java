@@ -21,8 +21,9 @@ class ContactChecksTest extends ConsoleIntegrationTest {
     @Autowired
     ContactChecks checks;
 
+    /** Broken promise if it fails: a request is lost when the asker dies between taking it and asking, or asked forever. */
     @Test
-    void each_past_due_request_is_handed_out_once_with_the_conversation_to_ask_on() {
+    void each_past_due_request_is_handed_out_with_the_conversation_to_ask_on_until_marked_as_asked() {
         var world = fixtures.world();
         Instant made = Instant.parse("2026-03-02T09:00:00Z");
         String id = fixtures.request(world, world.a(), made);
@@ -35,7 +36,33 @@ class ContactChecksTest extends ConsoleIntegrationTest {
             assertThat(d.conversation().address()).isEqualTo("session-" + id);
             assertThat(d.offerTitle()).isEqualTo(world.a().offerTitle());
         });
+        assertThat(checks.takeDue(now, 1000)).as("not marked yet: handed out again")
+                .anyMatch(d -> d.requestId().equals(id));
+
+        checks.asked(id, now);
+        checks.asked(id, now.plusSeconds(1));
         assertThat(checks.takeDue(now, 1000)).noneMatch(d -> d.requestId().equals(id));
+        assertThat(((MongoContactChecks) checks).of(id)).hasValueSatisfying(c -> {
+            assertThat(c.askedAt()).isEqualTo(now);
+            assertThat(c.answer()).isNull();
+        });
+    }
+
+    /** Broken promise if it fails: marking a request as asked after its answer came erases the answer. */
+    @Test
+    void marking_as_asked_after_the_answer_keeps_the_answer() {
+        var world = fixtures.world();
+        String id = fixtures.request(world, world.a(), Instant.parse("2026-03-02T09:00:00Z"));
+        Instant answeredAt = Instant.parse("2026-03-06T09:00:00Z");
+
+        checks.answered(id, ContactChecks.Answer.YES, answeredAt);
+        checks.asked(id, answeredAt.plusSeconds(5));
+
+        assertThat(((MongoContactChecks) checks).of(id)).hasValueSatisfying(c -> {
+            assertThat(c.answer()).isEqualTo(ContactChecks.Answer.YES);
+            assertThat(c.answeredAt()).isEqualTo(answeredAt);
+        });
+        assertThat(checks.takeDue(answeredAt.plus(Duration.ofDays(30)), 1000)).noneMatch(d -> d.requestId().equals(id));
     }
 
     @Test
