@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import java.io.IOException;
 import java.net.URI;
@@ -149,9 +152,11 @@ class StoreOutageIT {
             }
             // a send cut by the outage after Telegram took it is repeated (at least once), never reordered
             assertThat(withoutRepeats(sent)).as("Telegram replies in order").containsExactlyElementsOf(expected);
+            long placeholders = app.getBean(MongoTemplate.class).count(Query.query(Criteria.where("status").is("GAP")),
+                    "inbound_messages");
             System.out.printf("StoreOutageIT: %d web messages, %d Telegram updates, answers by status %s, "
-                    + "%d Telegram sends for %d replies; start-up %d ms, store down %d ms, all answered %d ms after "
-                    + "the restart%n", SESSIONS * MESSAGES, UPDATES, statuses, sent.size(), UPDATES,
+                    + "%d Telegram sends for %d replies, %d rank(s) filled by a placeholder; start-up %d ms, store down %d ms, all answered %d ms after "
+                    + "the restart%n", SESSIONS * MESSAGES, UPDATES, statuses, sent.size(), UPDATES, placeholders,
                     (started - begin) / 1_000_000, (restarted - stoppedAt) / 1_000_000, (answered - restarted) / 1_000_000);
         } finally {
             clients.shutdownNow();
