@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -184,8 +185,10 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
             latency.record(Duration.between(message.acceptedAt(), clock.instant()));
             listeners.forEach(l -> l.processed(message.id()));
             return true;
-        } catch (DataAccessResourceFailureException storeDown) {
-            throw storeDown; // not the message's fault: do not count it as an attempt
+        } catch (DataAccessResourceFailureException | TransientDataAccessException storeDown) {
+            // not the message's fault (the store unreachable, or a failure it labels transient, such as a
+            // write cut by a failover): do not count it as an attempt, the message waits for the store
+            throw storeDown;
         } catch (RuntimeException failure) {
             failed(message, failure);
             return false;
