@@ -10,6 +10,7 @@ import fr.boussole.app.testing.ChatClient;
 import fr.boussole.app.testing.Instances;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,6 +153,9 @@ class StoreOutageIT {
             }
             // a send cut by the outage after Telegram took it is repeated (at least once), never reordered
             assertThat(withoutRepeats(sent)).as("Telegram replies in order").containsExactlyElementsOf(expected);
+            MeterRegistry meters = app.getBean(MeterRegistry.class);
+            assertThat(meters.counter("boussole.processing.parked").count()).as("no message parked because of the outage").isZero();
+            assertThat(meters.counter("boussole.outbox.dead_lettered", "channel", "telegram").count()).as("no reply dead-lettered").isZero();
             long placeholders = app.getBean(MongoTemplate.class).count(Query.query(Criteria.where("status").is("GAP")),
                     "inbound_messages");
             System.out.printf("StoreOutageIT: %d web messages, %d Telegram updates, answers by status %s, "
