@@ -28,10 +28,12 @@ class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException exception) throws IOException {
         String email = request.getParameter("email");
+        String address = request.getRemoteAddr();
         if (exception instanceof BadCredentialsException) {
-            lockout.failed(email, request.getRemoteAddr());
+            lockout.failed(email, address);
         }
-        String reason = exception instanceof LockedException || lockout.locked(email) ? "locked" : "error";
+        boolean locked = exception instanceof LockedException || lockout.locked(email) || lockout.addressLocked(address);
+        String reason = locked ? "locked" : "error";
         getRedirectStrategy().sendRedirect(request, response, "/console/login?" + reason);
     }
 }
