@@ -1,6 +1,8 @@
 package fr.boussole.console.hardening;
 
+import fr.boussole.console.alert.RequestAlerts;
 import fr.boussole.console.support.ConsoleIntegrationTest;
+import fr.boussole.core.delivery.DeliveryPayload;
 import fr.boussole.store.offer.Offer;
 import fr.boussole.store.offer.Offers;
 import fr.boussole.store.request.ContactRequestRecords;
@@ -14,6 +16,8 @@ import org.springframework.web.util.HtmlUtils;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -33,6 +37,10 @@ class InjectionThroughFormsTest extends ConsoleIntegrationTest {
     Offers offers;
     @Autowired
     ContactRequestRecords records;
+    @Autowired
+    RequestAlerts alerts;
+
+    private static final Pattern ALERT_LINK = Pattern.compile("http://localhost:8080(/console/alerte/[A-Za-z0-9_-]{43})");
 
     @AfterEach
     void nothingWasEvaluated() {
@@ -100,6 +108,31 @@ class InjectionThroughFormsTest extends ConsoleIntegrationTest {
 
         assertThat(records.findById(id).orElseThrow().getFollowUps()).extracting(FollowUp::comment).containsExactly(comment);
         String html = page("/console/demandes/" + id, world.a().professional());
+        assertThat(html).contains(HtmlUtils.htmlEscape(comment));
+        for (String markup : Payloads.MARKUP) {
+            assertThat(html).doesNotContain(markup);
+        }
+    }
+
+    /** The same through an alert link (no sign-in): the follow-up form of the link's request. */
+    @Test
+    void a_follow_up_through_an_alert_link_is_stored_as_typed_and_shown_escaped() throws Exception {
+        var world = fixtures.world();
+        var recorded = fixtures.record(world, world.a(), clock.instant());
+        alerts.requestRecorded(recorded);
+        var mail = outbox.enqueued().values().stream().filter(d -> d.recipient().equals(world.a().alertEmail()))
+                .findFirst().orElseThrow();
+        Matcher link = ALERT_LINK.matcher(((DeliveryPayload.Email) mail.payload()).text());
+        assertThat(link.find()).isTrue();
+        String comment = Payloads.all();
+
+        mvc.perform(post(link.group(1) + "/suivi").with(csrf()).param("at", "2026-03-02T09:00").param("means", "SMS")
+                        .param("comment", comment))
+                .andExpect(r -> assertThat(r.getResponse().getStatus()).isEqualTo(302));
+
+        assertThat(records.findById(recorded.requestId()).orElseThrow().getFollowUps()).extracting(FollowUp::comment)
+                .containsExactly(comment);
+        String html = mvc.perform(get(link.group(1))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains(HtmlUtils.htmlEscape(comment));
         for (String markup : Payloads.MARKUP) {
             assertThat(html).doesNotContain(markup);
