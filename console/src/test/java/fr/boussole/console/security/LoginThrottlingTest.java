@@ -1,5 +1,6 @@
 package fr.boussole.console.security;
 
+import fr.boussole.console.reminders.Housekeeping;
 import fr.boussole.console.support.ConsoleIntegrationTest;
 import fr.boussole.console.support.Fixtures;
 import fr.boussole.core.ids.Ids;
@@ -27,6 +28,10 @@ class LoginThrottlingTest extends ConsoleIntegrationTest {
 
     @Autowired
     AddressLimits limits;
+    @Autowired
+    LoginThrottles throttles;
+    @Autowired
+    Housekeeping housekeeping;
 
     /** Fails if one address may try emails without end, or if its block does not end after the lock duration. */
     @Test
@@ -91,6 +96,22 @@ class LoginThrottlingTest extends ConsoleIntegrationTest {
             signIn("address:" + victim, "faux", freshAddress());
         }
         signIn(world.a().professional().email(), Fixtures.PASSWORD, victim).andExpect(redirectedUrl("/console"));
+    }
+
+    /** Fails if failure counts (an email or an address each: personal data) are kept after the purge cutoff. */
+    @Test
+    void failure_counts_without_a_lock_are_purged_with_the_old_lockouts() throws Exception {
+        String address = freshAddress();
+        String email = unknownEmail();
+        signIn(email, "faux", address);
+        assertThat(throttles.findById(Lockout.addressKey(address))).isPresent();
+        assertThat(throttles.findById(Lockout.emailKey(email))).isPresent();
+
+        clock.advance(Duration.ofDays(31));
+        housekeeping.purge();
+
+        assertThat(throttles.findById(Lockout.addressKey(address))).isEmpty();
+        assertThat(throttles.findById(Lockout.emailKey(email))).isEmpty();
     }
 
     private String answer(String email, String password) throws Exception {
