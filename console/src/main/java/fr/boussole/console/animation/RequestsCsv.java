@@ -2,6 +2,7 @@ package fr.boussole.console.animation;
 
 import fr.boussole.console.mail.Dates;
 import fr.boussole.console.requests.RequestView;
+import fr.boussole.store.csv.FormulaGuard;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,12 +76,9 @@ public final class RequestsCsv {
         }
     }
 
-    /** Quotes when needed, and defuses cells a spreadsheet would read as a formula. */
+    /** Quotes when needed, and defuses cells a spreadsheet would read as a formula ({@link FormulaGuard}). */
     static String escape(String cell) {
-        String value = cell == null ? "" : cell;
-        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            value = "'" + value;
-        }
+        String value = cell == null ? "" : FormulaGuard.guard(cell);
         if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
             return "\"" + value.replace("\"", "\"\"") + "\"";
         }

@@ -35,6 +35,9 @@ public class Housekeeping {
         Instant cutoff = clock.instant().minus(KEEP_EXPIRED);
         mongo.remove(new Query(Criteria.where("expiresAt").lt(cutoff)), "console_alert_links");
         mongo.remove(new Query(Criteria.where("expiresAt").lt(cutoff)), "console_password_resets");
-        mongo.remove(new Query(Criteria.where("lockedUntil").lt(cutoff)), "console_login_throttle");
+        // Failure counts name an email or a client address (personal data): none outlives the cutoff,
+        // locked or not (a lock lasts minutes, so a count begun before the cutoff with no lock is dead).
+        mongo.remove(new Query(new Criteria().orOperator(Criteria.where("lockedUntil").lt(cutoff),
+                Criteria.where("lockedUntil").is(null).and("since").lt(cutoff))), "console_login_throttle");
     }
 }

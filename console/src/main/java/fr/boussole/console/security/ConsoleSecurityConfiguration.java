@@ -2,6 +2,9 @@ package fr.boussole.console.security;
 
 import fr.boussole.console.settings.ConsoleSettings;
 import jakarta.servlet.SessionCookieConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,13 +17,16 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Two filter chains: the console's (sign-in, CSRF, strict headers) for {@code /console/**} only, and an
- * open one for everything else (chat, webhooks checked by signature, health and metrics), which belongs
- * to other modules and must not ask for a login or a CSRF token.
+ * The console's filter chain (sign-in, throttling, CSRF, strict headers, no caching) for
+ * {@code /console/**} only; the public endpoints of the other modules are the app's
+ * {@code PublicEndpointsSecurity}, without login or CSRF.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@EnableConfigurationProperties(AddressLimits.class)
 class ConsoleSecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleSecurityConfiguration.class);
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -52,14 +58,28 @@ class ConsoleSecurityConfiguration {
         return http.build();
     }
 
+    /** The only authentication provider: the app's other chains sign nobody in. */
+    @Bean
+    ConsoleAuthentication consoleAuthentication(ConsoleAccounts accounts, PasswordEncoder encoder, Lockout lockout) {
+        return new ConsoleAuthentication(new ConsoleUserDetailsService(accounts, lockout), encoder, lockout);
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** The session cookie is Secure when the public URL is https, and never readable from scripts. */
+    /**
+     * The session cookie is never readable from scripts, not sent on cross-site sub-requests or posts,
+     * and Secure when the public URL is https. Over plain http it cannot be Secure (browsers would drop or
+     * withhold it), which is right for a developer's {@code http://localhost} and wrong anywhere else:
+     * start-up then says so in the log.
+     */
     @Bean
     ServletContextInitializer consoleSessionCookie(ConsoleSettings settings) {
+        if (!settings.https() && !settings.localhost()) {
+            log.warn("PUBLIC_BASE_URL is not https: the console's session cookie travels unencrypted");
+        }
         return servletContext -> {
             SessionCookieConfig cookie = servletContext.getSessionCookieConfig();
             cookie.setHttpOnly(true);

@@ -16,6 +16,14 @@ public record ConsoleUser(String accountId, String email, String displayName, Ro
                           String organisationId, String territoryId, String passwordHash,
                           boolean enabled, boolean locked) implements UserDetails {
 
+    /**
+     * The same user without the password hash: what the session keeps once the password is checked, so
+     * that a session store, a heap dump or a debug page never holds a hash to crack offline.
+     */
+    public ConsoleUser withoutPassword() {
+        return new ConsoleUser(accountId, email, displayName, role, organisationId, territoryId, null, enabled, locked);
+    }
+
     public boolean animateur() {
         return role == Role.ANIMATEUR;
     }

@@ -3,10 +3,11 @@ package fr.boussole.console.security;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Service;
 
-/** Loads console accounts for form login, locked while {@link Lockout} says so. */
-@Service
+/**
+ * Loads console accounts for form login, locked while {@link Lockout} says so. Not a bean of its own: only
+ * {@link ConsoleAuthentication} uses it.
+ */
 class ConsoleUserDetailsService implements UserDetailsService {
 
     private final ConsoleAccounts accounts;

@@ -10,7 +10,11 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 
-/** Counts failed sign-ins and sends the user back to the login page with a reason it may show. */
+/**
+ * Counts failed sign-ins (per email and per client address) and sends the user back to the login page
+ * with a reason it may show: {@code locked} for a locked email or address alike, {@code error} otherwise,
+ * the same for an unknown email as for a known one.
+ */
 @Component
 class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
 
@@ -24,10 +28,12 @@ class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException exception) throws IOException {
         String email = request.getParameter("email");
+        String address = request.getRemoteAddr();
         if (exception instanceof BadCredentialsException) {
-            lockout.failed(email);
+            lockout.failed(email, address);
         }
-        String reason = exception instanceof LockedException || lockout.locked(email) ? "locked" : "error";
+        boolean locked = exception instanceof LockedException || lockout.locked(email) || lockout.addressLocked(address);
+        String reason = locked ? "locked" : "error";
         getRedirectStrategy().sendRedirect(request, response, "/console/login?" + reason);
     }
 }

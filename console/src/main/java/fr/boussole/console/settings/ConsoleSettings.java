@@ -55,6 +55,12 @@ public record ConsoleSettings(
         return publicBaseUrl.startsWith("https:");
     }
 
+    /** True when the public URL names this machine (a developer's set-up, where plain http is fine). */
+    public boolean localhost() {
+        String host = URI.create(publicBaseUrl).getHost();
+        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
+    }
+
     /** An absolute link to a console path ("/console/..."). */
     public String link(String path) {
         return publicBaseUrl + path;

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import fr.boussole.console.alert.RequestAlerts;
 import fr.boussole.console.support.ConsoleIntegrationTest;
 import fr.boussole.console.support.Fixtures;
+import fr.boussole.console.support.HeadlessChromium;
 import fr.boussole.core.offer.ContactRequests;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -16,9 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,31 +48,18 @@ class ConsoleBrowserTest extends ConsoleIntegrationTest {
     @Autowired
     RequestAlerts alerts;
 
+    private HeadlessChromium chromium;
     private WebDriver browser;
-    private Path profile;
 
     @BeforeEach
     void startChromium() throws Exception {
-        profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1280,900", "--lang=fr-FR", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        chromium = new HeadlessChromium();
+        browser = chromium.driver();
     }
 
     @AfterEach
     void stopChromium() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        chromium.close();
     }
 
     @Test

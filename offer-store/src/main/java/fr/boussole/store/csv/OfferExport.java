@@ -9,7 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
-/** Writes offers in the CSV format that {@link OfferImport} reads: an export re-imports as is. */
+/**
+ * Writes offers in the CSV format that {@link OfferImport} reads: an export re-imports as is. Cells a
+ * spreadsheet would run as a formula are written through {@link FormulaGuard}, which the import undoes.
+ */
 @Service
 public class OfferExport {
 
@@ -33,7 +36,7 @@ public class OfferExport {
         out.write("\r\n");
         for (Offer offer : offers) {
             for (int i = 0; i < columns.length; i++) {
-                out.write((i == 0 ? "" : ",") + quote(cell(offer, columns[i])));
+                out.write((i == 0 ? "" : ",") + quote(FormulaGuard.guard(cell(offer, columns[i]))));
             }
             out.write("\r\n");
         }

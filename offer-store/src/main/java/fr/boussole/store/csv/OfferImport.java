@@ -112,7 +112,8 @@ public class OfferImport {
                 problems.add(ImportProblem.of(row.line(), null, "field-count", row.fields().size(), width));
             } else {
                 Map<OfferColumn, String> cells = new EnumMap<>(OfferColumn.class);
-                columns.forEach((index, column) -> cells.put(column, row.fields().get(index)));
+                // An exported file carries formula guards: the values are what the export was given.
+                columns.forEach((index, column) -> cells.put(column, FormulaGuard.unguard(row.fields().get(index))));
                 OfferRow parsed = validator.validate(row.line(), cells, problems);
                 if (parsed != null) {
                     Integer first = refLines.putIfAbsent(parsed.ref(), row.line());

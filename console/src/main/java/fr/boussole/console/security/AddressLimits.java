@@ -1,0 +1,21 @@
+package fr.boussole.console.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How many failed sign-ins one client address may make, whatever the emails tried, before it is refused
+ * for {@code boussole.lock-duration}. Higher than the per-email limit: several professionals may share
+ * one office address, while one address trying many emails is someone guessing.
+ *
+ * @param maxLoginFailuresPerAddress failures from one address within one lock duration before it is refused
+ */
+@ConfigurationProperties("boussole")
+record AddressLimits(@DefaultValue("20") int maxLoginFailuresPerAddress) {
+
+    AddressLimits {
+        if (maxLoginFailuresPerAddress < 1) {
+            throw new IllegalArgumentException("BOUSSOLE_MAX_LOGIN_FAILURES_PER_ADDRESS must be at least 1");
+        }
+    }
+}
