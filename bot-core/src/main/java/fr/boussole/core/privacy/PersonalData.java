@@ -68,6 +68,11 @@ public final class PersonalData {
         return address == null ? null : lookup.hash(Normalisation.address(channel, address));
     }
 
+    /** The lookup key of an identifier taken exactly as it is (a chat id, a composite key). */
+    public String lookupKeyOfId(String id) {
+        return id == null ? null : lookup.hash(id);
+    }
+
     /**
      * How the store names a conversation: {@code channel:lookupKey(address)}. The id of its
      * conversation document, and the {@code conversation} field of its inbound messages and outbox entries.
