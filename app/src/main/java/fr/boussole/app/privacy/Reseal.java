@@ -68,8 +68,9 @@ public class Reseal {
                     values += moved;
                 }
             }
-            log.info("Re-seal: collection {} done", collection);
         }
+        log.info("Re-seal: {} value(s) moved to key {} in {} of {} document(s)", values,
+                personalData.keys().currentKeyId(), rewritten, documents);
         return new Report(documents, rewritten, values);
     }
 

@@ -42,6 +42,8 @@ class AtRestJourneyIT extends RunningBot {
     RequestBook requestBook;
     @Autowired
     ContactRequestRecords records;
+    @Autowired
+    fr.boussole.app.privacy.DataSubjectQueries subjects;
 
     int smsReceived;
 
@@ -74,9 +76,25 @@ class AtRestJourneyIT extends RunningBot {
         assertThat(sms.contactAddress()).isEqualTo(PHONE);
         assertThat(sms.answers()).isNotEmpty().allSatisfy(answer -> assertThat(answer.labels()).isNotEmpty());
         assertThat(records.findByConversationLookup(personalData.lookupKey(Channel.WEB, SESSION))).hasSize(1);
+        // every record of a data subject is found by the lookup queries given to erasure and export
+        Map<String, Long> ofPhone = counts(subjects.of("06 12 00 07 77"));
+        assertThat(ofPhone).containsEntry("conversations", 1L).containsEntry("contactRequests", 1L)
+                .containsEntry("inbound_sequences", 1L);
+        assertThat(ofPhone.get("inbound_messages")).isEqualTo((long) smsReceived);
+        assertThat(ofPhone.get("outbox")).isGreaterThanOrEqualTo((long) smsReceived);
+        assertThat(counts(subjects.of(EMAIL))).containsEntry("contactRequests", 1L).containsEntry("conversations", 0L);
+        Map<String, Long> ofSession = counts(subjects.of(new ConversationKey(Channel.WEB, SESSION)));
+        assertThat(ofSession).containsEntry("conversations", 1L).containsEntry("contactRequests", 1L);
+        assertThat(ofSession.get("inbound_messages")).isGreaterThanOrEqualTo(6L);
         // and the pipeline still reads its own records: the texts received, in order
         assertThat(inboundMessages.all(new ConversationKey(Channel.SMS, PHONE)).getFirst().inbound().text())
                 .isEqualTo(SMS_FREE_TEXT);
+    }
+
+    private Map<String, Long> counts(Map<String, org.springframework.data.mongodb.core.query.Query> queries) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        queries.forEach((collection, query) -> counts.put(collection, mongo.count(query, collection)));
+        return counts;
     }
 
     private void webJourney() {
