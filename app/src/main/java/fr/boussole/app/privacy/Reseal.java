@@ -2,6 +2,7 @@ package fr.boussole.app.privacy;
 
 import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.core.privacy.SealingException;
+import fr.boussole.store.request.ClearContactRequests;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ import java.util.Map;
  * already under the current key is left as it is, so a second run changes nothing. Safe while the
  * app runs: each document is rewritten only if the fields it changes still hold what was read (a
  * document changed meanwhile was written under the current key anyway). Nothing is logged of a value.
+ * First, contact requests an earlier version stored in clear are sealed ({@link ClearContactRequests}).
  */
 @Component
 public class Reseal {
@@ -31,16 +33,22 @@ public class Reseal {
 
     private final MongoTemplate mongo;
     private final PersonalData personalData;
+    private final ClearContactRequests clearRequests;
 
-    Reseal(MongoTemplate mongo, PersonalData personalData) {
+    Reseal(MongoTemplate mongo, PersonalData personalData, ClearContactRequests clearRequests) {
         this.mongo = mongo;
         this.personalData = personalData;
+        this.clearRequests = clearRequests;
     }
 
-    /** What a run did: documents read, documents rewritten, values moved to the current key. */
-    public record Report(long documents, long rewritten, long values) {}
+    /**
+     * What a run did: documents read, documents rewritten, values moved to the current key, and
+     * contact requests found in clear (stored before sealing existed) and sealed.
+     */
+    public record Report(long documents, long rewritten, long values, long requestsSealed) {}
 
     public Report run() {
+        long requestsSealed = clearRequests.seal();
         long documents = 0;
         long rewritten = 0;
         long values = 0;
@@ -71,7 +79,7 @@ public class Reseal {
         }
         log.info("Re-seal: {} value(s) moved to key {} in {} of {} document(s)", values,
                 personalData.keys().currentKeyId(), rewritten, documents);
-        return new Report(documents, rewritten, values);
+        return new Report(documents, rewritten, values, requestsSealed);
     }
 
     private boolean rewrite(String collection, Document doc, Map<String, Object> changed) {

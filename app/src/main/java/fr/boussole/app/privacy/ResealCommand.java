@@ -38,8 +38,8 @@ class ResealCommand implements ApplicationRunner {
     int execute(PrintStream out) {
         try {
             Reseal.Report report = reseal.run();
-            out.printf("Re-sealed %d value(s) in %d of %d document(s) with the current key%n",
-                    report.values(), report.rewritten(), report.documents());
+            out.printf("Re-sealed %d value(s) in %d of %d document(s) with the current key; %d contact request(s) found in clear sealed%n",
+                    report.values(), report.rewritten(), report.documents(), report.requestsSealed());
             return 0;
         } catch (RuntimeException e) {
             out.println("Re-seal stopped: " + e.getClass().getSimpleName() + ": " + e.getMessage()

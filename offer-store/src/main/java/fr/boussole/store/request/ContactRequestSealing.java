@@ -31,9 +31,13 @@ class ContactRequestSealing extends AbstractMongoEventListener<ContactRequest> {
     @Override
     public void onBeforeSave(BeforeSaveEvent<ContactRequest> event) {
         Document doc = event.getDocument();
-        if (doc == null) {
-            return;
+        if (doc != null) {
+            seal(doc, personalData);
         }
+    }
+
+    /** Seals the personal fields of a request's document in place and sets its lookup fields. */
+    static void seal(Document doc, PersonalData personalData) {
         String contact = doc.getString("contactAddress");
         String conversation = doc.getString("conversationAddress");
         putOrRemove(doc, "contactLookup", personalData.lookupKey(contact));

@@ -26,6 +26,7 @@ class ContactRequestSealingTest extends StoreIntegrationTest {
     @Autowired ContactRequestRecords records;
     @Autowired Offers offers;
     @Autowired PersonalData personalData;
+    @Autowired ClearContactRequests clearRequests;
 
     @BeforeEach
     void offer() {
@@ -62,6 +63,21 @@ class ContactRequestSealingTest extends StoreIntegrationTest {
         assertThat(records.findByConversationLookup(personalData.lookupKey(Channel.SMS, PHONE)))
                 .extracting(ContactRequest::getId).containsExactly("cr_1");
         assertThat(records.findByContactLookup(personalData.lookupKey("+33600000001"))).isEmpty();
+    }
+
+    @Test
+    void a_request_stored_in_clear_by_an_earlier_version_is_sealed_once_and_reads_back_clear() {
+        Document old = new Document();
+        mongo.getConverter().write(ContactRequest.open("cr_old", ContactRequestTransitionsTest.draft(), "org_1", 3), old);
+        old.append("version", 0L);
+        mongo.getCollection("contactRequests").insertOne(old);
+
+        assertThat(clearRequests.seal()).isEqualTo(1);
+        String raw = mongo.getCollection("contactRequests").find(new Document("_id", "cr_old")).first().toJson();
+        assertThat(raw).doesNotContain("600000000", "Étudiant", "J'accepte");
+        assertThat(records.findById("cr_old").orElseThrow().getContactAddress()).isEqualTo(PHONE);
+        assertThat(records.findByContactLookup(personalData.lookupKey(PHONE))).hasSize(1);
+        assertThat(clearRequests.seal()).as("nothing left in clear").isZero();
     }
 
     @Test
