@@ -12,4 +12,12 @@ public class StoreTestApplication {
     TestClock clock() {
         return new TestClock();
     }
+
+    /** Keys of personal data, random but one set per test JVM: contexts sharing a store read each other's records. */
+    public static final fr.boussole.core.privacy.PersonalData PERSONAL_DATA = fr.boussole.core.privacy.PersonalData.generate();
+
+    @Bean
+    fr.boussole.core.privacy.PersonalData personalData() {
+        return PERSONAL_DATA;
+    }
 }

@@ -133,7 +133,7 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
 
     /** Processes the conversation's due messages, in order, for as long as it holds the lease. */
     void drain(ConversationKey conversation) {
-        String lease = "conversation:" + conversation.value();
+        String lease = "conversation:" + conversations.ref(conversation); // no address in the store
         String token = instance + "-" + drains.incrementAndGet();
         try {
             while (leases.tryAcquire(lease, token, clock.instant(), settings.lease())) {

@@ -2,7 +2,10 @@ package fr.boussole.app.conversation;
 
 import fr.boussole.core.conversation.ConversationState;
 import fr.boussole.core.conversation.DialogEvent;
+import fr.boussole.app.privacy.SealedDocuments;
+import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
+import fr.boussole.core.privacy.PersonalData;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -13,11 +16,13 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 /**
  * Conversation documents: the engine's state, a version for optimistic concurrency, the last turn
- * (the inbound message it answers and its events) and the opt-out flag.
+ * (the inbound message it answers and its events) and the opt-out flag. Personal data at rest: the id
+ * is {@code channel:lookupKey(address)}, the address is sealed in the document, and the state, the
+ * turn's events and the offered choices are each one sealed value (nothing queries inside them).
  */
 @Component
 public class Conversations {
@@ -25,9 +30,13 @@ public class Conversations {
     static final String COLLECTION = "conversations";
 
     private final MongoTemplate mongo;
+    private final SealedDocuments sealed;
+    private final PersonalData personalData;
 
-    Conversations(MongoTemplate mongo) {
+    Conversations(MongoTemplate mongo, SealedDocuments sealed) {
         this.mongo = mongo;
+        this.sealed = sealed;
+        this.personalData = sealed.personalData();
         // key#version: the version condition as an exact match on a unique key (indexed on any store)
         mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index()
                 .on("cas", org.springframework.data.domain.Sort.Direction.ASC).unique().named("cas"));
@@ -35,18 +44,17 @@ public class Conversations {
 
     /** The stored conversation, or a fresh one (version 0, nothing stored yet). */
     public StoredConversation load(ConversationKey key) {
-        Document doc = mongo.findById(key.value(), Document.class, COLLECTION);
+        Document doc = mongo.findById(ref(key), Document.class, COLLECTION);
         if (doc == null) {
             return new StoredConversation(key, 0, ConversationState.start(key), null, -1, List.of(), false);
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> state = (Map<String, Object>) doc.get("state");
+        String state = doc.getString("state");
         Document turn = doc.get("lastTurn", Document.class);
         return new StoredConversation(key, ((Number) doc.get("version")).longValue(),
-                state == null ? ConversationState.start(key) : ConversationState.fromStored(state),
+                state == null ? ConversationState.start(key) : ConversationState.fromStored(sealed.open(state)),
                 turn == null ? null : turn.getString("inboundId"),
                 turn == null ? -1 : ((Number) turn.get("sequence")).longValue(),
-                turn == null ? List.of() : StoredEvents.read(turn.getList("events", Document.class)),
+                turn == null ? List.of() : StoredEvents.read(sealed.open(turn.getString("events")).getList("events", Document.class)),
                 Boolean.TRUE.equals(doc.getBoolean("optedOut")));
     }
 
@@ -56,26 +64,38 @@ public class Conversations {
      */
     boolean applyTurn(StoredConversation before, ConversationState state, String inboundId, long sequence,
                       List<DialogEvent> events, Instant now) {
-        Document turn = new Document("inboundId", inboundId).append("sequence", sequence)
-                .append("at", Date.from(now)).append("events", StoredEvents.write(events));
-        List<Document> offered = offeredChoices(events);
-        Update update = new Update().set("state", new Document(state.toStored())).set("lastTurn", turn)
+        Document turn = turn(inboundId, sequence, now, StoredEvents.write(events));
+        String offered = sealed.seal(new Document("offered", offeredChoices(events)));
+        String ref = ref(before.key());
+        String sealedState = sealed.seal(new Document(state.toStored()));
+        Update update = new Update().set("state", sealedState).set("lastTurn", turn)
                 .set("offered", offered).set("version", before.version() + 1)
-                .set("cas", before.key().value() + "#" + (before.version() + 1)).set("updatedAt", Date.from(now))
+                .set("cas", ref + "#" + (before.version() + 1)).set("updatedAt", Date.from(now))
                 .unset("forgottenAt");
         if (before.version() == 0) {
             try {
-                mongo.insert(new Document("_id", before.key().value()).append("version", 1L)
-                        .append("cas", before.key().value() + "#1")
-                        .append("state", new Document(state.toStored())).append("lastTurn", turn).append("offered", offered)
+                mongo.insert(new Document("_id", ref).append("address", personalData.seal(before.key().address()))
+                        .append("version", 1L).append("cas", ref + "#1")
+                        .append("state", sealedState).append("lastTurn", turn).append("offered", offered)
                         .append("updatedAt", Date.from(now)), COLLECTION);
                 return true;
             } catch (org.springframework.dao.DuplicateKeyException lost) {
                 return false;
             }
         }
-        return mongo.updateFirst(Query.query(Criteria.where("cas").is(before.key().value() + "#" + before.version())),
+        return mongo.updateFirst(Query.query(Criteria.where("cas").is(ref + "#" + before.version())),
                 update, COLLECTION).getModifiedCount() == 1;
+    }
+
+    /** The last turn: which message it answers, in clear (the pipeline's bookkeeping); its events sealed. */
+    private Document turn(String inboundId, long sequence, Instant now, List<Document> events) {
+        return new Document("inboundId", inboundId).append("sequence", sequence)
+                .append("at", Date.from(now)).append("events", sealed.seal(new Document("events", events)));
+    }
+
+    /** The document id: the channel and the keyed hash of the address, which is sealed in the document. */
+    public String ref(ConversationKey key) {
+        return personalData.conversationRef(key);
     }
 
     /** The choices of the last turn's replies, so that a tap (which carries only an id) gets its label. */
@@ -87,27 +107,34 @@ public class Conversations {
 
     /** The label of a choice offered by the last turn, or null. */
     public String offeredLabel(ConversationKey key, String choiceId) {
-        Query query = Query.query(Criteria.where("_id").is(key.value()));
+        Query query = Query.query(Criteria.where("_id").is(ref(key)));
         query.fields().include("offered");
         Document doc = mongo.findOne(query, Document.class, COLLECTION);
-        if (doc == null) {
+        if (doc == null || doc.getString("offered") == null) {
             return null;
         }
-        return doc.getList("offered", Document.class, List.of()).stream()
+        return sealed.open(doc.getString("offered")).getList("offered", Document.class, List.of()).stream()
                 .filter(c -> choiceId.equals(c.getString("id"))).map(c -> c.getString("label")).findFirst().orElse(null);
     }
 
     void setOptedOut(ConversationKey key, boolean optedOut) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(key.value())), new Update().set("optedOut", optedOut), COLLECTION);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(ref(key))), new Update().set("optedOut", optedOut), COLLECTION);
     }
 
     /** Keys and versions of the conversations whose last turn is older than {@code cutoff}. */
     List<StoredConversation> idleSince(Instant cutoff) {
         Query query = Query.query(Criteria.where("updatedAt").lt(Date.from(cutoff)).and("forgottenAt").exists(false));
-        query.fields().include("_id");
+        query.fields().include("_id").include("address");
         return mongo.find(query, Document.class, COLLECTION).stream()
-                .map(doc -> load(ConversationKey.parse(doc.getString("_id"))))
+                .map(doc -> load(keyOf(doc)))
                 .toList();
+    }
+
+    /** The conversation's key: its channel from the id, its address opened from the document. */
+    private ConversationKey keyOf(Document doc) {
+        String id = doc.getString("_id");
+        return new ConversationKey(Channel.valueOf(id.substring(0, id.indexOf(':')).toUpperCase(Locale.ROOT)),
+                personalData.open(doc.getString("address")));
     }
 
     /**
@@ -116,11 +143,11 @@ public class Conversations {
      * The opt-out flag stays: it is the young person's will, not their data.
      */
     boolean forget(StoredConversation before, Instant now) {
-        String key = before.key().value();
-        Document turn = new Document("inboundId", before.lastInboundId()).append("sequence", before.lastSequence())
-                .append("at", Date.from(now)).append("events", List.of());
-        Update update = new Update().set("state", new Document(ConversationState.start(before.key()).toStored()))
-                .set("lastTurn", turn).set("offered", List.of()).set("version", before.version() + 1)
+        String key = ref(before.key());
+        Document turn = turn(before.lastInboundId(), before.lastSequence(), now, List.of());
+        Update update = new Update().set("state", sealed.seal(new Document(ConversationState.start(before.key()).toStored())))
+                .set("lastTurn", turn).set("offered", sealed.seal(new Document("offered", List.of())))
+                .set("version", before.version() + 1)
                 .set("cas", key + "#" + (before.version() + 1)).set("forgottenAt", Date.from(now));
         return mongo.updateFirst(Query.query(Criteria.where("cas").is(key + "#" + before.version())), update, COLLECTION)
                 .getModifiedCount() == 1;

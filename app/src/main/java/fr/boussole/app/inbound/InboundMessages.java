@@ -4,6 +4,7 @@ import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.Inbound;
+import fr.boussole.core.privacy.PersonalData;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -30,6 +32,8 @@ import java.util.function.Consumer;
 /**
  * The inbound messages collection. One document per (channel, provider message id), kept for good
  * (its text is erased on request, its key never), so that a provider's late redelivery is a duplicate.
+ * Personal data at rest: the conversation is named by {@link #ref}, its address, the text, the choice
+ * and a shared phone are sealed.
  */
 @Component
 public class InboundMessages {
@@ -51,6 +55,7 @@ public class InboundMessages {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final Duration gapTimeout;
+    private final PersonalData personalData;
     /**
      * Test seam: runs in {@link #insert} between taking a rank and inserting the message, i.e. in
      * the window where a crash loses the rank or a stall makes the recording late.
@@ -62,7 +67,7 @@ public class InboundMessages {
      */
     volatile Consumer<Long> beforeGap = rank -> {};
 
-    InboundMessages(MongoTemplate mongo, Clock clock,
+    InboundMessages(MongoTemplate mongo, Clock clock, PersonalData personalData,
                     @Value("${boussole.pipeline.gap-timeout:30s}") Duration gapTimeout) {
         if (gapTimeout.isNegative() || gapTimeout.isZero()) {
             throw new IllegalArgumentException("boussole.pipeline.gap-timeout must be positive, not " + gapTimeout);
@@ -70,6 +75,7 @@ public class InboundMessages {
         this.mongo = mongo;
         this.clock = clock;
         this.gapTimeout = gapTimeout;
+        this.personalData = personalData;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("channel", Sort.Direction.ASC)
                 .on("providerMessageId", Sort.Direction.ASC).unique().named("dedup"));
         // unique, and queried by exact match only: the embedded store can use unique indexes only
@@ -122,15 +128,16 @@ public class InboundMessages {
         return message != null && message.contains(ORDER_INDEX);
     }
 
-    private static Document document(String id, Inbound inbound, long sequence, Instant now) {
+    private Document document(String id, Inbound inbound, long sequence, Instant now) {
         return new Document("_id", id)
                 .append("channel", inbound.conversation().channel().id())
                 .append("providerMessageId", inbound.providerMessageId())
-                .append("conversation", inbound.conversation().value())
+                .append("conversation", ref(inbound.conversation()))
+                .append("address", personalData.seal(inbound.conversation().address()))
                 .append("sequence", sequence)
-                .append("text", inbound.text())
-                .append("choiceId", inbound.choiceId())
-                .append("sharedPhone", inbound.sharedPhone())
+                .append("text", personalData.seal(inbound.text()))
+                .append("choiceId", personalData.seal(inbound.choiceId()))
+                .append("sharedPhone", personalData.seal(inbound.sharedPhone()))
                 .append("receivedAt", Date.from(inbound.receivedAt()))
                 .append("acceptedAt", Date.from(now))
                 .append("status", InboundStatus.PENDING.name())
@@ -140,12 +147,12 @@ public class InboundMessages {
 
     /** @return whether the placeholder went in (false: something already holds the rank) */
     private boolean insertGap(ConversationKey conversation, long sequence, Instant now) {
-        String id = Ids.derived("gap", conversation.value(), Long.toString(sequence));
+        String id = Ids.derived("gap", ref(conversation), Long.toString(sequence));
         try {
             // Its own (channel, provider id) pair: the unique "dedup" index is not sparse, so placeholders
             // without one would collide with each other and all but the first would be refused.
             mongo.insert(new Document("_id", id).append("channel", GAP).append("providerMessageId", id)
-                    .append("conversation", conversation.value()).append("sequence", sequence)
+                    .append("conversation", ref(conversation)).append("sequence", sequence)
                     .append("status", GAP).append("acceptedAt", Date.from(now)), COLLECTION);
             return true;
         } catch (DuplicateKeyException alreadyFilled) {
@@ -156,14 +163,14 @@ public class InboundMessages {
     private long nextSequence(ConversationKey conversation) {
         Date now = Date.from(clock.instant());
         // "taken" keeps when each of the last ranks was counted, in rank order: head() judges a rank's age by it
-        Document counter = mongo.findAndModify(Query.query(Criteria.where("_id").is(conversation.value())),
+        Document counter = mongo.findAndModify(Query.query(Criteria.where("_id").is(ref(conversation))),
                 new Update().inc("next", 1L).set("at", now).push("taken").slice(-RECENT_RANKS).each(now),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, SEQUENCES);
         return ((Number) counter.get("next")).longValue();
     }
 
     public Optional<InboundMessage> byId(String id) {
-        return Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION)).map(InboundMessages::fromDocument);
+        return Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION)).map(this::fromDocument);
     }
 
     /**
@@ -176,7 +183,7 @@ public class InboundMessages {
      * takes a new rank (see {@link #insert}), so a placeholder never hides a recorded message.
      */
     public Optional<InboundMessage> head(ConversationKey conversation) {
-        Document counter = mongo.findById(conversation.value(), Document.class, SEQUENCES);
+        Document counter = mongo.findById(ref(conversation), Document.class, SEQUENCES);
         if (counter == null) {
             return Optional.empty();
         }
@@ -205,14 +212,14 @@ public class InboundMessages {
             return Optional.empty();
         } finally {
             if (contiguous > done) {
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(conversation.value())),
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(ref(conversation))),
                         new Update().max("done", contiguous), SEQUENCES);
             }
         }
     }
 
     private Document atRank(ConversationKey conversation, long rank) {
-        return mongo.findOne(Query.query(Criteria.where("conversation").is(conversation.value())
+        return mongo.findOne(Query.query(Criteria.where("conversation").is(ref(conversation))
                 .and("sequence").is(rank)), Document.class, COLLECTION);
     }
 
@@ -239,10 +246,10 @@ public class InboundMessages {
     public Set<ConversationKey> conversationsWithDueWork(Instant now, int limit) {
         Query query = Query.query(Criteria.where("status").is(InboundStatus.PENDING.name())
                 .and("nextAttemptAt").lte(Date.from(now))).limit(limit);
-        query.fields().include("conversation");
+        query.fields().include("channel").include("address");
         Set<ConversationKey> keys = new LinkedHashSet<>();
         for (Document doc : mongo.find(query, Document.class, COLLECTION)) {
-            keys.add(ConversationKey.parse(doc.getString("conversation")));
+            keys.add(keyOf(doc));
         }
         return keys;
     }
@@ -274,7 +281,7 @@ public class InboundMessages {
 
     /** Erasure: the texts and shared phones go, the de-duplication keys and ranks stay. */
     public void eraseContent(ConversationKey conversation) {
-        mongo.updateMulti(Query.query(Criteria.where("conversation").is(conversation.value())),
+        mongo.updateMulti(Query.query(Criteria.where("conversation").is(ref(conversation))),
                 new Update().set("text", "").unset("choiceId").unset("sharedPhone").set("erased", true), COLLECTION);
     }
 
@@ -283,15 +290,33 @@ public class InboundMessages {
     }
 
     public List<InboundMessage> all(ConversationKey conversation) {
-        Query query = Query.query(Criteria.where("conversation").is(conversation.value())
+        Query query = Query.query(Criteria.where("conversation").is(ref(conversation))
                 .and("status").ne(GAP)).with(Sort.by("sequence"));
-        return mongo.find(query, Document.class, COLLECTION).stream().map(InboundMessages::fromDocument).toList();
+        return mongo.find(query, Document.class, COLLECTION).stream().map(this::fromDocument).toList();
     }
 
-    private static InboundMessage fromDocument(Document doc) {
-        ConversationKey key = ConversationKey.parse(doc.getString("conversation"));
-        Inbound inbound = new Inbound(doc.getString("providerMessageId"), key, doc.getString("text"),
-                doc.getString("choiceId"), doc.getString("sharedPhone"), doc.getDate("receivedAt").toInstant());
+    /**
+     * How the store names a conversation: {@code channel:lookupKey(address)}, never the address
+     * itself (field {@code conversation}; also the id of its {@code inbound_sequences} counter).
+     */
+    public String ref(ConversationKey conversation) {
+        return personalData.conversationRef(conversation);
+    }
+
+    private ConversationKey keyOf(Document doc) {
+        return new ConversationKey(Channel.valueOf(doc.getString("channel").toUpperCase(Locale.ROOT)),
+                personalData.open(doc.getString("address")));
+    }
+
+    /** Opens a sealed field; an erased text is stored empty, which tells nothing and opens to itself. */
+    private String open(String value) {
+        return value == null || value.isEmpty() ? value : personalData.open(value);
+    }
+
+    private InboundMessage fromDocument(Document doc) {
+        ConversationKey key = keyOf(doc);
+        Inbound inbound = new Inbound(doc.getString("providerMessageId"), key, open(doc.getString("text")),
+                open(doc.getString("choiceId")), open(doc.getString("sharedPhone")), doc.getDate("receivedAt").toInstant());
         return new InboundMessage(doc.getString("_id"), ((Number) doc.get("sequence")).longValue(), inbound,
                 ((Number) doc.get("attempts")).intValue(), doc.getDate("acceptedAt").toInstant(),
                 doc.getDate("nextAttemptAt").toInstant(), InboundStatus.valueOf(doc.getString("status")));

@@ -6,6 +6,8 @@ import fr.boussole.core.delivery.Outbox;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.OutboundMessage;
+import fr.boussole.core.privacy.PersonalData;
+import fr.boussole.app.privacy.SealedDocuments;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
@@ -28,7 +30,9 @@ import java.util.List;
  * The outbox collection. Entries are written once (idempotent on id) and then only change status;
  * the worker ({@link OutboxWorker}) claims them one at a time with a lease. Each conversation has a
  * queue document listing its unfinished entries by sequence: only the first may go, so that entry
- * n+1 never overtakes entry n. Hot paths use lookups by _id only (fast on any store).
+ * n+1 never overtakes entry n. Hot paths use lookups by _id only (fast on any store). Personal data
+ * at rest: recipient and payload sealed ({@code recipientLookup} = the recipient's lookup key), the
+ * conversation named by {@link #ref}.
  */
 @Component
 public class MongoOutbox implements Outbox, DeliveryStatusSink {
@@ -37,14 +41,21 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
     static final String STOPPED = "stopped_recipients";
     static final String QUEUES = "outbox_queues";
 
+    /** The recipient of an entry whose personal data was erased. */
+    static final String ERASED = "erased";
+
     private final MongoTemplate mongo;
     private final Clock clock;
     private final ObjectProvider<OutboxWorker> worker;
+    private final SealedDocuments sealed;
+    private final PersonalData personalData;
 
-    MongoOutbox(MongoTemplate mongo, Clock clock, ObjectProvider<OutboxWorker> worker) {
+    MongoOutbox(MongoTemplate mongo, Clock clock, ObjectProvider<OutboxWorker> worker, SealedDocuments sealed) {
         this.mongo = mongo;
         this.clock = clock;
         this.worker = worker;
+        this.sealed = sealed;
+        this.personalData = sealed.personalData();
         mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
                 .on("nextAttemptAt", Sort.Direction.ASC).named("due"));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("conversation", Sort.Direction.ASC)
@@ -65,11 +76,12 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
         Instant now = clock.instant();
         Document doc = new Document("_id", delivery.id())
                 .append("channel", delivery.channel().id())
-                .append("recipient", delivery.recipient())
-                .append("conversation", delivery.conversation() == null ? null : delivery.conversation().value())
+                .append("recipient", personalData.seal(delivery.recipient()))
+                .append("recipientLookup", personalData.lookupKey(delivery.channel(), delivery.recipient()))
+                .append("conversation", delivery.conversation() == null ? null : ref(delivery.conversation()))
                 .append("sequence", delivery.sequence())
                 .append("inboundId", inboundId)
-                .append("payload", StoredPayloads.write(delivery.payload()))
+                .append("payload", sealed.seal(StoredPayloads.write(delivery.payload())))
                 .append("status", OutboxStatus.PENDING.name())
                 .append("attempts", 0)
                 .append("createdAt", Date.from(now))
@@ -86,7 +98,7 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
             return; // returned in the web chat's HTTP answer, never sent by a worker
         }
         if (delivery.conversation() != null) {
-            queue(delivery.conversation().value(), delivery.id(), delivery.sequence());
+            queue(ref(delivery.conversation()), delivery.id(), delivery.sequence());
         }
         worker.ifAvailable(w -> w.hint(delivery.id()));
     }
@@ -165,7 +177,7 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
                         new Update().set("status", OutboxStatus.SENT.name()).set("providerId", "web")
                                 .set("sentAt", Date.from(clock.instant())).set("attempts", 1), COLLECTION);
             }
-            replies.add(StoredPayloads.message(doc.get("payload", Document.class)));
+            replies.add(StoredPayloads.message(payload(doc)));
         }
         return replies;
     }
@@ -184,35 +196,37 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
 
     /** Erasure: chat texts of this conversation enqueued before {@code beforeSequence} go; pending ones are cancelled. */
     public void eraseChatPayloads(ConversationKey conversation, long beforeSequence) {
-        Criteria ofConversation = Criteria.where("conversation").is(conversation.value()).and("sequence").lt(beforeSequence);
-        for (Document queued : queued(conversation.value())) {
+        String ref = ref(conversation);
+        Criteria ofConversation = Criteria.where("conversation").is(ref).and("sequence").lt(beforeSequence);
+        for (Document queued : queued(ref)) {
             if (((Number) queued.get("sequence")).longValue() < beforeSequence) {
                 String id = queued.getString("id");
                 mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(OutboxStatus.PENDING.name())),
                         new Update().set("status", OutboxStatus.CANCELLED.name()), COLLECTION);
-                dequeue(conversation.value(), id);
+                dequeue(ref, id);
             }
         }
         mongo.updateMulti(Query.query(ofConversation),
                 new Update().set("payload", new Document("kind", "chat").append("text", "").append("erased", true))
-                        .set("recipient", "erased"), COLLECTION);
+                        .set("recipient", ERASED).unset("recipientLookup"), COLLECTION);
     }
 
     /** The recipient blocked us or unsubscribed: nothing more goes to them until they write again. */
     public void stopRecipient(ConversationKey conversation) {
         Instant now = clock.instant();
-        mongo.upsert(Query.query(Criteria.where("_id").is(conversation.value())),
+        String ref = ref(conversation);
+        mongo.upsert(Query.query(Criteria.where("_id").is(ref)),
                 new Update().set("since", Date.from(now)), STOPPED);
-        for (Document queued : queued(conversation.value())) {
+        for (Document queued : queued(ref)) {
             String id = queued.getString("id");
             mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(OutboxStatus.PENDING.name())),
                     new Update().set("status", OutboxStatus.FAILED.name()).set("lastError", "recipient gone"), COLLECTION);
-            dequeue(conversation.value(), id);
+            dequeue(ref, id);
         }
     }
 
     public void resumeRecipient(ConversationKey conversation) {
-        mongo.remove(Query.query(Criteria.where("_id").is(conversation.value())), STOPPED);
+        mongo.remove(Query.query(Criteria.where("_id").is(ref(conversation))), STOPPED);
     }
 
     boolean isStopped(String conversation) {
@@ -268,8 +282,42 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
         return mongo.count(Query.query(Criteria.where("status").is(status.name())), COLLECTION);
     }
 
+    /** The conversation's entries in order, recipient and payload opened (for operators and tests). */
     public List<Document> entries(ConversationKey conversation) {
-        return mongo.find(Query.query(Criteria.where("conversation").is(conversation.value())).with(Sort.by("sequence")),
-                Document.class, COLLECTION);
+        List<Document> entries = mongo.find(Query.query(Criteria.where("conversation").is(ref(conversation)))
+                .with(Sort.by("sequence")), Document.class, COLLECTION);
+        for (Document entry : entries) {
+            Delivery opened = delivery(entry, ((Number) entry.get("attempts")).intValue());
+            entry.put("recipient", opened.recipient());
+            entry.put("payload", payload(entry));
+        }
+        return entries;
+    }
+
+    /**
+     * How the store names a conversation: {@code channel:lookupKey(address)}, in the entries'
+     * {@code conversation} field and as the id of its {@code outbox_queues} and {@code stopped_recipients} documents.
+     */
+    public String ref(ConversationKey conversation) {
+        return personalData.conversationRef(conversation);
+    }
+
+    /**
+     * An entry as its deliverer takes it: recipient and payload opened. A conversation's replies go
+     * to its address, so its key is the channel and the recipient.
+     */
+    Delivery delivery(Document entry, int attempt) {
+        Channel channel = Channel.valueOf(entry.getString("channel").toUpperCase(java.util.Locale.ROOT));
+        String recipient = entry.getString("recipient");
+        recipient = recipient == null || ERASED.equals(recipient) ? recipient : personalData.open(recipient);
+        ConversationKey conversation = entry.getString("conversation") == null ? null : new ConversationKey(channel, recipient);
+        return new Delivery(entry.getString("_id"), channel, recipient, conversation,
+                ((Number) entry.get("sequence")).longValue(), attempt, StoredPayloads.read(payload(entry)));
+    }
+
+    /** The payload, opened; an erased one is stored as an empty chat text in clear. */
+    private Document payload(Document entry) {
+        Object payload = entry.get("payload");
+        return payload instanceof String sealedPayload ? sealed.open(sealedPayload) : (Document) payload;
     }
 }

@@ -152,9 +152,7 @@ public class OutboxWorker implements SmartLifecycle {
                 outbox.markFinal(id, conversation, OutboxStatus.FAILED, attempt - 1, "recipient gone", clock.instant());
                 return;
             }
-            Delivery delivery = new Delivery(id, channel, entry.getString("recipient"),
-                    conversation == null ? null : ConversationKey.parse(conversation),
-                    ((Number) entry.get("sequence")).longValue(), attempt, StoredPayloads.read(entry.get("payload", Document.class)));
+            Delivery delivery = outbox.delivery(entry, attempt);
             DeliveryResult result;
             try {
                 result = deliverers.get(channel).deliver(delivery);
@@ -174,7 +172,7 @@ public class OutboxWorker implements SmartLifecycle {
 
     private void record(Delivery delivery, DeliveryResult result) {
         String channel = delivery.channel().id();
-        String conversation = delivery.conversation() == null ? null : delivery.conversation().value();
+        String conversation = delivery.conversation() == null ? null : outbox.ref(delivery.conversation());
         Instant now = clock.instant();
         switch (result) {
             case DeliveryResult.Sent sent -> {

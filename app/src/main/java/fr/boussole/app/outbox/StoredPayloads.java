@@ -7,7 +7,7 @@ import org.bson.Document;
 
 import java.util.List;
 
-/** The stored form of payloads: plain documents, readable in the store by an operator. */
+/** The form of payloads before they are sealed (see {@link MongoOutbox}): plain documents. */
 final class StoredPayloads {
 
     private StoredPayloads() {}

@@ -1,5 +1,6 @@
 package fr.boussole.app.store;
 
+import fr.boussole.app.config.KeySettings;
 import fr.boussole.app.config.StartupSettings;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -14,7 +15,8 @@ import java.util.Map;
 /**
  * Runs after the configuration files are read: checks the settings, then, when no MONGODB_URI is
  * given, starts the embedded store and points {@code spring.mongodb.uri} at it before anything
- * connects. The store is registered as a disposable bean first of all, so it is closed last.
+ * connects, and resolves the keys of personal data (generated beside the embedded store's data
+ * when none is given). The store is registered as a disposable bean first of all, so it is closed last.
  */
 class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -26,8 +28,10 @@ class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor 
         String uri = StartupSettings.mongoUri(env);
         Map<String, Object> derived = new HashMap<>();
         boolean embedded = uri == null;
+        Path dataDir = Path.of(env.getProperty("boussole.data-dir", "./data"));
+        // before the store opens: a key problem stops start-up with nothing left open
+        derived.putAll(KeySettings.resolve(env, embedded, dataDir));
         if (embedded) {
-            Path dataDir = Path.of(env.getProperty("boussole.data-dir", "./data"));
             EmbeddedStore store = EmbeddedStore.open(dataDir);
             derived.put("spring.mongodb.uri", store.connectionString());
             application.addInitializers(context -> {

@@ -82,7 +82,8 @@ class WebChatController {
         }
         ConversationKey conversation = new ConversationKey(Channel.WEB, sessionId);
         // Client ids are unique per session only: the session makes them unique for the channel.
-        String providerId = messageId == null ? Ids.random("web") : sessionId + "." + messageId;
+        // derived, not "session.message": the session id names the young person's conversation and stays out of the store
+        String providerId = messageId == null ? Ids.random("web") : Ids.derived("web", sessionId, messageId);
         try {
             Inbound inbound = hasText
                     ? Inbound.text(providerId, conversation, body.text().strip(), clock.instant())

@@ -25,6 +25,14 @@ class StartupFailureIT {
     }
 
     @Test
+    void a_store_of_ones_own_without_the_keys_of_personal_data_stops_start_up(CapturedOutput output) {
+        // the test properties give keys: blanked here, as if the variables were not set
+        assertThatThrownBy(() -> Instances.start("spring.mongodb.uri=mongodb://127.0.0.1:1/x", "boussole.data-keys="))
+                .isInstanceOf(InvalidSettingException.class);
+        assertThat(output).contains("Invalid setting BOUSSOLE_DATA_KEYS: required with MONGODB_URI");
+    }
+
+    @Test
     void a_data_dir_that_cannot_be_created_stops_start_up(@TempDir Path tmp, CapturedOutput output) throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
         assertThatThrownBy(() -> Instances.start("boussole.data-dir=" + file.resolve("data")))

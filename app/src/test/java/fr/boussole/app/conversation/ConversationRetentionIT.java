@@ -51,7 +51,8 @@ class ConversationRetentionIT {
         assertThat(retention.forgetIdle(now.plus(Duration.ofDays(31)))).isEqualTo(1);
         assertThat(retention.forgetIdle(now.plus(Duration.ofDays(32)))).as("forgotten once").isZero();
 
-        Query ofSession = Query.query(Criteria.where("conversation").is("web:" + session));
+        Query ofSession = Query.query(Criteria.where("conversation").is(app.getBean(fr.boussole.core.privacy.PersonalData.class)
+                .conversationRef(new fr.boussole.core.message.ConversationKey(fr.boussole.core.message.Channel.WEB, session))));
         assertThat(mongo.find(ofSession, Document.class, "inbound_messages"))
                 .isNotEmpty().allSatisfy(message -> assertThat(message.getString("text")).isEmpty());
         assertThat(mongo.find(ofSession, Document.class, "outbox"))

@@ -48,6 +48,9 @@ final class ChildApp {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("MONGODB_URI", mongoUri);
+        // a store of one's own needs the keys of personal data; both children share them
+        builder.environment().put("BOUSSOLE_DATA_KEYS", fr.boussole.app.testing.TestKeys.dataKeys());
+        builder.environment().put("BOUSSOLE_LOOKUP_KEY", fr.boussole.app.testing.TestKeys.lookupKey());
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("BOUSSOLE_DEMO_DATA", Boolean.toString(demoData));
         builder.environment().put("BOUSSOLE_DATA_DIR", dataDir.toString());

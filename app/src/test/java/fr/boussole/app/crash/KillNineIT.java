@@ -244,12 +244,13 @@ class KillNineIT {
         long outboxCount = 0;
         for (int s = 0; s < SESSIONS; s++) {
             String sessionId = sessionId(s);
-            String key = new ConversationKey(Channel.WEB, sessionId).value();
+            // the store names a conversation by the lookup key of its address (docs/privacy.md)
+            String key = fr.boussole.app.testing.TestKeys.personalData().conversationRef(new ConversationKey(Channel.WEB, sessionId));
             List<Document> messages = inbound.find(Filters.and(Filters.eq("conversation", key), Filters.ne("status", "GAP")))
                     .sort(Sorts.ascending("sequence")).into(new ArrayList<>());
 
             // every message recorded exactly once, ranked in the order it was sent, processed
-            List<String> expected = IntStream.range(0, steps).mapToObj(i -> sessionId + ".step-" + i).toList();
+            List<String> expected = IntStream.range(0, steps).mapToObj(i -> Ids.derived("web", sessionId, "step-" + i)).toList();
             assertEquals(expected, messages.stream().map(m -> m.getString("providerMessageId")).toList(),
                     "recorded messages of " + sessionId);
             messages.forEach(m -> assertEquals("PROCESSED", m.getString("status"), m.getString("_id")));
@@ -293,7 +294,9 @@ class KillNineIT {
             outboxCount += entries.size();
 
             // the engine is deterministic: same messages, same final state and same replies for everyone
-            Map<String, Object> state = new HashMap<>(conversation.get("state", Document.class));
+            // the state is sealed at rest (docs/privacy.md): opened with the children's keys
+            Map<String, Object> state = new HashMap<>(new fr.boussole.app.privacy.SealedDocuments(
+                    fr.boussole.app.testing.TestKeys.personalData()).open(conversation.getString("state")));
             state.remove("key");
             state.remove("lastSeen"); // the time of the last message, naturally different
             if (firstState == null) {

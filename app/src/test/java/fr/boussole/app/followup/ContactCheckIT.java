@@ -175,7 +175,9 @@ class ContactCheckIT {
 
     /** The "not contacted" alerts about this request in the outbox (their id is derived as the console writes it). */
     private static List<Document> alertsTo(String recipient, String requestId) {
-        return app.getBean(MongoTemplate.class).find(Query.query(Criteria.where("recipient").is(recipient)
+        // the recipient is sealed: found by its lookup key
+        String lookup = app.getBean(fr.boussole.core.privacy.PersonalData.class).lookupKey(Channel.EMAIL, recipient);
+        return app.getBean(MongoTemplate.class).find(Query.query(Criteria.where("recipientLookup").is(lookup)
                         .and("channel").is(Channel.EMAIL.id())), Document.class, "outbox").stream()
                 .filter(d -> d.get("_id").equals(Ids.derived("ob", "not-contacted", requestId, recipient)))
                 .toList();

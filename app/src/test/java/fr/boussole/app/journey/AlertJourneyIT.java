@@ -106,7 +106,7 @@ class AlertJourneyIT extends RunningBot {
         HttpResponse<String> saved = holder.post(formAction(page.body()), followUp);
         assertThat(saved.statusCode()).isBetween(200, 399);
 
-        Document after = mongo.findById(requestId, Document.class, "contactRequests");
+        Document after = contactRequest(requestId);
         assertThat(after.getString("status")).isEqualTo("IN_PROGRESS");
         assertThat(after.getList("followUps", Document.class)).singleElement()
                 .satisfies(f -> assertThat(f.getString("comment")).isEqualTo("Appel passé, rendez-vous fixé jeudi"));

@@ -128,6 +128,8 @@ abstract class RunningBot {
     InboundMessages inboundMessages;
     @Autowired
     MongoOutbox outbox;
+    @Autowired
+    fr.boussole.core.privacy.PersonalData personalData;
 
     /**
      * Waits until the pipeline has processed every message of the conversation and settled every
@@ -178,9 +180,23 @@ abstract class RunningBot {
 
     /** The contact requests stored for one conversation address (the store's own collection). */
     List<Document> contactRequestsOf(String address) {
-        return mongo.find(Query.query(new Criteria().orOperator(Criteria.where("conversationAddress").is(address),
-                Criteria.where("conversation.address").is(address), Criteria.where("contactAddress").is(address))),
-                Document.class, "contactRequests");
+        // addresses are sealed at rest: found by their lookup keys, read through the mapping that opens them
+        List<String> conversations = java.util.Arrays.stream(fr.boussole.core.message.Channel.values())
+                .map(channel -> personalData.lookupKey(channel, address)).toList();
+        return mongo.find(Query.query(new Criteria().orOperator(Criteria.where("conversationLookup").in(conversations),
+                Criteria.where("contactLookup").is(personalData.lookupKey(address)))),
+                fr.boussole.store.request.ContactRequest.class).stream().map(this::opened).toList();
+    }
+
+    /** A contact request as the console reads it (personal fields opened), in its stored shape. */
+    Document contactRequest(String id) {
+        return opened(mongo.findById(id, fr.boussole.store.request.ContactRequest.class));
+    }
+
+    private Document opened(fr.boussole.store.request.ContactRequest request) {
+        Document document = new Document();
+        mongo.getConverter().write(request, document);
+        return document;
     }
 
     /** Polls until the supplier gives a non-null, non-false value, for a bounded time. */

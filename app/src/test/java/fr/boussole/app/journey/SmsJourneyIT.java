@@ -105,6 +105,7 @@ class SmsJourneyIT extends RunningBot {
         assertThat(inboundMessages.all(key)).isEmpty();
         assertThat(mongo.getCollectionNames()).allSatisfy(collection -> assertThat(mongo.getCollection(collection)
                 .countDocuments(new Document("$or", List.of(new Document("conversation", key.value()),
+                        new Document("conversation", personalData.conversationRef(key)), new Document("_id", personalData.conversationRef(key)),
                         new Document("conversationAddress", phone), new Document("address", phone))))).as(collection).isZero());
         assertThat(TwilioSender.messagesTo(phone)).isEmpty();
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import fr.boussole.core.privacy.PersonalData;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -27,12 +28,14 @@ public class RateLimiter {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final PersonalData personalData;
     private final AtomicLong calls = new AtomicLong();
     private volatile boolean indexed;
 
-    RateLimiter(MongoTemplate mongo, Clock clock) {
+    RateLimiter(MongoTemplate mongo, Clock clock, PersonalData personalData) {
         this.mongo = mongo;
         this.clock = clock;
+        this.personalData = personalData;
     }
 
     /**
@@ -50,7 +53,8 @@ public class RateLimiter {
         long size = window.toMillis();
         long start = now - Math.floorMod(now, size);
         Document counter = mongo.findAndModify(
-                Query.query(Criteria.where("_id").is(key + "@" + start)),
+                // keys may name a chat or a number: stored as their lookup key only
+                Query.query(Criteria.where("_id").is(personalData.lookupKeyOfId(key) + "@" + start)),
                 new Update().inc("count", 1).setOnInsert("expiresAt", new Date(start + size)),
                 FindAndModifyOptions.options().upsert(true).returnNew(true),
                 Document.class, COLLECTION);

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import fr.boussole.channels.twilio.TwilioConfigured;
+import fr.boussole.core.message.Channel;
+import fr.boussole.core.privacy.PersonalData;
 import org.bson.Document;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.dao.DuplicateKeyException;
@@ -25,9 +27,16 @@ public class ServiceWindows {
     static final String COLLECTION = "whatsapp_service_windows";
 
     private final MongoTemplate mongo;
+    private final PersonalData personalData;
 
-    ServiceWindows(MongoTemplate mongo) {
+    ServiceWindows(MongoTemplate mongo, PersonalData personalData) {
         this.mongo = mongo;
+        this.personalData = personalData;
+    }
+
+    /** Documents are keyed by the number's lookup key: no phone number in the store. */
+    private String id(String address) {
+        return personalData.lookupKey(Channel.WHATSAPP, address);
     }
 
     /** What is known of one number's window. */
@@ -46,11 +55,11 @@ public class ServiceWindows {
 
     /** Called by the webhook for every WhatsApp message accepted: the window reopens from that time. */
     public void recordInbound(String address, Instant at) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(address)), new Update().max("lastInboundAt", Date.from(at)), COLLECTION);
+        mongo.upsert(Query.query(Criteria.where("_id").is(id(address))), new Update().max("lastInboundAt", Date.from(at)), COLLECTION);
     }
 
     public Window of(String address) {
-        Document doc = mongo.findById(address, Document.class, COLLECTION);
+        Document doc = mongo.findById(id(address), Document.class, COLLECTION);
         if (doc == null) {
             return new Window(null, null);
         }
@@ -62,7 +71,7 @@ public class ServiceWindows {
      * {@code seen} was read, so that the young person gets it once.
      */
     public boolean claimReengagement(String address, Window seen, Instant now) {
-        Criteria unchanged = Criteria.where("_id").is(address);
+        Criteria unchanged = Criteria.where("_id").is(id(address));
         unchanged = seen.reengagedAt() == null ? unchanged.and("reengagedAt").exists(false)
                 : unchanged.and("reengagedAt").is(Date.from(seen.reengagedAt()));
         try {
@@ -77,7 +86,7 @@ public class ServiceWindows {
     public void releaseReengagement(String address, Window seen, Instant claimedAt) {
         Update back = seen.reengagedAt() == null ? new Update().unset("reengagedAt")
                 : new Update().set("reengagedAt", Date.from(seen.reengagedAt()));
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(address).and("reengagedAt").is(Date.from(claimedAt))), back, COLLECTION);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id(address)).and("reengagedAt").is(Date.from(claimedAt))), back, COLLECTION);
     }
 
     private static Instant instant(Object value) {

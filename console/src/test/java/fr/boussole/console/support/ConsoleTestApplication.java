@@ -40,6 +40,14 @@ public class ConsoleTestApplication {
         return new MutableClock(START, ZoneOffset.UTC);
     }
 
+    /** Keys of personal data, random but one set per test JVM: contexts sharing a store read each other's records. */
+    public static final fr.boussole.core.privacy.PersonalData PERSONAL_DATA = fr.boussole.core.privacy.PersonalData.generate();
+
+    @Bean
+    fr.boussole.core.privacy.PersonalData personalData() {
+        return PERSONAL_DATA;
+    }
+
     @Bean
     DeliveringOutbox outbox(java.util.List<fr.boussole.core.delivery.Deliverer> deliverers) {
         return new DeliveringOutbox(deliverers);

@@ -41,10 +41,17 @@ public class ContactRequest {
     private String communeInsee;
     private String communeName;
     private Channel channel;
-    /** The conversation's address on its channel (phone number, chat id...): personal data. */
+    /** The conversation's address on its channel (phone number, chat id...): personal data, sealed at rest. */
     private String conversationAddress;
+    /** Keyed hash of the conversation's address, written by {@link ContactRequestSealing}: the way to find it. */
+    @Indexed
+    private String conversationLookup;
     private ContactMethod contactMethod;
+    /** Sealed at rest (see {@link ContactRequestSealing}), clear in memory. */
     private String contactAddress;
+    /** Keyed hash of the contact address, written by {@link ContactRequestSealing}: the way to find it. */
+    @Indexed
+    private String contactLookup;
     private ConsentRecord consent;
     @Indexed
     private Instant createdAt;

@@ -24,6 +24,9 @@ public interface ContactRequestRecords extends MongoRepository<ContactRequest, S
     List<ContactRequest> findByStatusAndAnonymisedFalseAndClosedAtBefore(RequestStatus status, Instant closedAt,
                                                                          Pageable page);
 
-    List<ContactRequest> findByChannelAndConversationAddress(fr.boussole.core.message.Channel channel,
-                                                             String conversationAddress);
+    /** By {@code PersonalData.lookupKey(channel, address)} of the conversation (its address is sealed). */
+    List<ContactRequest> findByConversationLookup(String conversationLookup);
+
+    /** By {@code PersonalData.lookupKey(phoneOrEmail)} of the contact address (which is sealed). */
+    List<ContactRequest> findByContactLookup(String contactLookup);
 }

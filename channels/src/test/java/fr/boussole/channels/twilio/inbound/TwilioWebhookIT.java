@@ -90,7 +90,10 @@ class TwilioWebhookIT extends ChannelsIntegrationTest {
         assertThat(inbound.conversation().address()).isEqualTo("+33698765432");
         assertThat(inbound.choiceId()).isEqualTo("logement");
         assertThat(inbound.text()).isEqualTo("Logement");
-        Document window = mongo.findById("+33698765432", Document.class, "whatsapp_service_windows");
+        // keyed by the number's lookup key: no phone number in the store
+        assertThat(mongo.findById("+33698765432", Document.class, "whatsapp_service_windows")).isNull();
+        Document window = mongo.findById(fr.boussole.channels.support.ChannelsTestApplication.PERSONAL_DATA
+                .lookupKey(Channel.WHATSAPP, "+33698765432"), Document.class, "whatsapp_service_windows");
         assertThat(window).isNotNull();
         assertThat(window.getDate("lastInboundAt").toInstant()).isEqualTo(clock.instant());
     }
