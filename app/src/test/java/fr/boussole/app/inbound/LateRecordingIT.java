@@ -7,6 +7,7 @@ import fr.boussole.app.testing.Instances;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.Inbound;
+import fr.boussole.core.privacy.PersonalData;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +68,7 @@ class LateRecordingIT {
     @BeforeEach
     void fresh() {
         clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
-        messages = new InboundMessages(mongo, clock, TIMEOUT);
+        messages = new InboundMessages(mongo, clock, PersonalData.generate(), TIMEOUT);
         conversation = new ConversationKey(Channel.SMS, "+33" + PHONES.incrementAndGet());
     }
 
@@ -125,7 +126,7 @@ class LateRecordingIT {
         assertThat(head).as("the recorded message, not a placeholder").isPresent();
         assertThat(head.get().inbound().providerMessageId()).isEqualTo("SMslow" + conversation.address());
         assertThat(head.get().sequence()).isEqualTo(1L);
-        assertThat(mongo.count(Query.query(Criteria.where("conversation").is(conversation.value())
+        assertThat(mongo.count(Query.query(Criteria.where("conversation").is(messages.ref(conversation))
                 .and("status").is(InboundMessages.GAP)), InboundMessages.COLLECTION)).isZero();
     }
 
@@ -193,7 +194,7 @@ class LateRecordingIT {
     }
 
     private String statusAt(long rank) {
-        Document doc = mongo.findOne(Query.query(Criteria.where("conversation").is(conversation.value())
+        Document doc = mongo.findOne(Query.query(Criteria.where("conversation").is(messages.ref(conversation))
                 .and("sequence").is(rank)), Document.class, InboundMessages.COLLECTION);
         return doc == null ? null : doc.getString("status");
     }
