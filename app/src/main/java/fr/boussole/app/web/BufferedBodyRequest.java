@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -21,7 +23,8 @@ import java.util.Map;
 /**
  * A request whose body was already read (bounded) into memory. Since the container can no longer
  * parse a form from it, a form body's parameters are parsed here and added after the query's, as the
- * servlet API orders them; a pair with malformed percent-encoding is dropped, as the container does.
+ * servlet API orders them. Malformed percent-encoding or bytes that are not text in the request's
+ * charset make {@code getParameter*} throw an {@link IllegalStateException}, as Tomcat does.
  */
 final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
@@ -151,12 +154,10 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
         }
         String name = decode(form, from, eq, charset);
         String value = eq < to ? decode(form, eq + 1, to, charset) : "";
-        if (name != null && value != null) { // a malformed pair is dropped, as Tomcat drops it
-            into.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-        }
+        into.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
     }
 
-    /** The decoded text, or null when a {@code %} is not followed by two hexadecimal digits. */
+    /** The decoded text; throws when a {@code %} is not followed by two hexadecimal digits or the bytes are not text. */
     private static String decode(byte[] form, int from, int to, Charset charset) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(to - from);
         for (int i = from; i < to; i++) {
@@ -167,7 +168,7 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
                 int high = i + 2 < to ? Character.digit(form[i + 1], 16) : -1;
                 int low = i + 2 < to ? Character.digit(form[i + 2], 16) : -1;
                 if (high < 0 || low < 0) {
-                    return null;
+                    throw new IllegalStateException("malformed percent-encoding in a form parameter");
                 }
                 out.write(high * 16 + low);
                 i += 2;
@@ -175,6 +176,11 @@ final class BufferedBodyRequest extends HttpServletRequestWrapper {
                 out.write(b);
             }
         }
-        return out.toString(charset);
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(out.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("a form parameter is not " + charset.name() + " text", e);
+        }
     }
 }

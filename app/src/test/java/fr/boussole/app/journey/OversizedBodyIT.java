@@ -81,6 +81,20 @@ class OversizedBodyIT extends RunningBot {
                 .satisfies(m -> assertThat(m.inbound().text()).isEqualTo("bonjour é 😀"));
     }
 
+    @ParameterizedTest(name = "chunked={0}")
+    @ValueSource(booleans = {false, true})
+    void a_form_that_is_not_utf8_is_refused_with_400_whether_chunked_or_not(boolean chunked) {
+        Map<String, String> form = twilioForm("+33611100004", "x");
+        form.remove("Body");
+        String signature = TwilioSender.sign(AUTH_TOKEN, PUBLIC_BASE_URL + "/webhooks/twilio", form);
+        RawHttp.Answer answer = RawHttp.post(port, "/webhooks/twilio", Map.of("Content-Type", "application/x-www-form-urlencoded",
+                "X-Twilio-Signature", signature), (TwilioSender.encode(form) + "&Body=%C0%AF").getBytes(StandardCharsets.UTF_8), chunked);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).contains("malformed form");
+        assertThat(inboundMessages.all(new ConversationKey(Channel.SMS, "+33611100004"))).isEmpty();
+    }
+
     @Test
     void a_small_chunked_chat_message_is_answered() {
         byte[] body = "{\"text\":\"bonjour\"}".getBytes(StandardCharsets.UTF_8);
@@ -93,7 +107,7 @@ class OversizedBodyIT extends RunningBot {
 
     static Map<String, String> twilioForm(String from, String body) {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("MessageSid", TelegramPayloads.sid());
+        form.put("MessageSid", TwilioBadInputProperties.freshSid());
         form.put("AccountSid", ACCOUNT_SID);
         form.put("From", from);
         form.put("To", SMS_FROM);

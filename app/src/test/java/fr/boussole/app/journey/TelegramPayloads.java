@@ -30,8 +30,4 @@ final class TelegramPayloads {
         update.set("message", message(chatId, "private").put("text", text));
         return update.toString();
     }
-
-    static String sid() {
-        return "SM" + java.util.UUID.randomUUID().toString().replace("-", "");
-    }
 }
