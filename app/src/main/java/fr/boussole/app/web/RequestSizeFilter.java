@@ -42,13 +42,13 @@ class RequestSizeFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || BodyLimit.of(request.getRequestURI()).isEmpty();
+        return !"POST".equals(request.getMethod()) || BodyLimit.of(pathOf(request)).isEmpty();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        BodyLimit limit = BodyLimit.of(request.getRequestURI()).orElseThrow();
+        BodyLimit limit = BodyLimit.of(pathOf(request)).orElseThrow();
         long declared = request.getContentLengthLong();
         if (declared > limit.maxBytes()) {
             refuse(response, limit);
@@ -64,6 +64,15 @@ class RequestSizeFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new BufferedBodyRequest(request, body.get()), response);
+    }
+
+    /**
+     * The path as the container decoded and normalised it, the one Spring MVC maps: the raw URI would let
+     * {@code /webhooks/%74wilio} or {@code /webhooks/./twilio} reach the endpoint around its limit.
+     */
+    static String pathOf(HttpServletRequest request) {
+        String path = request.getServletPath();
+        return request.getPathInfo() == null ? path : path + request.getPathInfo();
     }
 
     /** The whole body when it is no longer than {@code max} bytes, else empty (and no more is read). */

@@ -33,6 +33,16 @@ class OversizedBodyIT extends RunningBot {
         assertThat(inboundMessages.all(new ConversationKey(Channel.SMS, phone))).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/webhooks/%74wilio", "/webhooks/./twilio", "/webhooks/twilio;x=y", "/api/chat/%6Fversized-encoded/messages"})
+    void a_path_spelled_otherwise_gets_the_same_limit_or_no_endpoint(String path) {
+        RawHttp.Answer answer = RawHttp.post(port, path, Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                ("Body=" + "a".repeat(TWO_HUNDRED_KB)).getBytes(StandardCharsets.UTF_8), false);
+
+        // 403 would mean the body reached the Twilio controller (no signature) around its limit
+        assertThat(answer.status()).isIn(400, 404, 413);
+    }
+
     @ParameterizedTest(name = "chunked={0}")
     @ValueSource(booleans = {false, true})
     void a_200_kB_status_callback_is_refused_with_413(boolean chunked) {
@@ -93,6 +103,31 @@ class OversizedBodyIT extends RunningBot {
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body()).contains("malformed form");
         assertThat(inboundMessages.all(new ConversationKey(Channel.SMS, "+33611100004"))).isEmpty();
+    }
+
+    @Test
+    void a_5000_character_chat_text_is_refused_by_rule_with_413_though_its_body_is_under_the_limit() {
+        RawHttp.Answer answer = RawHttp.post(port, "/api/chat/long-text-session/messages", Map.of("Content-Type", "application/json"),
+                ("{\"text\":\"" + "a".repeat(5_000) + "\"}").getBytes(StandardCharsets.UTF_8), false);
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(json(answer.body()).path("error").asText()).isEqualTo("too-large");
+        assertThat(inboundMessages.all(new ConversationKey(Channel.WEB, "long-text-session"))).isEmpty();
+    }
+
+    @Test
+    void the_longest_texts_the_providers_send_are_taken_whole() {
+        String whatsapp = "😀é".repeat(1_365) + "a"; // 4,096 UTF-16 units, ~28 kB percent-encoded
+        String phone = "+33611100005";
+        assertThat(twilio("/webhooks/twilio", twilioForm("whatsapp:" + phone, whatsapp), false).status()).isEqualTo(200);
+        assertThat(inboundMessages.all(new ConversationKey(Channel.WHATSAPP, phone))).singleElement()
+                .satisfies(m -> assertThat(m.inbound().text()).isEqualTo(whatsapp));
+
+        long chat = 711000005L;
+        String telegram = TelegramPayloads.text(816100005L, chat, whatsapp);
+        assertThat(postJson("/webhooks/telegram", telegram, "X-Telegram-Bot-Api-Secret-Token", TELEGRAM_SECRET).statusCode()).isEqualTo(200);
+        assertThat(inboundMessages.all(new ConversationKey(Channel.TELEGRAM, Long.toString(chat)))).singleElement()
+                .satisfies(m -> assertThat(m.inbound().text()).isEqualTo(whatsapp));
     }
 
     @Test
