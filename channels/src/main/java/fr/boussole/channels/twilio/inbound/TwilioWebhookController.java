@@ -51,6 +51,9 @@ class TwilioWebhookController {
 
     @PostMapping(path = TwilioWebhookPaths.INBOUND)
     ResponseEntity<String> message(HttpServletRequest request) {
+        if (request.getHeader(TwilioSignature.HEADER) != null && !hasReadableForm(request)) {
+            return malformedForm(); // the signature cannot be checked over parameters that cannot be read
+        }
         if (!signature.isValid(request)) {
             log.warn("Twilio webhook refused: missing or wrong signature");
             return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).body("invalid signature");
@@ -80,6 +83,9 @@ class TwilioWebhookController {
 
     @PostMapping(path = TwilioWebhookPaths.STATUS)
     ResponseEntity<String> status(HttpServletRequest request) {
+        if (request.getHeader(TwilioSignature.HEADER) != null && !hasReadableForm(request)) {
+            return malformedForm(); // the signature cannot be checked over parameters that cannot be read
+        }
         if (!signature.isValid(request)) {
             log.warn("Twilio status callback refused: missing or wrong signature");
             return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).body("invalid signature");
@@ -107,6 +113,25 @@ class TwilioWebhookController {
             }
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Whether the container could decode the form. Tomcat throws from {@code getParameter*} (an
+     * IllegalStateException) on malformed percent-encoding or bytes that are not UTF-8; uncaught, that
+     * would be a 500, which Twilio retries for nothing.
+     */
+    private static boolean hasReadableForm(HttpServletRequest request) {
+        try {
+            request.getParameterMap();
+            return true;
+        } catch (IllegalStateException malformed) {
+            log.warn("Twilio webhook refused: the form could not be decoded");
+            return false;
+        }
+    }
+
+    private static ResponseEntity<String> malformedForm() {
+        return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body("malformed form: parameters could not be decoded as UTF-8");
     }
 
     private static ResponseEntity<String> unavailable() {

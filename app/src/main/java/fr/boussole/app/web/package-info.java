@@ -1,0 +1,2 @@
+/** Guards in front of the public endpoints: request bodies are bounded before anything reads them. */
+package fr.boussole.app.web;
