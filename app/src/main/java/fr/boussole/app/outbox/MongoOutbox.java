@@ -264,6 +264,35 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
                 COLLECTION);
     }
 
+    /**
+     * A dead letter back to pending, attempts from zero, and back in its conversation's queue at its
+     * own sequence (so before what of that conversation still waits). Conditioned on DEAD: of two
+     * clicks on Retry, one changes the entry.
+     */
+    Document revive(String id, Instant now) {
+        Document revived = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(id).and("status").is(OutboxStatus.DEAD.name())),
+                new Update().set("status", OutboxStatus.PENDING.name()).set("attempts", 0)
+                        .set("nextAttemptAt", Date.from(now)).set("leaseUntil", new Date(0)).unset("leaseOwner")
+                        .set("revivedAt", Date.from(now)).inc("revivals", 1),
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+        if (revived == null) {
+            return null;
+        }
+        String conversation = revived.getString("conversation");
+        if (conversation != null) {
+            queue(conversation, id, ((Number) revived.get("sequence")).longValue());
+        }
+        worker.ifAvailable(w -> w.hint(id));
+        return revived;
+    }
+
+    /** Dead letters, the most recent first (the "due" index serves the status match). */
+    List<Document> dead(int limit) {
+        return mongo.find(Query.query(Criteria.where("status").is(OutboxStatus.DEAD.name()))
+                .with(Sort.by(Sort.Direction.DESC, "finishedAt")).limit(limit), Document.class, COLLECTION);
+    }
+
     public long count(OutboxStatus status) {
         return mongo.count(Query.query(Criteria.where("status").is(status.name())), COLLECTION);
     }
