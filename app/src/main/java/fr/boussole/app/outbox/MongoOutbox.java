@@ -193,6 +193,10 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
                 dequeue(conversation.value(), id);
             }
         }
+        // a dead letter erased is not one to retry: an empty message to an erased address
+        mongo.updateMulti(Query.query(Criteria.where("conversation").is(conversation.value()).and("sequence").lt(beforeSequence)
+                        .and("status").is(OutboxStatus.DEAD.name())),
+                new Update().set("status", OutboxStatus.CANCELLED.name()), COLLECTION);
         mongo.updateMulti(Query.query(ofConversation),
                 new Update().set("payload", new Document("kind", "chat").append("text", "").append("erased", true))
                         .set("recipient", "erased"), COLLECTION);
