@@ -87,7 +87,7 @@ class TelegramDeliverer implements Deliverer {
             Optional<Duration> wait = limiter.acquire("telegram:chat:" + delivery.recipient(), properties.messagesPerChatPerSecond(), SECOND)
                     .or(() -> limiter.acquire("telegram:bot", properties.messagesPerSecond(), SECOND));
             if (wait.isPresent()) {
-                return new DeliveryResult.Retry("Telegram rate limit", wait.get());
+                return new DeliveryResult.Deferred("Telegram rate limit", wait.get());
             }
             SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder().chatId(delivery.recipient()).text(texts.get(i));
             if (i == texts.size() - 1) {
