@@ -59,8 +59,10 @@ class OutboxDeadLetters implements DeadLetters {
 
     private static DeadLetter deadLetter(Document entry) {
         Channel channel = Channel.valueOf(entry.getString("channel").toUpperCase(Locale.ROOT));
-        return new DeadLetter(entry.getString("_id"), channel, DeadLetter.kindOf(channel), instant(entry.getDate("createdAt")),
-                instant(entry.getDate("finishedAt")), ((Number) entry.get("attempts")).intValue(), RecipientMask.scrub(entry.getString("lastError")),
+        return new DeadLetter(entry.getString("_id"), channel, DeadLetter.kindOf(channel),
+                instant(entry.getDate("createdAt")), instant(entry.getDate("finishedAt")),
+                ((Number) entry.get("attempts")).intValue(),
+                RecipientMask.scrub(entry.getString("lastError")), // providers quote the recipient in some errors
                 RecipientMask.of(recipient(entry)));
     }
 

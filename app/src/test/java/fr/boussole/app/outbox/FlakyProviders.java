@@ -58,8 +58,14 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * backoff compressed (50 ms doubling up to 250 ms, 20 attempts, requests cut after 500 ms) so that an
  * outage of several phases passes in seconds. Tests extending it share one application and one
  * WireMock: each uses its own phone numbers and chats, and sets the providers' answers it needs.
+ *
+ * <p>The dynamic properties below reach the environment only after the application's start-up check
+ * has looked for a store URI, found none, and opened the embedded store in {@code boussole.data-dir}
+ * (then unused: the URI below wins). So that store gets a directory of its own: the default {@code ./data}
+ * is held by the journeys' context, cached in the same JVM.
  */
-@SpringBootTest(classes = BoussoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = BoussoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "boussole.data-dir=target/flaky-providers-store")
 abstract class FlakyProviders {
 
     static final String ACCOUNT_SID = "AC00000000000000000000000000000da0";
