@@ -206,6 +206,10 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
                 dequeue(ref, id);
             }
         }
+        // a dead letter erased is not one to retry: an empty message to an erased address
+        mongo.updateMulti(Query.query(Criteria.where("conversation").is(conversation.value()).and("sequence").lt(beforeSequence)
+                        .and("status").is(OutboxStatus.DEAD.name())),
+                new Update().set("status", OutboxStatus.CANCELLED.name()), COLLECTION);
         mongo.updateMulti(Query.query(ofConversation),
                 new Update().set("payload", new Document("kind", "chat").append("text", "").append("erased", true))
                         .set("recipient", ERASED).unset("recipientLookup"), COLLECTION);
@@ -276,6 +280,35 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
     private void finish(String id, Update update) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update.set("leaseUntil", new Date(0)).unset("leaseOwner"),
                 COLLECTION);
+    }
+
+    /**
+     * A dead letter back to pending, attempts from zero, and back in its conversation's queue at its
+     * own sequence (so before what of that conversation still waits). Conditioned on DEAD: of two
+     * clicks on Retry, one changes the entry.
+     */
+    Document revive(String id, Instant now) {
+        Document revived = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(id).and("status").is(OutboxStatus.DEAD.name())),
+                new Update().set("status", OutboxStatus.PENDING.name()).set("attempts", 0)
+                        .set("nextAttemptAt", Date.from(now)).set("leaseUntil", new Date(0)).unset("leaseOwner")
+                        .set("revivedAt", Date.from(now)).inc("revivals", 1),
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+        if (revived == null) {
+            return null;
+        }
+        String conversation = revived.getString("conversation");
+        if (conversation != null) {
+            queue(conversation, id, ((Number) revived.get("sequence")).longValue());
+        }
+        worker.ifAvailable(w -> w.hint(id));
+        return revived;
+    }
+
+    /** Dead letters, the most recent first (the "due" index serves the status match). */
+    List<Document> dead(int limit) {
+        return mongo.find(Query.query(Criteria.where("status").is(OutboxStatus.DEAD.name()))
+                .with(Sort.by(Sort.Direction.DESC, "finishedAt")).limit(limit), Document.class, COLLECTION);
     }
 
     public long count(OutboxStatus status) {

@@ -190,6 +190,13 @@ public class OutboxWorker implements SmartLifecycle {
                 hintAt(delivery.id(), next);
                 meters.counter("boussole.outbox.retried", "channel", channel).increment();
             }
+            case DeliveryResult.Deferred deferred -> {
+                // our own send rate, not the provider's failure: same attempt count, back exactly when allowed
+                Instant next = now.plus(deferred.notBefore());
+                outbox.markRetry(delivery.id(), delivery.attempt() - 1, deferred.reason(), next);
+                hintAt(delivery.id(), next);
+                meters.counter("boussole.outbox.deferred", "channel", channel).increment();
+            }
             case DeliveryResult.Failed failed -> {
                 outbox.markFinal(delivery.id(), conversation, OutboxStatus.FAILED, delivery.attempt(), failed.reason(), now);
                 meters.counter("boussole.outbox.failed", "channel", channel).increment();

@@ -11,6 +11,12 @@ public sealed interface DeliveryResult {
     /** A transient failure (5xx, 429, timeout): try again, not before {@code notBefore} if given. */
     record Retry(String reason, Duration notBefore) implements DeliveryResult {}
 
+    /**
+     * Not attempted: the sender's own rate limit (shared by the instances) is used up until
+     * {@code notBefore}. Not a failure, so not counted as an attempt: a burst must not dead-letter replies.
+     */
+    record Deferred(String reason, Duration notBefore) implements DeliveryResult {}
+
     /** A permanent failure for this delivery (a 4xx the provider will not change its mind on). */
     record Failed(String reason) implements DeliveryResult {}
 

@@ -30,6 +30,8 @@ class TelegramConfiguration {
                 .connectTimeout(properties.requestTimeout())
                 .readTimeout(properties.requestTimeout())
                 .writeTimeout(properties.requestTimeout())
+                // bounds the whole call too, so a provider that trickles its answer cannot hold a sender thread
+                .callTimeout(properties.requestTimeout().multipliedBy(2))
                 .build();
         return new OkHttpTelegramClient(http, properties.botToken(), telegramUrl(properties.apiBaseUrl()));
     }

@@ -87,7 +87,7 @@ class TelegramDeliverer implements Deliverer {
             Optional<Duration> wait = limiter.acquire("telegram:chat:" + delivery.recipient(), properties.messagesPerChatPerSecond(), SECOND)
                     .or(() -> limiter.acquire("telegram:bot", properties.messagesPerSecond(), SECOND));
             if (wait.isPresent()) {
-                return new DeliveryResult.Retry("Telegram rate limit", wait.get());
+                return new DeliveryResult.Deferred("Telegram rate limit", wait.get());
             }
             SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder().chatId(delivery.recipient()).text(texts.get(i));
             if (i == texts.size() - 1) {
@@ -99,7 +99,8 @@ class TelegramDeliverer implements Deliverer {
             } catch (TelegramApiRequestException e) {
                 return ofRefusal(e);
             } catch (TelegramApiException e) {
-                return new DeliveryResult.Retry("Telegram unreachable: " + e.getClass().getSimpleName(), DEFAULT_RETRY);
+                // no word from Telegram on when to come back: the outbox's own backoff decides
+                return new DeliveryResult.Retry("Telegram unreachable: " + e.getClass().getSimpleName(), null);
             }
             if (texts.size() > 1) {
                 sentParts.record(delivery.id(), i, last);
@@ -141,7 +142,7 @@ class TelegramDeliverer implements Deliverer {
             return new DeliveryResult.Retry(reason, TOKEN_RETRY);
         }
         if (code >= 500 || code == 0) {
-            return new DeliveryResult.Retry(reason, DEFAULT_RETRY);
+            return new DeliveryResult.Retry(reason, null); // the outbox's backoff decides
         }
         return new DeliveryResult.Failed(reason);
     }

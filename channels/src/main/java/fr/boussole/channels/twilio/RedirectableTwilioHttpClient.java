@@ -5,7 +5,6 @@ import com.twilio.exception.ApiConnectionException;
 import com.twilio.http.HttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -19,8 +18,8 @@ import org.apache.hc.core5.http.message.BasicHeader;
 
 /**
  * The Twilio SDK's HTTP transport, on the JDK's client: one attempt per call (the outbox retries),
- * bounded by a timeout, and, when a base URL is configured, Twilio's hosts replaced by it with the
- * paths unchanged. JSON bodies (Content API) are forwarded as they are, form bodies encoded as the SDK
+ * bounded by a timeout (twice it for the whole answer), and, when a base URL is configured, Twilio's
+ * hosts replaced by it with the paths unchanged. JSON bodies (Content API) are forwarded as they are, form bodies encoded as the SDK
  * would.
  */
 final class RedirectableTwilioHttpClient extends HttpClient {
@@ -63,14 +62,21 @@ final class RedirectableTwilioHttpClient extends HttpClient {
             builder.header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
         }
         builder.method(request.getMethod().toString(), body);
+        // the request's timeout stops at the headers: a body trickled byte by byte is bounded here
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> call = http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString());
         try {
-            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = call.get(timeout.toMillis() * 2, java.util.concurrent.TimeUnit.MILLISECONDS);
             List<Header> headers = new ArrayList<>();
             response.headers().map().forEach((name, values) -> values.forEach(v -> headers.add(new BasicHeader(name, v))));
             return new Response(response.body(), response.statusCode(), headers.toArray(Header[]::new));
-        } catch (IOException e) {
-            throw new ApiConnectionException("Twilio could not be reached: " + e.getClass().getSimpleName(), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new ApiConnectionException("Twilio could not be reached: " + cause.getClass().getSimpleName(), cause);
+        } catch (java.util.concurrent.TimeoutException e) {
+            call.cancel(true);
+            throw new ApiConnectionException("Twilio could not be reached: answer not complete after " + timeout.multipliedBy(2), e);
         } catch (InterruptedException e) {
+            call.cancel(true);
             Thread.currentThread().interrupt();
             throw new ApiConnectionException("interrupted while calling Twilio", e);
         }

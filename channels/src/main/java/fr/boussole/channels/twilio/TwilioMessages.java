@@ -52,7 +52,7 @@ public class TwilioMessages {
             }
             Optional<Duration> wait = limiter.acquire("twilio:" + from, sendsPerSecond, WINDOW);
             if (wait.isPresent()) {
-                return new DeliveryResult.Retry("sender rate limit", wait.get());
+                return new DeliveryResult.Deferred("sender rate limit", wait.get());
             }
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("To", to);

@@ -24,7 +24,8 @@ public final class TwilioResults {
     public static DeliveryResult of(TwilioAnswer answer) {
         return switch (answer) {
             case TwilioAnswer.Created created -> new DeliveryResult.Sent(created.sid());
-            case TwilioAnswer.Unreachable unreachable -> new DeliveryResult.Retry("twilio unreachable: " + unreachable.reason(), DEFAULT_RETRY);
+            // no word from Twilio on when to come back: the outbox's own backoff decides
+            case TwilioAnswer.Unreachable unreachable -> new DeliveryResult.Retry("twilio unreachable: " + unreachable.reason(), null);
             case TwilioAnswer.Refused refused -> ofRefusal(refused);
         };
     }
@@ -42,8 +43,11 @@ public final class TwilioResults {
                     r.httpStatus(), CREDENTIALS_RETRY);
             return new DeliveryResult.Retry(reason, CREDENTIALS_RETRY);
         }
-        if (r.httpStatus() == 429 || r.httpStatus() >= 500) {
+        if (r.httpStatus() == 429) {
             return new DeliveryResult.Retry(reason, r.retryAfter() != null ? r.retryAfter() : DEFAULT_RETRY);
+        }
+        if (r.httpStatus() >= 500) {
+            return new DeliveryResult.Retry(reason, r.retryAfter()); // none given: the outbox's backoff decides
         }
         return new DeliveryResult.Failed(reason);
     }

@@ -120,6 +120,11 @@ class SmsDelivererIT extends ChannelsIntegrationTest {
 
         PROVIDERS.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         assertThat(deliver("ob_r", OutboundMessage.of("r"))).isInstanceOf(DeliveryResult.Retry.class);
+
+        // headers at once, then the body a byte now and then for 20 s: the whole call is bounded, not only the wait for headers
+        PROVIDERS.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
+                .withBody(Fixtures.text("twilio/api/message-created.json")).withChunkedDribbleDelay(20, 20_000)));
+        assertThat(deliver("ob_d", OutboundMessage.of("d"))).isInstanceOf(DeliveryResult.Retry.class);
     }
 
     @Test

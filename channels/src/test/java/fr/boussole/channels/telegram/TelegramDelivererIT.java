@@ -124,5 +124,10 @@ class TelegramDelivererIT extends ChannelsIntegrationTest {
         PROVIDERS.stubFor(post(urlMatching(SEND)).willReturn(aResponse().withStatus(200).withFixedDelay(6_000)
                 .withBody(Fixtures.text("telegram/api/sendmessage-ok.json"))));
         assertThat(deliver("ob_t", OutboundMessage.of("t"))).isInstanceOf(DeliveryResult.Retry.class);
+
+        // headers at once, then the body a byte now and then for 20 s: the whole call is bounded
+        PROVIDERS.stubFor(post(urlMatching(SEND)).willReturn(aResponse().withStatus(200)
+                .withBody(Fixtures.text("telegram/api/sendmessage-ok.json")).withChunkedDribbleDelay(20, 20_000)));
+        assertThat(deliver("ob_u", OutboundMessage.of("u"))).isInstanceOf(DeliveryResult.Retry.class);
     }
 }
