@@ -207,7 +207,7 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
             }
         }
         // a dead letter erased is not one to retry: an empty message to an erased address
-        mongo.updateMulti(Query.query(Criteria.where("conversation").is(conversation.value()).and("sequence").lt(beforeSequence)
+        mongo.updateMulti(Query.query(Criteria.where("conversation").is(ref).and("sequence").lt(beforeSequence)
                         .and("status").is(OutboxStatus.DEAD.name())),
                 new Update().set("status", OutboxStatus.CANCELLED.name()), COLLECTION);
         mongo.updateMulti(Query.query(ofConversation),
@@ -341,11 +341,16 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
      */
     Delivery delivery(Document entry, int attempt) {
         Channel channel = Channel.valueOf(entry.getString("channel").toUpperCase(java.util.Locale.ROOT));
-        String recipient = entry.getString("recipient");
-        recipient = recipient == null || ERASED.equals(recipient) ? recipient : personalData.open(recipient);
+        String recipient = recipient(entry);
         ConversationKey conversation = entry.getString("conversation") == null ? null : new ConversationKey(channel, recipient);
         return new Delivery(entry.getString("_id"), channel, recipient, conversation,
                 ((Number) entry.get("sequence")).longValue(), attempt, StoredPayloads.read(payload(entry)));
+    }
+
+    /** The entry's recipient in clear (an erased one stays {@value #ERASED}): for masking on display. */
+    String recipient(Document entry) {
+        String recipient = entry.getString("recipient");
+        return recipient == null || ERASED.equals(recipient) ? recipient : personalData.open(recipient);
     }
 
     /** The payload, opened; an erased one is stored as an empty chat text in clear. */

@@ -37,7 +37,7 @@ class OutboxDeadLetters implements DeadLetters {
 
     @Override
     public List<DeadLetter> list(int limit) {
-        return outbox.dead(Math.max(1, limit)).stream().map(OutboxDeadLetters::deadLetter).toList();
+        return outbox.dead(Math.max(1, limit)).stream().map(this::deadLetter).toList();
     }
 
     @Override
@@ -57,7 +57,7 @@ class OutboxDeadLetters implements DeadLetters {
         return true;
     }
 
-    private static DeadLetter deadLetter(Document entry) {
+    private DeadLetter deadLetter(Document entry) {
         Channel channel = Channel.valueOf(entry.getString("channel").toUpperCase(Locale.ROOT));
         return new DeadLetter(entry.getString("_id"), channel, DeadLetter.kindOf(channel),
                 instant(entry.getDate("createdAt")), instant(entry.getDate("finishedAt")),
@@ -66,9 +66,9 @@ class OutboxDeadLetters implements DeadLetters {
                 RecipientMask.of(recipient(entry)));
     }
 
-    /** The one place the recipient is read for display: masked at once, never handed on in clear. */
-    private static String recipient(Document entry) {
-        return entry.getString("recipient");
+    /** The one place the recipient is opened for display: masked at once, never handed on in clear. */
+    private String recipient(Document entry) {
+        return outbox.recipient(entry);
     }
 
     private static Instant instant(Date date) {

@@ -8,7 +8,9 @@ import fr.boussole.core.delivery.DeadLetter;
 import fr.boussole.core.delivery.Delivery;
 import fr.boussole.core.delivery.DeliveryPayload;
 import fr.boussole.core.message.Channel;
+import fr.boussole.app.privacy.SealedDocuments;
 import fr.boussole.core.message.ConversationKey;
+import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.core.message.OutboundMessage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +51,8 @@ class OutboxDeadLettersTest {
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         outbox = new MongoOutbox(new MongoTemplate(client, "boussole"), clock,
-                new StaticListableBeanFactory().getBeanProvider(OutboxWorker.class));
+                new StaticListableBeanFactory().getBeanProvider(OutboxWorker.class),
+                new SealedDocuments(PersonalData.generate()));
         deadLetters = new OutboxDeadLetters(outbox, clock, meters);
     }
 
@@ -65,7 +68,7 @@ class OutboxDeadLettersTest {
     }
 
     void dies(String id, String error, Instant at) {
-        outbox.markFinal(id, LEA.value(), OutboxStatus.DEAD, 8, error, at);
+        outbox.markFinal(id, outbox.ref(LEA), OutboxStatus.DEAD, 8, error, at);
     }
 
     @Test
@@ -92,7 +95,7 @@ class OutboxDeadLettersTest {
         reply("ob_1", 1000, "one");
         dies("ob_1", "twilio 503", NOW);
         reply("ob_2", 2000, "two"); // written after the first died: the queue went on without it
-        assertThat(outbox.queued(LEA.value())).extracting(e -> e.getString("id")).containsExactly("ob_2");
+        assertThat(outbox.queued(outbox.ref(LEA))).extracting(e -> e.getString("id")).containsExactly("ob_2");
 
         assertThat(deadLetters.retry("ob_1")).isTrue();
         assertThat(deadLetters.retry("ob_1")).as("a second retry").isFalse();
@@ -102,7 +105,7 @@ class OutboxDeadLettersTest {
         assertThat(entry.getString("status")).isEqualTo(OutboxStatus.PENDING.name());
         assertThat(entry.getInteger("attempts")).isZero();
         assertThat(entry.getDate("nextAttemptAt").toInstant()).isEqualTo(NOW);
-        assertThat(outbox.queued(LEA.value())).extracting(e -> e.getString("id")).containsExactly("ob_1", "ob_2");
+        assertThat(outbox.queued(outbox.ref(LEA))).extracting(e -> e.getString("id")).containsExactly("ob_1", "ob_2");
         assertThat(outbox.isFirstInLine(entry)).isTrue();
         assertThat(outbox.isFirstInLine(outbox.byId("ob_2"))).isFalse();
         assertThat(deadLetters.count()).isZero();

@@ -10,7 +10,9 @@ import fr.boussole.core.delivery.Delivery;
 import fr.boussole.core.delivery.DeliveryPayload;
 import fr.boussole.core.delivery.DeliveryResult;
 import fr.boussole.core.message.Channel;
+import fr.boussole.app.privacy.SealedDocuments;
 import fr.boussole.core.message.ConversationKey;
+import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.core.message.OutboundMessage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
@@ -54,7 +56,8 @@ class RateLimitedDeliveryTest {
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         Clock clock = Clock.systemUTC();
-        outbox = new MongoOutbox(new MongoTemplate(client, "boussole"), clock, beans.getBeanProvider(OutboxWorker.class));
+        outbox = new MongoOutbox(new MongoTemplate(client, "boussole"), clock, beans.getBeanProvider(OutboxWorker.class),
+                new SealedDocuments(PersonalData.generate()));
         beans.addBean("sms", new Deliverer() {
             @Override
             public Channel channel() {
