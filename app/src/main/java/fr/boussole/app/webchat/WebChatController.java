@@ -82,8 +82,7 @@ class WebChatController {
         }
         ConversationKey conversation = new ConversationKey(Channel.WEB, sessionId);
         // Client ids are unique per session only: the session makes them unique for the channel.
-        // derived, not "session.message": the session id names the young person's conversation and stays out of the store
-        String providerId = messageId == null ? Ids.random("web") : Ids.derived("web", sessionId, messageId);
+        String providerId = messageId == null ? Ids.random("web") : providerMessageId(sessionId, messageId);
         try {
             Inbound inbound = hasText
                     ? Inbound.text(providerId, conversation, body.text().strip(), clock.instant())
@@ -102,5 +101,14 @@ class WebChatController {
         } catch (DataAccessException | com.mongodb.MongoException e) {
             throw new StoreUnavailableException("the web chat could not reach the store", e);
         }
+    }
+
+    /**
+     * The provider id of a web chat message the page sent with its own id: derived, not
+     * "session.message", because the session id names the young person's conversation and stays
+     * out of the store.
+     */
+    public static String providerMessageId(String sessionId, String messageId) {
+        return Ids.derived("web", sessionId, messageId);
     }
 }

@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fr.boussole.app.webchat.WebChatController;
 import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
@@ -250,7 +251,7 @@ class KillNineIT {
                     .sort(Sorts.ascending("sequence")).into(new ArrayList<>());
 
             // every message recorded exactly once, ranked in the order it was sent, processed
-            List<String> expected = IntStream.range(0, steps).mapToObj(i -> Ids.derived("web", sessionId, "step-" + i)).toList();
+            List<String> expected = IntStream.range(0, steps).mapToObj(i -> WebChatController.providerMessageId(sessionId, "step-" + i)).toList();
             assertEquals(expected, messages.stream().map(m -> m.getString("providerMessageId")).toList(),
                     "recorded messages of " + sessionId);
             messages.forEach(m -> assertEquals("PROCESSED", m.getString("status"), m.getString("_id")));

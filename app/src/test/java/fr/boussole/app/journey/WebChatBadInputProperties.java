@@ -3,6 +3,7 @@ package fr.boussole.app.journey;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.boussole.app.inbound.InboundMessages;
+import fr.boussole.app.webchat.WebChatController;
 import fr.boussole.core.message.Channel;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -49,7 +50,7 @@ class WebChatBadInputProperties extends RunningBot {
                 assertThat(json(answer.body()).path("replies").isArray()).isTrue();
                 assertThat(stored).as("a message is stored once").isEqualTo(1);
                 if (post.storedText() != null) {
-                    assertThat(inboundMessages.byId(InboundMessages.idOf(Channel.WEB, post.session() + "." + post.messageId()))
+                    assertThat(inboundMessages.byId(InboundMessages.idOf(Channel.WEB, WebChatController.providerMessageId(post.session(), post.messageId())))
                             .orElseThrow().inbound().text()).isEqualTo(post.storedText());
                 }
             } else if (Boolean.FALSE.equals(post.taken())) {
@@ -110,6 +111,6 @@ class WebChatBadInputProperties extends RunningBot {
 
     long stored(ChatPost post) {
         return mongo.count(Query.query(Criteria.where("channel").is(Channel.WEB.id())
-                .and("providerMessageId").is(post.session() + "." + post.messageId())), "inbound_messages");
+                .and("providerMessageId").is(WebChatController.providerMessageId(post.session(), post.messageId()))), "inbound_messages");
     }
 }

@@ -61,7 +61,7 @@ class WebChatIT {
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).isEqualTo(first.body()).contains("echo 1: salut");
         // the provider id of a web chat message is derived from its session and message ids (no session id in the store)
-        assertThat(EchoEngine.CALLS.get(fr.boussole.core.ids.Ids.derived("web", "session-retry", "m1")).get()).isEqualTo(1);
+        assertThat(EchoEngine.CALLS.get(WebChatController.providerMessageId("session-retry", "m1")).get()).isEqualTo(1);
     }
 
     @Test
