@@ -128,7 +128,7 @@ public class ConversationData implements PersonalDataHolder {
         Map<String, Integer> erased = new LinkedHashMap<>();
         for (ConversationKey key : footprint.conversations()) {
             Map<String, Integer> counts = footprint.forgetsAddresses()
-                    ? forget(key, now)
+                    ? forget(key, footprint.subject() instanceof DataSubject.Idle idle ? idle.lastActiveBefore() : null)
                     : emptyUpTo(key, footprint.throughMessage());
             counts.forEach((kind, n) -> erased.merge(kind, n, Integer::sum));
         }
@@ -145,24 +145,29 @@ public class ConversationData implements PersonalDataHolder {
         return Map.of(INBOUND_MESSAGE, (int) inbound, OUTBOUND_MESSAGE, (int) outbound);
     }
 
-    /** Everything of the conversation goes, its address included. */
-    Map<String, Integer> forget(ConversationKey key, Instant now) {
+    /**
+     * Everything of the conversation goes, its address included; with {@code idleBefore}, only if
+     * its last turn is still older than that (checked under the lease).
+     */
+    private Map<String, Integer> forget(ConversationKey key, Instant idleBefore) {
         String lease = "conversation:" + key.value();
         String token = Ids.random("erasure");
         acquire(lease, token);
         try {
+            Instant now = clock.instant();
+            if (idleBefore != null && !idle(key, idleBefore)) {
+                return Map.of();
+            }
             ConversationKey tombstone = new ConversationKey(key.channel(), "erased-" + Ids.random("x"));
             Document counter = mongo.findById(key.value(), Document.class, SEQUENCES);
             // messages not yet handled were written after the erasure began: they stay, and are answered
             Query handled = Query.query(Criteria.where("conversation").is(key.value()).and("status").ne("PENDING"));
-            mongo.remove(Query.query(Criteria.where("conversation").is(key.value()).and("status").is("GAP")), INBOUND);
+            long gaps = mongo.remove(Query.query(Criteria.where("conversation").is(key.value()).and("status").is("GAP")),
+                    INBOUND).getDeletedCount();
             long inbound = mongo.updateMulti(handled, emptyInbound().set("conversation", tombstone.value()), INBOUND)
                     .getModifiedCount();
-            boolean pending = mongo.exists(inboundOf(key), INBOUND);
-            boolean quiet = counter == null || counter.getDate("at") == null
-                    || counter.getDate("at").toInstant().plus(QUIET).isBefore(now);
-            if (counter != null && !pending && quiet) {
-                // only if no message was counted meanwhile
+            if (counter != null && !mongo.exists(inboundOf(key), INBOUND) && settled(counter, gaps + inbound, now)) {
+                // conditioned on the count read: a message counted meanwhile keeps the counter
                 mongo.remove(Query.query(Criteria.where("_id").is(key.value()).and("next").is(counter.get("next"))), SEQUENCES);
             }
             long outbound = emptyOutbox(key, outboxOf(key), tombstone);
@@ -177,6 +182,23 @@ public class ConversationData implements PersonalDataHolder {
             // the lease's name holds the address: it goes too, unless a worker took it meanwhile
             mongo.remove(Query.query(Criteria.where("_id").is(lease).and("owner").is(token)), LEASES);
         }
+    }
+
+    private boolean idle(ConversationKey key, Instant before) {
+        Query query = Query.query(Criteria.where("_id").is(key.value()));
+        query.fields().include("updatedAt");
+        Document doc = mongo.findOne(query, Document.class, CONVERSATIONS);
+        return doc != null && doc.getDate("updatedAt") != null && doc.getDate("updatedAt").toInstant().isBefore(before);
+    }
+
+    /**
+     * Whether no message is being recorded in the conversation: every rank counted is accounted for,
+     * or (a rank lost by a crash) nothing was counted for a while, as the inbox itself judges.
+     */
+    private static boolean settled(Document counter, long accounted, Instant now) {
+        long counted = ((Number) counter.get("next")).longValue();
+        return accounted >= counted || counter.getDate("at") == null
+                || counter.getDate("at").toInstant().plus(QUIET).isBefore(now);
     }
 
     private void acquire(String lease, String token) {

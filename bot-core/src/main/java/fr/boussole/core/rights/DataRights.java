@@ -34,9 +34,10 @@ public final class DataRights {
                 conversations.add(new ConversationKey(Channel.WHATSAPP, phone.e164()));
             }
             case DataSubject.Writer writer -> conversations.add(writer.conversation());
+            case DataSubject.Idle idle -> conversations.add(idle.conversation());
             case DataSubject.Email ignored -> { }
         }
-        if (!(subject instanceof DataSubject.Writer)) {
+        if (subject.isPerson()) {
             holders.forEach(holder -> conversations.addAll(holder.conversationsOf(subject)));
         }
         return new Footprint(subject, conversations);

@@ -40,6 +40,22 @@ public sealed interface DataSubject {
         }
     }
 
+    /**
+     * A conversation past its retention: it goes entirely, unless a message came after
+     * {@code lastActiveBefore} (then it is no longer idle and stays).
+     */
+    record Idle(ConversationKey conversation, java.time.Instant lastActiveBefore) implements DataSubject {
+        public Idle {
+            Objects.requireNonNull(conversation, "conversation");
+            Objects.requireNonNull(lastActiveBefore, "lastActiveBefore");
+        }
+    }
+
+    /** A person known by their phone or email (everything about them), rather than one conversation. */
+    default boolean isPerson() {
+        return this instanceof Phone || this instanceof Email;
+    }
+
     Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
     Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     Pattern PHONE_CHARS = Pattern.compile("[+0-9 .()\\-/]{6,30}");

@@ -19,7 +19,10 @@ public record Footprint(DataSubject subject, Set<ConversationKey> conversations)
         return subject instanceof DataSubject.Writer writer ? writer.throughMessage() : Long.MAX_VALUE;
     }
 
-    /** Whether the conversations themselves go, addresses included (not when the young person is still writing in one). */
+    /**
+     * Whether the conversations themselves go, addresses included: not when the young person is
+     * still writing in the one they asked from.
+     */
     public boolean forgetsAddresses() {
         return !(subject instanceof DataSubject.Writer);
     }

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -36,6 +38,8 @@ class DataRightsController {
     static final String PAGE = "/console/animation/donnees";
     private static final String VIEW = "console/rights";
     private static final Logger log = LoggerFactory.getLogger(DataRightsController.class);
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final DataRights rights;
     private final AuditLog audit;
@@ -73,8 +77,9 @@ class DataRightsController {
         return VIEW;
     }
 
-    @PostMapping(value = PAGE + "/export", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> export(@AuthenticationPrincipal ConsoleUser user,
+    /** A JSON file, written here rather than by content negotiation: a browser's form post accepts HTML first. */
+    @PostMapping(PAGE + "/export")
+    ResponseEntity<byte[]> export(@AuthenticationPrincipal ConsoleUser user,
                                                @RequestParam(name = "personne", defaultValue = "") String typed) {
         DataSubject subject = DataSubject.parse(typed).orElse(null);
         if (subject == null) {
@@ -90,7 +95,7 @@ class DataRightsController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("donnees-" + reference + ".json").build().toString())
-                .contentType(MediaType.APPLICATION_JSON).body(body);
+                .contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsBytes(body));
     }
 
     @PostMapping(PAGE + "/effacement")
@@ -125,6 +130,7 @@ class DataRightsController {
             case DataSubject.Phone phone -> phone.e164();
             case DataSubject.Email email -> email.address();
             case DataSubject.Writer writer -> writer.conversation().channel().id();
+            case DataSubject.Idle idle -> idle.conversation().channel().id();
         };
     }
 }

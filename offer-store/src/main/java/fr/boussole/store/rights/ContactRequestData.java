@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * Contact requests as personal data. An erasure asked by the animateur anonymises the subject's
  * requests (kept as statistics); one asked by message from a conversation leaves them alone, as the
  * consent text promises ("ta demande, elle, reste chez l'organisation le temps de te répondre"):
- * they are anonymised on the retention schedule, or on an animateur's erasure.
+ * they are anonymised on the retention schedule, or on an animateur's erasure. An idle conversation
+ * erased by the retention schedule leaves them alone too: they have their own schedule.
  */
 @Component
 class ContactRequestData implements PersonalDataHolder {
@@ -61,8 +62,8 @@ class ContactRequestData implements PersonalDataHolder {
 
     @Override
     public Map<String, Integer> erase(Footprint footprint, Instant now) {
-        if (footprint.subject() instanceof DataSubject.Writer) {
-            return Map.of();
+        if (!footprint.subject().isPerson()) {
+            return Map.of(); // a conversation erased alone: its requests stay with the organisation
         }
         int anonymised = 0;
         for (ContactRequest request : matching(footprint)) {
@@ -103,6 +104,7 @@ class ContactRequestData implements PersonalDataHolder {
             case DataSubject.Email email -> any.add(Criteria.where("contactAddress")
                     .regex("^" + Pattern.quote(email.address()) + "$", "i"));
             case DataSubject.Writer ignored -> { }
+            case DataSubject.Idle ignored -> { }
         }
         for (ConversationKey key : footprint.conversations()) {
             any.add(Criteria.where("channel").is(key.channel().name()).and("conversationAddress").is(key.address()));
