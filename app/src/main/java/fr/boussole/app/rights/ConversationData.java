@@ -68,17 +68,40 @@ public class ConversationData implements PersonalDataHolder {
         this.clock = clock;
     }
 
+    /**
+     * Conversations where the person left their phone or email without a request yet (typed at the
+     * contact step, or a Telegram contact shared), found by the two lookups below.
+     */
     @Override
     public Set<ConversationKey> conversationsOf(DataSubject subject) {
         Set<ConversationKey> keys = new LinkedHashSet<>();
+        Query typed = contactInState(subject);
+        if (typed != null) {
+            typed.fields().include("_id");
+            mongo.find(typed, Document.class, CONVERSATIONS).forEach(doc -> keys.add(ConversationKey.parse(doc.getString("_id"))));
+        }
         if (subject instanceof DataSubject.Phone phone) {
-            // a Telegram user who shared their phone number with the contact button
-            Query shared = Query.query(Criteria.where("sharedPhone").is(phone.e164()));
+            Query shared = sharedPhone(phone);
             shared.fields().include("conversation");
             mongo.find(shared, Document.class, INBOUND)
                     .forEach(doc -> keys.add(ConversationKey.parse(doc.getString("conversation"))));
         }
         return keys;
+    }
+
+    /** THE lookup of conversations by the contact typed in them (with lookup hashes, the one query to change). */
+    private static Query contactInState(DataSubject subject) {
+        return switch (subject) {
+            case DataSubject.Phone phone -> Query.query(Criteria.where("state.contactAddress").is(phone.e164()));
+            case DataSubject.Email email -> Query.query(Criteria.where("state.contactAddress")
+                    .regex("^" + java.util.regex.Pattern.quote(email.address()) + "$", "i"));
+            default -> null;
+        };
+    }
+
+    /** THE lookup of inbound messages by the phone number shared in them (Telegram's contact button). */
+    private static Query sharedPhone(DataSubject.Phone phone) {
+        return Query.query(Criteria.where("sharedPhone").is(phone.e164()));
     }
 
     @Override
