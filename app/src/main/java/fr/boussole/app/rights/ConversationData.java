@@ -108,7 +108,7 @@ public class ConversationData implements PersonalDataHolder {
     public List<HeldRecord> export(Footprint footprint) {
         List<HeldRecord> records = new ArrayList<>();
         for (ConversationKey key : footprint.conversations()) {
-            Document conversation = mongo.findById(key.value(), Document.class, CONVERSATIONS);
+            Document conversation = mongo.findById(stored(key), Document.class, CONVERSATIONS);
             if (conversation != null) {
                 records.add(exportedConversation(key, conversation));
             }
@@ -160,10 +160,10 @@ public class ConversationData implements PersonalDataHolder {
 
     /** Asked by message: texts up to the message that asked, replies to the messages before it. */
     private Map<String, Integer> emptyUpTo(ConversationKey key, long throughMessage) {
-        long inbound = mongo.updateMulti(Query.query(Criteria.where("conversation").is(key.value())
-                        .and("sequence").lte(throughMessage).and("status").ne("GAP")), emptyInbound(), INBOUND).getModifiedCount();
+        long inbound = mongo.updateMulti(inboundOf(key).addCriteria(Criteria.where("sequence").lte(throughMessage)
+                .and("status").ne("GAP")), emptyInbound(), INBOUND).getModifiedCount();
         long before = throughMessage * MongoOutbox.SLOTS_PER_MESSAGE;
-        Query earlier = Query.query(Criteria.where("conversation").is(key.value()).and("sequence").lt(before));
+        Query earlier = outboxOf(key).addCriteria(Criteria.where("sequence").lt(before));
         long outbound = emptyOutbox(key, earlier, null);
         return Map.of(INBOUND_MESSAGE, (int) inbound, OUTBOUND_MESSAGE, (int) outbound);
     }
@@ -173,7 +173,7 @@ public class ConversationData implements PersonalDataHolder {
      * its last turn is still older than that (checked under the lease).
      */
     private Map<String, Integer> forget(ConversationKey key, Instant idleBefore) {
-        String lease = "conversation:" + key.value();
+        String lease = "conversation:" + stored(key);
         String token = Ids.random("erasure");
         acquire(lease, token);
         try {
@@ -182,21 +182,21 @@ public class ConversationData implements PersonalDataHolder {
                 return Map.of();
             }
             ConversationKey tombstone = new ConversationKey(key.channel(), "erased-" + Ids.random("x"));
-            Document counter = mongo.findById(key.value(), Document.class, SEQUENCES);
+            Document counter = mongo.findById(stored(key), Document.class, SEQUENCES);
             // messages not yet handled were written after the erasure began: they stay, and are answered
-            Query handled = Query.query(Criteria.where("conversation").is(key.value()).and("status").ne("PENDING"));
-            long gaps = mongo.remove(Query.query(Criteria.where("conversation").is(key.value()).and("status").is("GAP")),
+            Query handled = inboundOf(key).addCriteria(Criteria.where("status").ne("PENDING"));
+            long gaps = mongo.remove(inboundOf(key).addCriteria(Criteria.where("status").is("GAP")),
                     INBOUND).getDeletedCount();
             long inbound = mongo.updateMulti(handled, emptyInbound().set("conversation", tombstone.value()), INBOUND)
                     .getModifiedCount();
             if (counter != null && !mongo.exists(inboundOf(key), INBOUND) && settled(counter, gaps + inbound, now)) {
                 // conditioned on the count read: a message counted meanwhile keeps the counter
-                mongo.remove(Query.query(Criteria.where("_id").is(key.value()).and("next").is(counter.get("next"))), SEQUENCES);
+                mongo.remove(Query.query(Criteria.where("_id").is(stored(key)).and("next").is(counter.get("next"))), SEQUENCES);
             }
             long outbound = emptyOutbox(key, outboxOf(key), tombstone);
-            mongo.remove(Query.query(Criteria.where("_id").is(key.value())), QUEUES);
-            mongo.remove(Query.query(Criteria.where("_id").is(key.value())), STOPPED);
-            long conversations = mongo.remove(Query.query(Criteria.where("_id").is(key.value())), CONVERSATIONS)
+            mongo.remove(Query.query(Criteria.where("_id").is(stored(key))), QUEUES);
+            mongo.remove(Query.query(Criteria.where("_id").is(stored(key))), STOPPED);
+            long conversations = mongo.remove(Query.query(Criteria.where("_id").is(stored(key))), CONVERSATIONS)
                     .getDeletedCount();
             return Map.of(CONVERSATION, (int) conversations, INBOUND_MESSAGE, (int) inbound,
                     OUTBOUND_MESSAGE, (int) outbound);
@@ -208,7 +208,7 @@ public class ConversationData implements PersonalDataHolder {
     }
 
     private boolean idle(ConversationKey key, Instant before) {
-        Query query = Query.query(Criteria.where("_id").is(key.value()));
+        Query query = Query.query(Criteria.where("_id").is(stored(key)));
         query.fields().include("updatedAt");
         Document doc = mongo.findOne(query, Document.class, CONVERSATIONS);
         return doc != null && doc.getDate("updatedAt") != null && doc.getDate("updatedAt").toInstant().isBefore(before);
@@ -246,7 +246,7 @@ public class ConversationData implements PersonalDataHolder {
         for (Document entry : mongo.find(pending, Document.class, OUTBOX)) {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(entry.getString("_id")).and("status").is("PENDING")),
                     new Update().set("status", "CANCELLED"), OUTBOX);
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(key.value())),
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(stored(key))),
                     new Update().pull("entries", new Document("id", entry.getString("_id"))), QUEUES);
         }
         Update empty = new Update().set("payload", new Document("kind", "chat").append("text", "").append("erased", true))
@@ -261,14 +261,23 @@ public class ConversationData implements PersonalDataHolder {
         return new Update().set("text", "").unset("choiceId").unset("sharedPhone").set("erased", true);
     }
 
+    /**
+     * THE stored form of a conversation key: the {@code _id} of its documents in conversations,
+     * inbound_sequences, outbox_queues, stopped_recipients (and in its lease's name). With lookup
+     * hashes, the one method to change for those collections.
+     */
+    private static String stored(ConversationKey key) {
+        return key.value();
+    }
+
     /** THE lookup of a conversation's inbound messages (with lookup hashes, the one query to change). */
     private static Query inboundOf(ConversationKey key) {
-        return Query.query(Criteria.where("conversation").is(key.value()));
+        return Query.query(Criteria.where("conversation").is(stored(key)));
     }
 
     /** THE lookup of a conversation's outbox entries (with lookup hashes, the one query to change). */
     private static Query outboxOf(ConversationKey key) {
-        return Query.query(Criteria.where("conversation").is(key.value()));
+        return Query.query(Criteria.where("conversation").is(stored(key)));
     }
 
     private static Instant instant(Date date) {
