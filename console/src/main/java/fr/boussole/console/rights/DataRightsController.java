@@ -113,6 +113,8 @@ class DataRightsController {
             erased = rights.erase(subject.get(), clock.instant());
         } catch (IllegalStateException busy) {
             log.warn("Erasure {} not completed: {}", reference, busy.getMessage());
+            // a part may be erased already: that is recorded too
+            audit.record(user.territoryId(), null, user.accountId(), AuditAction.PERSONAL_DATA_ERASED, reference);
             model.addAttribute("busy", true);
             return lookUp(user, typed, model);
         }
