@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.boussole.store.demo.DemoDataProperties;
 import java.time.Duration;
-import java.time.Period;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -18,8 +17,6 @@ class StorePropertiesTest {
     void defaults_apply_when_nothing_is_set() {
         StoreProperties properties = bind(Map.of()).bindOrCreate("boussole.store", StoreProperties.class);
         assertThat(properties.indexRefresh()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(properties.searchRetention()).isEqualTo(Period.ofMonths(25));
-        assertThat(properties.closedRequestRetention()).isEqualTo(Period.ofMonths(12));
     }
 
     @Test

@@ -22,7 +22,7 @@ import java.util.Date;
  * embedded store (which uses no index for compound conditions).
  */
 @Component
-class Leases {
+public class Leases {
 
     static final String COLLECTION = "leases";
 
@@ -33,7 +33,7 @@ class Leases {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("cas", Sort.Direction.ASC).unique().named("cas"));
     }
 
-    boolean tryAcquire(String name, String token, Instant now, Duration duration) {
+    public boolean tryAcquire(String name, String token, Instant now, Duration duration) {
         Document lease = mongo.findById(name, Document.class, COLLECTION);
         if (lease == null) {
             try {
@@ -55,7 +55,7 @@ class Leases {
                 && swap(lease, new Update().set("until", Date.from(now.plus(duration))));
     }
 
-    void release(String name, String token) {
+    public void release(String name, String token) {
         Document lease = mongo.findById(name, Document.class, COLLECTION);
         if (lease != null && token.equals(lease.getString("owner"))) {
             swap(lease, new Update().set("until", new Date(0)));

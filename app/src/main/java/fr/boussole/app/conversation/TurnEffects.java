@@ -1,7 +1,6 @@
 package fr.boussole.app.conversation;
 
 import fr.boussole.app.inbound.InboundMessage;
-import fr.boussole.app.inbound.InboundMessages;
 import fr.boussole.app.outbox.MongoOutbox;
 import fr.boussole.core.conversation.DialogEvent;
 import fr.boussole.core.delivery.Delivery;
@@ -11,6 +10,8 @@ import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.offer.ContactRequestAlerts;
 import fr.boussole.core.offer.ContactRequests;
+import fr.boussole.core.rights.DataRights;
+import fr.boussole.core.rights.DataSubject;
 import fr.boussole.store.search.Searches;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
@@ -25,22 +26,22 @@ import java.util.List;
 class TurnEffects {
 
     /** Room for the replies of one message within the conversation's sequence of deliveries. */
-    static final long SLOTS_PER_MESSAGE = 1000;
+    static final long SLOTS_PER_MESSAGE = MongoOutbox.SLOTS_PER_MESSAGE;
 
     private final MongoOutbox outbox;
-    private final InboundMessages inbound;
     private final Conversations conversations;
     private final ContactRequests contactRequests;
     private final ContactRequestAlerts alerts;
     private final Searches searches;
     private final ContactChecks checks;
     private final MeterRegistry meters;
+    private final DataRights rights;
 
-    TurnEffects(MongoOutbox outbox, InboundMessages inbound, Conversations conversations,
+    TurnEffects(MongoOutbox outbox, Conversations conversations,
                 ContactRequests contactRequests, ContactRequestAlerts alerts, Searches searches,
-                ContactChecks checks, MeterRegistry meters) {
+                ContactChecks checks, MeterRegistry meters, DataRights rights) {
+        this.rights = rights;
         this.outbox = outbox;
-        this.inbound = inbound;
         this.conversations = conversations;
         this.contactRequests = contactRequests;
         this.alerts = alerts;
@@ -77,10 +78,10 @@ class TurnEffects {
                     meters.counter("boussole.searches", "theme", String.valueOf(search.theme()),
                             "found", search.offersFound() > 0 ? "yes" : "no").increment();
                 }
-                case DialogEvent.ErasureRequested ignored -> {
-                    inbound.eraseContent(key);
-                    outbox.eraseChatPayloads(key, firstSlot);
-                }
+                // the same eraser as the animateur's, scoped to this conversation up to this message;
+                // at the message's own time, so that a replay after a crash erases the same
+                case DialogEvent.ErasureRequested ignored ->
+                        rights.erase(new DataSubject.Writer(key, message.sequence()), message.inbound().receivedAt());
                 case DialogEvent.OptedOut ignored -> {
                     conversations.setOptedOut(key, true);
                     optedOut = true;

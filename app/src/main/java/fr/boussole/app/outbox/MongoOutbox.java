@@ -40,6 +40,8 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
     static final String COLLECTION = "outbox";
     static final String STOPPED = "stopped_recipients";
     static final String QUEUES = "outbox_queues";
+    /** Room for the replies of one inbound message within its conversation's sequence of deliveries. */
+    public static final long SLOTS_PER_MESSAGE = 1000;
 
     /** The recipient of an entry whose personal data was erased. */
     static final String ERASED = "erased";

@@ -10,5 +10,9 @@ public enum AuditAction {
     OFFER_CREATED,
     OFFER_UPDATED,
     OFFER_ARCHIVED,
-    PASSWORD_RESET
+    PASSWORD_RESET,
+    /** A young person's data exported for them; the subject is a reference, not their phone or email. */
+    PERSONAL_DATA_EXPORTED,
+    /** A young person's data erased at their request; the subject is a reference, not their phone or email. */
+    PERSONAL_DATA_ERASED
 }

@@ -38,6 +38,8 @@ public class ContactRequest {
     private int questionnaireVersion;
     private List<Answer> answers = new ArrayList<>();
     private int age;
+    /** Set instead of the age when the request is anonymised ("18-21"…): statistics need no more. */
+    private String ageBand;
     private String communeInsee;
     private String communeName;
     private Channel channel;
@@ -130,8 +132,15 @@ public class ContactRequest {
         return (status == RequestStatus.NEW || status == RequestStatus.IN_PROGRESS) && now.isAfter(dueAt);
     }
 
-    /** Removes what identifies the young person, keeping what statistics need. */
+    /**
+     * Removes what identifies the young person, keeping what statistics need: theme, territory,
+     * offer, organisation, dates, status, outcome, the commune's INSEE code and an age band.
+     */
     public void anonymise() {
+        if (age > 0) {
+            ageBand = AgeBands.of(age);
+            age = 0;
+        }
         conversationAddress = null;
         contactAddress = null;
         communeName = null;
@@ -162,6 +171,7 @@ public class ContactRequest {
     public int getQuestionnaireVersion() { return questionnaireVersion; }
     public List<Answer> getAnswers() { return List.copyOf(answers); }
     public int getAge() { return age; }
+    public String getAgeBand() { return ageBand; }
     public String getCommuneInsee() { return communeInsee; }
     public String getCommuneName() { return communeName; }
     public Channel getChannel() { return channel; }

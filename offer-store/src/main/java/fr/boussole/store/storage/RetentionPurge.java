@@ -1,25 +1,22 @@
 package fr.boussole.store.storage;
 
-import fr.boussole.store.StoreProperties;
 import fr.boussole.store.request.ContactRequest;
 import fr.boussole.store.request.ContactRequestRecords;
 import fr.boussole.store.request.RequestStatus;
 import fr.boussole.store.search.SearchRecords;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes or anonymises data past its retention, on the clock (TTL indexes do not expire on the
- * embedded store). Safe to run on several instances at once: deleting twice deletes nothing more,
- * and a request anonymised by another instance meanwhile is skipped by its version.
+ * The offer store's part of the retention schedule (the application's retention job calls it with
+ * the limits of {@code boussole.retention.*}): old searches deleted, closed requests anonymised. Safe
+ * on several instances: deleting twice deletes nothing more, and a request anonymised by another
+ * instance meanwhile is skipped by its version.
  */
 @Component
 public class RetentionPurge {
@@ -29,27 +26,25 @@ public class RetentionPurge {
 
     private final SearchRecords searches;
     private final ContactRequestRecords requests;
-    private final StoreProperties properties;
-    private final Clock clock;
 
-    RetentionPurge(SearchRecords searches, ContactRequestRecords requests, StoreProperties properties, Clock clock) {
+    RetentionPurge(SearchRecords searches, ContactRequestRecords requests) {
         this.searches = searches;
         this.requests = requests;
-        this.properties = properties;
-        this.clock = clock;
     }
 
-    @Scheduled(cron = "${boussole.store.purge-cron:0 30 3 * * *}", zone = "UTC")
-    public void purge() {
-        Instant now = clock.instant();
-        Instant searchLimit = now.atZone(ZoneOffset.UTC).minus(properties.searchRetention()).toInstant();
-        long deleted = searches.deleteByAtBefore(searchLimit);
-        Instant requestLimit = now.atZone(ZoneOffset.UTC).minus(properties.closedRequestRetention()).toInstant();
+    /** Deletes the searches made before {@code limit}; returns how many. */
+    public long deleteSearchesBefore(Instant limit) {
+        return searches.deleteByAtBefore(limit);
+    }
+
+    /** Anonymises the requests closed before {@code limit}; returns how many. */
+    public int anonymiseClosedBefore(Instant limit) {
         int anonymised = 0;
         List<ContactRequest> batch;
         do {
-            batch = requests.findByStatusAndAnonymisedFalseAndClosedAtBefore(RequestStatus.CLOSED, requestLimit,
+            batch = requests.findByStatusAndAnonymisedFalseAndClosedAtBefore(RequestStatus.CLOSED, limit,
                     PageRequest.of(0, BATCH));
+            int before = anonymised;
             for (ContactRequest request : batch) {
                 request.anonymise();
                 try {
@@ -59,7 +54,10 @@ public class RetentionPurge {
                     log.debug("Request anonymised elsewhere meanwhile");
                 }
             }
+            if (anonymised == before) {
+                break; // a whole batch changed elsewhere: the next run takes it again
+            }
         } while (batch.size() == BATCH);
-        log.info("Retention purge: {} searches deleted, {} closed requests anonymised", deleted, anonymised);
+        return anonymised;
     }
 }

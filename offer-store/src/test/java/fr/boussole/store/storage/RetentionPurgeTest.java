@@ -13,10 +13,12 @@ import fr.boussole.store.request.MongoContactRequests;
 import fr.boussole.store.request.Outcome;
 import fr.boussole.store.search.SearchRecords;
 import fr.boussole.store.search.Searches;
-import java.time.ZoneOffset;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+/** The store's retention steps at their limits (the schedule itself is tested in the app's RetentionJobIT). */
 class RetentionPurgeTest extends StoreIntegrationTest {
 
     @Autowired RetentionPurge purge;
@@ -27,37 +29,38 @@ class RetentionPurgeTest extends StoreIntegrationTest {
     @Autowired Offers offers;
 
     @Test
-    void searches_older_than_25_months_are_deleted() {
+    void searches_made_before_the_limit_are_deleted_and_the_others_kept() {
         searches.record(new DialogEvent.SearchRecorded("46042", "te_lot", "emploi", 3), "se_old");
-        clock.set(TestClock.START.atZone(ZoneOffset.UTC).plusMonths(2).toInstant());
-        searches.record(new DialogEvent.SearchRecorded("46042", "te_lot", "emploi", 3), "se_new");
+        clock.set(TestClock.START.plusSeconds(2));
         searches.record(new DialogEvent.SearchRecorded("46042", "te_lot", "emploi", 3), "se_new");
 
-        clock.set(TestClock.START.atZone(ZoneOffset.UTC).plusMonths(25).plusDays(1).toInstant());
-        purge.purge();
+        assertThat(purge.deleteSearchesBefore(TestClock.START.plusSeconds(1))).isEqualTo(1);
 
         assertThat(searchRecords.findAll()).extracting(s -> s.getId()).containsExactly("se_new");
     }
 
     @Test
-    void closed_requests_are_anonymised_a_year_after_closing_and_open_ones_are_kept() {
+    void requests_closed_before_the_limit_are_anonymised_and_open_or_later_ones_kept() {
         offers.save(new Offer("of_1", "org_1", "emploi", "Job"));
         contactRequests.record("cr_closed", fr.boussole.store.request.ContactRequestTransitionsTest.draft());
         contactRequests.record("cr_open", fr.boussole.store.request.ContactRequestTransitionsTest.draft());
         ContactRequest closed = requests.findById("cr_closed").orElseThrow();
-        closed.close(Outcome.REACHED_AND_HELPED, "rappelé", clock.instant());
+        Instant closedAt = clock.instant();
+        closed.close(Outcome.REACHED_AND_HELPED, "rappelé", closedAt);
         requests.save(closed);
 
-        clock.set(TestClock.START.atZone(ZoneOffset.UTC).plusMonths(11).toInstant());
-        purge.purge();
+        assertThat(purge.anonymiseClosedBefore(closedAt)).isZero();
         assertThat(requests.findById("cr_closed").orElseThrow().isAnonymised()).isFalse();
 
-        clock.set(TestClock.START.atZone(ZoneOffset.UTC).plusMonths(12).plusDays(1).toInstant());
-        purge.purge();
+        assertThat(purge.anonymiseClosedBefore(closedAt.plus(Duration.ofSeconds(1)))).isEqualTo(1);
         ContactRequest purged = requests.findById("cr_closed").orElseThrow();
         assertThat(purged.isAnonymised()).isTrue();
         assertThat(purged.getContactAddress()).isNull();
+        assertThat(purged.getAge()).isZero();
+        assertThat(purged.getAgeBand()).isNotBlank();
         assertThat(purged.getOutcome()).isEqualTo(Outcome.REACHED_AND_HELPED);
+        assertThat(purged.getTheme()).isEqualTo("emploi");
         assertThat(requests.findById("cr_open").orElseThrow().getContactAddress()).isNotNull();
+        assertThat(purge.anonymiseClosedBefore(closedAt.plus(Duration.ofSeconds(1)))).as("once").isZero();
     }
 }

@@ -1,0 +1,70 @@
+package fr.boussole.app.rights;
+
+import fr.boussole.app.conversation.ConversationRetention;
+import fr.boussole.store.storage.RetentionPurge;
+import io.micrometer.core.instrument.MeterRegistry;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The one retention job: everything past its time in {@link RetentionSchedule} is erased,
+ * emptied or anonymised, on the injected clock (TTL indexes expire nothing on the embedded store).
+ * Runs on one instance at a time (ShedLock); each step is idempotent, so a run cut short is
+ * completed by the next.
+ */
+@Component
+@EnableConfigurationProperties(RetentionSchedule.class)
+public class RetentionJob {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
+
+    private final RetentionSchedule schedule;
+    private final ConversationRetention conversations;
+    private final MessageRetention messages;
+    private final RetentionPurge store;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    RetentionJob(RetentionSchedule schedule, ConversationRetention conversations, MessageRetention messages,
+                 RetentionPurge store, Clock clock, MeterRegistry meters) {
+        this.schedule = schedule;
+        this.conversations = conversations;
+        this.messages = messages;
+        this.store = store;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** What one run did. */
+    public record Report(int conversationsForgotten, int inboundEmptied, int outboundEmptied, int requestsAnonymised,
+                         long searchesDeleted) {}
+
+    @Scheduled(initialDelayString = "${boussole.retention.first-check:PT2M}",
+            fixedDelayString = "${boussole.retention.check-every:PT1H}")
+    @SchedulerLock(name = "retention", lockAtMostFor = "PT30M")
+    void scheduled() {
+        Report report = run(clock.instant());
+        log.info("Retention: {}", report);
+    }
+
+    /** Applies the schedule as of {@code now}. */
+    public Report run(Instant now) {
+        Report report = new Report(
+                conversations.forgetIdle(now.minus(schedule.conversations()), now),
+                messages.emptyInbound(now.minus(schedule.inboundMessages())),
+                messages.emptyOutbox(now.minus(schedule.sentMessages())),
+                store.anonymiseClosedBefore(RetentionSchedule.before(now, schedule.closedRequests())),
+                store.deleteSearchesBefore(RetentionSchedule.before(now, schedule.searches())));
+        meters.counter("boussole.retention.conversations_forgotten").increment(report.conversationsForgotten());
+        meters.counter("boussole.retention.messages_emptied").increment(report.inboundEmptied() + report.outboundEmptied());
+        meters.counter("boussole.retention.requests_anonymised").increment(report.requestsAnonymised());
+        return report;
+    }
+}

@@ -1,0 +1,62 @@
+package fr.boussole.app.rights;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+
+/**
+ * How long personal data is kept ({@code boussole.retention.*}, also {@code BOUSSOLE_RETENTION_*}),
+ * enforced by {@link RetentionJob}. Defaults are the promises made to young people and the
+ * statistics' needs.
+ *
+ * @param conversations   an idle conversation is erased this long after its last message (the welcome
+ *                        text promises 30 days)
+ * @param inboundMessages texts of messages received are emptied this long after they were handled
+ * @param sentMessages    texts and recipients of messages sent (or given up) are emptied this long after
+ * @param closedRequests  closed contact requests are anonymised this long after closing
+ * @param searches        anonymous searches are deleted after this
+ * @param firstCheck      delay before the first run after start-up
+ * @param checkEvery      delay between runs (the job runs on one instance at a time)
+ */
+@ConfigurationProperties("boussole.retention")
+public record RetentionSchedule(Duration conversations, Duration inboundMessages, Duration sentMessages,
+                               Period closedRequests, Period searches, Duration firstCheck, Duration checkEvery) {
+
+    public RetentionSchedule {
+        conversations = positive("conversations", conversations, Duration.ofDays(30));
+        inboundMessages = positive("inbound-messages", inboundMessages, Duration.ofDays(30));
+        sentMessages = positive("sent-messages", sentMessages, Duration.ofDays(30));
+        closedRequests = positive("closed-requests", closedRequests, Period.ofMonths(12));
+        searches = positive("searches", searches, Period.ofMonths(25));
+        firstCheck = firstCheck == null ? Duration.ofMinutes(2) : firstCheck;
+        checkEvery = positive("check-every", checkEvery, Duration.ofHours(1));
+    }
+
+    /** The instant before which something kept {@code period} is past its retention at {@code now}. */
+    static Instant before(Instant now, Period period) {
+        return now.atZone(ZoneOffset.UTC).minus(period).toInstant();
+    }
+
+    private static Duration positive(String name, Duration value, Duration fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("boussole.retention." + name + " must be a positive duration, got " + value);
+        }
+        return value;
+    }
+
+    private static Period positive(String name, Period value, Period fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("boussole.retention." + name + " must be a positive period, got " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,167 @@
+package fr.boussole.app.rights;
+
+import de.bwaldvogel.mongo.MongoServer;
+import fr.boussole.app.testing.ChatClient;
+import fr.boussole.app.testing.Instances;
+import fr.boussole.core.conversation.ContactRequestDraft;
+import fr.boussole.core.conversation.ContactMethod;
+import fr.boussole.core.message.Channel;
+import fr.boussole.core.message.ConversationKey;
+import fr.boussole.store.request.ContactRequest;
+import fr.boussole.store.request.ContactRequestRecords;
+import fr.boussole.store.request.Outcome;
+import fr.boussole.store.search.Search;
+import fr.boussole.store.search.SearchRecords;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The retention schedule on a fixed instant: for each limit, a record one second past it and one a
+ * second short of it; one run of the job; exactly the old ones went. Fails if a default limit moves,
+ * if the job forgets a kind of record, or if it takes anything not yet due.
+ */
+class RetentionJobIT {
+
+    static final Instant NOW = Instant.parse("2027-06-15T12:00:00Z");
+    static final Duration SECOND = Duration.ofSeconds(1);
+
+    static MongoServer store;
+    static ConfigurableApplicationContext app;
+    static ChatClient chat;
+    static MongoTemplate mongo;
+
+    @BeforeAll
+    static void start() {
+        store = Instances.memoryStore();
+        // the job must not run by itself during the test: only when the test calls it
+        app = Instances.start("spring.mongodb.uri=" + Instances.uri(store), "boussole.retention.first-check=P1D");
+        chat = new ChatClient(((WebServerApplicationContext) app).getWebServer().getPort());
+        mongo = app.getBean(MongoTemplate.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+        store.shutdownNow();
+    }
+
+    @Test
+    void each_kind_of_record_goes_exactly_when_its_time_is_up() {
+        Instant thirtyDays = NOW.minus(Duration.ofDays(30));
+        // conversations: last message just past 30 days, just short of it, and past it but opted out
+        conversation("retention-idle-0001", "secret idle", thirtyDays.minus(SECOND));
+        conversation("retention-active-01", "secret active", thirtyDays.plus(SECOND));
+        conversation("retention-stopped-1", "secret stopped", thirtyDays.minus(SECOND));
+        mongo.updateFirst(byId("web:retention-stopped-1"), new Update().set("optedOut", true), "conversations");
+        // messages of a conversation still going on: one handled just past the limit, one just short of it
+        say("retention-long-0001", "secret old message");
+        say("retention-long-0001", "secret new message");
+        mongo.updateFirst(byId("web:retention-long-0001"), new Update().set("updatedAt", Date.from(thirtyDays.plus(SECOND))),
+                "conversations");
+        dateMessages("retention-long-0001", "secret old message", thirtyDays.minus(SECOND));
+        dateMessages("retention-long-0001", "secret new message", thirtyDays.plus(SECOND));
+        // requests: closed just past 12 months, just short of it, and open for longer
+        ContactRequestRecords requests = app.getBean(ContactRequestRecords.class);
+        Instant twelveMonths = NOW.atZone(ZoneOffset.UTC).minusMonths(12).toInstant();
+        requests.save(closed("cr_old", twelveMonths.minus(SECOND)));
+        requests.save(closed("cr_recent", twelveMonths.plus(SECOND)));
+        requests.save(ContactRequest.open("cr_open", draft(), "org_1", 3));
+        // searches: just past 25 months and just short of it
+        SearchRecords searches = app.getBean(SearchRecords.class);
+        Instant twentyFiveMonths = NOW.atZone(ZoneOffset.UTC).minusMonths(25).toInstant();
+        searches.save(new Search("se_old", "46042", "te_lot", "emploi", 2, twentyFiveMonths.minus(SECOND)));
+        searches.save(new Search("se_recent", "46042", "te_lot", "emploi", 2, twentyFiveMonths.plus(SECOND)));
+
+        RetentionJob.Report report = app.getBean(RetentionJob.class).run(NOW);
+
+        assertThat(mongo.findById("web:retention-idle-0001", Document.class, "conversations")).as("idle: gone").isNull();
+        assertThat(dump()).as("nothing left of the idle conversation, address included")
+                .doesNotContain("secret idle").doesNotContain("retention-idle-0001");
+        assertThat(mongo.findById("web:retention-active-01", Document.class, "conversations")).as("active: kept").isNotNull();
+        assertThat(texts("web:retention-active-01")).contains("secret active");
+        Document stopped = mongo.findById("web:retention-stopped-1", Document.class, "conversations");
+        assertThat(stopped).as("opted out: the flag stays").isNotNull();
+        assertThat(stopped.getBoolean("optedOut")).isTrue();
+        assertThat(texts("web:retention-stopped-1")).containsOnly("");
+        assertThat(texts("web:retention-long-0001")).containsExactly("", "secret new message");
+        assertThat(outboxTexts("web:retention-long-0001")).as("the reply sent before the limit is emptied")
+                .containsExactly("", "echo 2: secret new message");
+
+        assertThat(requests.findById("cr_old").orElseThrow().isAnonymised()).isTrue();
+        assertThat(requests.findById("cr_recent").orElseThrow().isAnonymised()).isFalse();
+        assertThat(requests.findById("cr_open").orElseThrow().isAnonymised()).isFalse();
+        assertThat(searches.findAll()).extracting(Search::getId).containsExactly("se_recent");
+        assertThat(report).isEqualTo(new RetentionJob.Report(2, 1, 2, 1, 1));
+
+        assertThat(app.getBean(RetentionJob.class).run(NOW)).as("a second run finds nothing more")
+                .isEqualTo(new RetentionJob.Report(0, 0, 0, 0, 0));
+    }
+
+    /** A web conversation whose only message and reply are dated {@code at}. */
+    static void conversation(String session, String text, Instant at) {
+        say(session, text);
+        mongo.updateFirst(byId("web:" + session), new Update().set("updatedAt", Date.from(at)), "conversations");
+        dateMessages(session, text, at);
+    }
+
+    static void say(String session, String text) {
+        assertThat(chat.say(session, text).statusCode()).isEqualTo(200);
+    }
+
+    static void dateMessages(String session, String text, Instant at) {
+        Document message = mongo.findOne(Query.query(Criteria.where("conversation").is("web:" + session).and("text").is(text)),
+                Document.class, "inbound_messages");
+        mongo.updateFirst(byId(message.getString("_id")), new Update().set("acceptedAt", Date.from(at)), "inbound_messages");
+        mongo.updateMulti(Query.query(Criteria.where("inboundId").is(message.getString("_id"))),
+                new Update().set("createdAt", Date.from(at)), "outbox");
+    }
+
+    static List<String> texts(String conversation) {
+        return mongo.find(Query.query(Criteria.where("conversation").is(conversation)).with(org.springframework.data.domain.Sort.by("sequence")),
+                Document.class, "inbound_messages").stream().map(d -> d.getString("text")).toList();
+    }
+
+    static List<String> outboxTexts(String conversation) {
+        return mongo.find(Query.query(Criteria.where("conversation").is(conversation)).with(org.springframework.data.domain.Sort.by("sequence")),
+                Document.class, "outbox").stream().map(d -> d.get("payload", Document.class).getString("text")).toList();
+    }
+
+    static String dump() {
+        StringBuilder all = new StringBuilder();
+        for (String collection : mongo.getCollectionNames()) {
+            mongo.getCollection(collection).find().forEach(doc -> all.append(doc.toJson()).append('\n'));
+        }
+        return all.toString();
+    }
+
+    static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+
+    static ContactRequest closed(String id, Instant at) {
+        ContactRequest request = ContactRequest.open(id, draft(), "org_1", 3);
+        request.close(Outcome.REACHED_AND_HELPED, "rappelé", at);
+        return request;
+    }
+
+    static ContactRequestDraft draft() {
+        return new ContactRequestDraft(new ConversationKey(Channel.SMS, "+33612000801"), "of_1", "te_lot", "emploi",
+                "emploi", 1, 22, "46042", "Cahors", List.of(), ContactMethod.PHONE, "+33612000801", null, NOW);
+    }
+}
