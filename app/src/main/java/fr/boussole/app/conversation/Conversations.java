@@ -72,12 +72,18 @@ public class Conversations {
                 .set("offered", offered).set("version", before.version() + 1)
                 .set("cas", ref + "#" + (before.version() + 1)).set("updatedAt", Date.from(now))
                 .unset("forgottenAt");
+        String contactLookup = contactLookup(state);
+        if (contactLookup == null) {
+            update.unset("contactLookup");
+        } else {
+            update.set("contactLookup", contactLookup);
+        }
         if (before.version() == 0) {
             try {
                 mongo.insert(new Document("_id", ref).append("address", personalData.seal(before.key().address()))
                         .append("version", 1L).append("cas", ref + "#1")
                         .append("state", sealedState).append("lastTurn", turn).append("offered", offered)
-                        .append("updatedAt", Date.from(now)), COLLECTION);
+                        .append("updatedAt", Date.from(now)).append("contactLookup", contactLookup), COLLECTION);
                 return true;
             } catch (org.springframework.dao.DuplicateKeyException lost) {
                 return false;
@@ -91,6 +97,15 @@ public class Conversations {
     private Document turn(String inboundId, long sequence, Instant now, List<Document> events) {
         return new Document("inboundId", inboundId).append("sequence", sequence)
                 .append("at", Date.from(now)).append("events", sealed.seal(new Document("events", events)));
+    }
+
+    /**
+     * The keyed hash of the phone or email typed at the contact step, if any: how an erasure or an
+     * access request finds a conversation that has no request yet (the state itself is sealed).
+     */
+    private String contactLookup(ConversationState state) {
+        return state.toStored().get("contactAddress") instanceof String address && !address.isBlank()
+                ? personalData.lookupKey(address) : null;
     }
 
     /** The document id: the channel and the keyed hash of the address, which is sealed in the document. */

@@ -138,6 +138,8 @@ public class InboundMessages {
                 .append("text", personalData.seal(inbound.text()))
                 .append("choiceId", personalData.seal(inbound.choiceId()))
                 .append("sharedPhone", personalData.seal(inbound.sharedPhone()))
+                // how an erasure finds the conversations where this phone was shared (Telegram's contact button)
+                .append("sharedPhoneLookup", personalData.lookupKey(inbound.sharedPhone()))
                 .append("receivedAt", Date.from(inbound.receivedAt()))
                 .append("acceptedAt", Date.from(now))
                 .append("status", InboundStatus.PENDING.name())
@@ -277,12 +279,6 @@ public class InboundMessages {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
                 new Update().set("attempts", attempts).set("status", InboundStatus.PARKED.name())
                         .set("parkedAt", Date.from(now)), COLLECTION);
-    }
-
-    /** Erasure: the texts and shared phones go, the de-duplication keys and ranks stay. */
-    public void eraseContent(ConversationKey conversation) {
-        mongo.updateMulti(Query.query(Criteria.where("conversation").is(ref(conversation))),
-                new Update().set("text", "").unset("choiceId").unset("sharedPhone").set("erased", true), COLLECTION);
     }
 
     public long count(InboundStatus status) {

@@ -196,27 +196,6 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
         mongo.updateFirst(Query.query(Criteria.where("providerId").is(providerId)), update, COLLECTION);
     }
 
-    /** Erasure: chat texts of this conversation enqueued before {@code beforeSequence} go; pending ones are cancelled. */
-    public void eraseChatPayloads(ConversationKey conversation, long beforeSequence) {
-        String ref = ref(conversation);
-        Criteria ofConversation = Criteria.where("conversation").is(ref).and("sequence").lt(beforeSequence);
-        for (Document queued : queued(ref)) {
-            if (((Number) queued.get("sequence")).longValue() < beforeSequence) {
-                String id = queued.getString("id");
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(OutboxStatus.PENDING.name())),
-                        new Update().set("status", OutboxStatus.CANCELLED.name()), COLLECTION);
-                dequeue(ref, id);
-            }
-        }
-        // a dead letter erased is not one to retry: an empty message to an erased address
-        mongo.updateMulti(Query.query(Criteria.where("conversation").is(ref).and("sequence").lt(beforeSequence)
-                        .and("status").is(OutboxStatus.DEAD.name())),
-                new Update().set("status", OutboxStatus.CANCELLED.name()), COLLECTION);
-        mongo.updateMulti(Query.query(ofConversation),
-                new Update().set("payload", new Document("kind", "chat").append("text", "").append("erased", true))
-                        .set("recipient", ERASED).unset("recipientLookup"), COLLECTION);
-    }
-
     /** The recipient blocked us or unsubscribed: nothing more goes to them until they write again. */
     public void stopRecipient(ConversationKey conversation) {
         Instant now = clock.instant();

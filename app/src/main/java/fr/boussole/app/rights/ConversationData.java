@@ -33,9 +33,12 @@ public class ConversationData implements PersonalDataHolder {
     private final MongoTemplate mongo;
     private final ConversationExport exports;
     private final ConversationErasure erasure;
+    private final ConversationLookups lookups;
 
-    ConversationData(MongoTemplate mongo, ConversationExport exports, ConversationErasure erasure) {
+    ConversationData(MongoTemplate mongo, ConversationExport exports, ConversationErasure erasure,
+                     ConversationLookups lookups) {
         this.mongo = mongo;
+        this.lookups = lookups;
         this.exports = exports;
         this.erasure = erasure;
     }
@@ -47,17 +50,17 @@ public class ConversationData implements PersonalDataHolder {
     @Override
     public Set<ConversationKey> conversationsOf(DataSubject subject) {
         Set<ConversationKey> keys = new LinkedHashSet<>();
-        Query typed = ConversationLookups.contactInState(subject);
+        Query typed = lookups.contactInState(subject);
         if (typed != null) {
-            typed.fields().include("_id");
+            typed.fields().include("_id").include("address");
             mongo.find(typed, Document.class, ConversationLookups.CONVERSATIONS)
-                    .forEach(doc -> keys.add(ConversationKey.parse(doc.getString("_id"))));
+                    .forEach(doc -> keys.add(lookups.ofConversation(doc)));
         }
         if (subject instanceof DataSubject.Phone phone) {
-            Query shared = ConversationLookups.sharedPhone(phone);
-            shared.fields().include("conversation");
+            Query shared = lookups.sharedPhone(phone);
+            shared.fields().include("channel").include("address");
             mongo.find(shared, Document.class, ConversationLookups.INBOUND)
-                    .forEach(doc -> keys.add(ConversationKey.parse(doc.getString("conversation"))));
+                    .forEach(doc -> keys.add(lookups.ofInbound(doc)));
         }
         return keys;
     }

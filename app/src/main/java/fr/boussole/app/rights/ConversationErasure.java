@@ -26,9 +26,6 @@ import static fr.boussole.app.rights.ConversationLookups.OUTBOX;
 import static fr.boussole.app.rights.ConversationLookups.QUEUES;
 import static fr.boussole.app.rights.ConversationLookups.SEQUENCES;
 import static fr.boussole.app.rights.ConversationLookups.STOPPED;
-import static fr.boussole.app.rights.ConversationLookups.byId;
-import static fr.boussole.app.rights.ConversationLookups.inboundOf;
-import static fr.boussole.app.rights.ConversationLookups.outboxOf;
 
 /**
  * Erases one conversation, in one of two ways. Up to a message (asked by the young person from
@@ -50,19 +47,21 @@ class ConversationErasure {
     private final MongoTemplate mongo;
     private final Leases leases;
     private final Clock clock;
+    private final ConversationLookups lookups;
 
-    ConversationErasure(MongoTemplate mongo, Leases leases, Clock clock) {
+    ConversationErasure(MongoTemplate mongo, Leases leases, Clock clock, ConversationLookups lookups) {
         this.mongo = mongo;
+        this.lookups = lookups;
         this.leases = leases;
         this.clock = clock;
     }
 
     /** Asked by message: texts up to the message that asked, replies to the messages before it. */
     Map<String, Integer> upTo(ConversationKey key, long throughMessage) {
-        long inbound = mongo.updateMulti(inboundOf(key).addCriteria(Criteria.where("sequence").lte(throughMessage)
+        long inbound = mongo.updateMulti(lookups.inboundOf(key).addCriteria(Criteria.where("sequence").lte(throughMessage)
                 .and("status").ne("GAP")), emptyInbound(), INBOUND).getModifiedCount();
         long before = throughMessage * MongoOutbox.SLOTS_PER_MESSAGE;
-        long outbound = emptyOutbox(key, outboxOf(key).addCriteria(Criteria.where("sequence").lt(before)), null);
+        long outbound = emptyOutbox(key, lookups.outboxOf(key).addCriteria(Criteria.where("sequence").lt(before)), null);
         return Map.of(INBOUND_MESSAGE, (int) inbound, OUTBOUND_MESSAGE, (int) outbound);
     }
 
@@ -71,7 +70,7 @@ class ConversationErasure {
      * its last turn is still older than that (checked under the lease).
      */
     Map<String, Integer> entirely(ConversationKey key, Instant idleBefore) {
-        String lease = ConversationLookups.leaseOf(key);
+        String lease = lookups.leaseOf(key);
         String token = Ids.random("erasure");
         acquire(lease, token);
         try {
@@ -79,20 +78,20 @@ class ConversationErasure {
                 return Map.of();
             }
             ConversationKey tombstone = new ConversationKey(key.channel(), "erased-" + Ids.random("x"));
-            Document counter = mongo.findOne(byId(key), Document.class, SEQUENCES);
-            long gaps = mongo.remove(inboundOf(key).addCriteria(Criteria.where("status").is("GAP")), INBOUND)
+            Document counter = mongo.findOne(lookups.byId(key), Document.class, SEQUENCES);
+            long gaps = mongo.remove(lookups.inboundOf(key).addCriteria(Criteria.where("status").is("GAP")), INBOUND)
                     .getDeletedCount();
             // messages not yet handled were written after the erasure began: they stay, and are answered
-            long inbound = mongo.updateMulti(inboundOf(key).addCriteria(Criteria.where("status").ne("PENDING")),
-                    emptyInbound().set("conversation", tombstone.value()), INBOUND).getModifiedCount();
-            if (counter != null && !mongo.exists(inboundOf(key), INBOUND) && settled(counter, gaps + inbound)) {
+            long inbound = mongo.updateMulti(lookups.inboundOf(key).addCriteria(Criteria.where("status").ne("PENDING")),
+                    emptyInbound().set("conversation", tombstone.value()).unset("address"), INBOUND).getModifiedCount();
+            if (counter != null && !mongo.exists(lookups.inboundOf(key), INBOUND) && settled(counter, gaps + inbound)) {
                 // conditioned on the count read: a message counted meanwhile keeps the counter
-                mongo.remove(byId(key).addCriteria(Criteria.where("next").is(counter.get("next"))), SEQUENCES);
+                mongo.remove(lookups.byId(key).addCriteria(Criteria.where("next").is(counter.get("next"))), SEQUENCES);
             }
-            long outbound = emptyOutbox(key, outboxOf(key), tombstone);
-            mongo.remove(byId(key), QUEUES);
-            mongo.remove(byId(key), STOPPED);
-            long conversations = mongo.remove(byId(key), CONVERSATIONS).getDeletedCount();
+            long outbound = emptyOutbox(key, lookups.outboxOf(key), tombstone);
+            mongo.remove(lookups.byId(key), QUEUES);
+            mongo.remove(lookups.byId(key), STOPPED);
+            long conversations = mongo.remove(lookups.byId(key), CONVERSATIONS).getDeletedCount();
             return Map.of(CONVERSATION, (int) conversations, INBOUND_MESSAGE, (int) inbound,
                     OUTBOUND_MESSAGE, (int) outbound);
         } finally {
@@ -103,7 +102,7 @@ class ConversationErasure {
     }
 
     private boolean idle(ConversationKey key, Instant before) {
-        Query query = byId(key);
+        Query query = lookups.byId(key);
         query.fields().include("updatedAt");
         Document doc = mongo.findOne(query, Document.class, CONVERSATIONS);
         return doc != null && doc.getDate("updatedAt") != null && doc.getDate("updatedAt").toInstant().isBefore(before);
@@ -136,15 +135,16 @@ class ConversationErasure {
 
     /** Pending entries are cancelled and taken out of their queue; every entry loses its text and recipient. */
     private long emptyOutbox(ConversationKey key, Query entries, ConversationKey tombstone) {
-        Query pending = Query.of(entries).addCriteria(Criteria.where("status").is("PENDING"));
+        // a dead letter too: a retry from the console would send an empty message to an erased address
+        Query pending = Query.of(entries).addCriteria(Criteria.where("status").in("PENDING", "DEAD"));
         pending.fields().include("_id");
         for (Document entry : mongo.find(pending, Document.class, OUTBOX)) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(entry.getString("_id")).and("status").is("PENDING")),
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(entry.getString("_id")).and("status").in("PENDING", "DEAD")),
                     new Update().set("status", "CANCELLED"), OUTBOX);
-            mongo.updateFirst(byId(key), new Update().pull("entries", new Document("id", entry.getString("_id"))), QUEUES);
+            mongo.updateFirst(lookups.byId(key), new Update().pull("entries", new Document("id", entry.getString("_id"))), QUEUES);
         }
         Update empty = new Update().set("payload", new Document("kind", "chat").append("text", "").append("erased", true))
-                .set("recipient", "erased");
+                .set("recipient", "erased").unset("recipientLookup");
         if (tombstone != null) {
             empty.set("conversation", tombstone.value());
         }
@@ -152,6 +152,7 @@ class ConversationErasure {
     }
 
     private static Update emptyInbound() {
-        return new Update().set("text", "").unset("choiceId").unset("sharedPhone").set("erased", true);
+        return new Update().set("text", "").unset("choiceId").unset("sharedPhone").unset("sharedPhoneLookup")
+                .set("erased", true);
     }
 }

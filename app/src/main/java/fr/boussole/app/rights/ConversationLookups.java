@@ -1,18 +1,24 @@
 package fr.boussole.app.rights;
 
+import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
+import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.core.rights.DataSubject;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
 
-import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
  * The only places where the data rights find a person or a conversation in the platform's
- * collections: one method per collection and key. With lookup hashes instead of clear keys, these
- * are the methods to change.
+ * collections: one method per collection and key. No address is stored in clear: a conversation is
+ * named by {@code channel:lookupKey(address)} and a phone or email by its keyed hash
+ * ({@link PersonalData}); the address itself is sealed in the documents.
  */
-final class ConversationLookups {
+@Component
+class ConversationLookups {
 
     static final String CONVERSATIONS = "conversations";
     static final String INBOUND = "inbound_messages";
@@ -22,46 +28,62 @@ final class ConversationLookups {
     static final String STOPPED = "stopped_recipients";
     static final String LEASES = "leases";
 
-    private ConversationLookups() {}
+    private final PersonalData personalData;
+
+    ConversationLookups(PersonalData personalData) {
+        this.personalData = personalData;
+    }
 
     /**
      * The stored form of a conversation key: the {@code _id} of its documents in conversations,
      * inbound_sequences, outbox_queues and stopped_recipients, and part of its lease's name.
      */
-    static String stored(ConversationKey key) {
-        return key.value();
+    String stored(ConversationKey key) {
+        return personalData.conversationRef(key);
     }
 
-    static Query byId(ConversationKey key) {
+    Query byId(ConversationKey key) {
         return Query.query(Criteria.where("_id").is(stored(key)));
     }
 
-    static String leaseOf(ConversationKey key) {
+    String leaseOf(ConversationKey key) {
         return "conversation:" + stored(key);
     }
 
     /** A conversation's inbound messages. */
-    static Query inboundOf(ConversationKey key) {
+    Query inboundOf(ConversationKey key) {
         return Query.query(Criteria.where("conversation").is(stored(key)));
     }
 
     /** A conversation's outbox entries. */
-    static Query outboxOf(ConversationKey key) {
+    Query outboxOf(ConversationKey key) {
         return Query.query(Criteria.where("conversation").is(stored(key)));
     }
 
     /** Conversations where this phone or email was typed at the contact step; null for other subjects. */
-    static Query contactInState(DataSubject subject) {
+    Query contactInState(DataSubject subject) {
         return switch (subject) {
-            case DataSubject.Phone phone -> Query.query(Criteria.where("state.contactAddress").is(phone.e164()));
-            case DataSubject.Email email -> Query.query(Criteria.where("state.contactAddress")
-                    .regex("^" + Pattern.quote(email.address()) + "$", "i"));
+            case DataSubject.Phone phone -> Query.query(Criteria.where("contactLookup").is(personalData.lookupKey(phone.e164())));
+            case DataSubject.Email email -> Query.query(Criteria.where("contactLookup").is(personalData.lookupKey(email.address())));
             default -> null;
         };
     }
 
     /** Inbound messages where this phone number was shared (Telegram's contact button). */
-    static Query sharedPhone(DataSubject.Phone phone) {
-        return Query.query(Criteria.where("sharedPhone").is(phone.e164()));
+    Query sharedPhone(DataSubject.Phone phone) {
+        return Query.query(Criteria.where("sharedPhoneLookup").is(personalData.lookupKey(phone.e164())));
+    }
+
+    /** The key of a conversation document: its channel from the id, its address opened. */
+    ConversationKey ofConversation(Document conversation) {
+        String id = conversation.getString("_id");
+        return new ConversationKey(Channel.valueOf(id.substring(0, id.indexOf(':')).toUpperCase(Locale.ROOT)),
+                personalData.open(conversation.getString("address")));
+    }
+
+    /** The key of the conversation an inbound message belongs to: its channel, its address opened. */
+    ConversationKey ofInbound(Document inbound) {
+        return new ConversationKey(Channel.valueOf(inbound.getString("channel").toUpperCase(Locale.ROOT)),
+                personalData.open(inbound.getString("address")));
     }
 }

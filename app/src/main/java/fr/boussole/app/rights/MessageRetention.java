@@ -32,7 +32,7 @@ class MessageRetention {
         Query old = Query.query(Criteria.where("status").in("PROCESSED", "PARKED")
                 .and("acceptedAt").lt(Date.from(cutoff)).and("erased").ne(true));
         return (int) mongo.updateMulti(old, new Update().set("text", "").unset("choiceId").unset("sharedPhone")
-                .set("erased", true), ConversationLookups.INBOUND).getModifiedCount();
+                .unset("sharedPhoneLookup").set("erased", true), ConversationLookups.INBOUND).getModifiedCount();
     }
 
     /** Texts and recipients of deliveries finished (sent or given up) and created before {@code cutoff}. */
@@ -41,6 +41,6 @@ class MessageRetention {
                 .and("createdAt").lt(Date.from(cutoff)).and("payload.erased").ne(true));
         return (int) mongo.updateMulti(old, new Update()
                 .set("payload", new Document("kind", "chat").append("text", "").append("erased", true))
-                .set("recipient", "erased"), ConversationLookups.OUTBOX).getModifiedCount();
+                .set("recipient", "erased").unset("recipientLookup"), ConversationLookups.OUTBOX).getModifiedCount();
     }
 }

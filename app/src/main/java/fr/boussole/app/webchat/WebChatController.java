@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * same {@code X-Message-Id} is a duplicate for the inbox and gets the same replies.
  */
 @RestController
-class WebChatController {
+public class WebChatController {
 
     static final String MESSAGE_ID_HEADER = "X-Message-Id";
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");

@@ -111,16 +111,4 @@ class OutboxDeadLettersTest {
         assertThat(deadLetters.count()).isZero();
         assertThat(meters.counter("boussole.outbox.dead_letter_retries", "channel", "sms").count()).isEqualTo(1.0);
     }
-
-    @Test
-    void an_erased_conversations_dead_letters_are_cancelled_not_retried() {
-        reply("ob_1", 1000, "one");
-        dies("ob_1", "twilio 503", NOW);
-
-        outbox.eraseChatPayloads(LEA, 2000);
-
-        assertThat(outbox.byId("ob_1").getString("status")).isEqualTo(OutboxStatus.CANCELLED.name());
-        assertThat(deadLetters.count()).isZero();
-        assertThat(deadLetters.retry("ob_1")).isFalse();
-    }
 }

@@ -3,6 +3,7 @@ package fr.boussole.store.rights;
 import fr.boussole.core.conversation.Answer;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
+import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.core.rights.DataSubject;
 import fr.boussole.core.rights.Footprint;
 import fr.boussole.core.rights.HeldRecord;
@@ -22,7 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Contact requests as personal data. An erasure asked by the animateur anonymises the subject's
@@ -38,10 +38,12 @@ class ContactRequestData implements PersonalDataHolder {
 
     private final MongoTemplate mongo;
     private final ContactRequestRecords records;
+    private final PersonalData personalData;
 
-    ContactRequestData(MongoTemplate mongo, ContactRequestRecords records) {
+    ContactRequestData(MongoTemplate mongo, ContactRequestRecords records, PersonalData personalData) {
         this.mongo = mongo;
         this.records = records;
+        this.personalData = personalData;
     }
 
     @Override
@@ -93,21 +95,20 @@ class ContactRequestData implements PersonalDataHolder {
     }
 
     /**
-     * THE lookup of the subject's requests, not yet anonymised: by contact left (phone or email,
-     * case-insensitively), or by the conversation they were made from. (With lookup hashes, this is
-     * the one query to change.)
+     * THE lookup of the subject's requests, not yet anonymised: by the keyed hash of the contact left
+     * (phone or email, normalised as {@link PersonalData#lookupKey(String)} does), or of the
+     * conversation they were made from; the addresses themselves are sealed.
      */
     List<ContactRequest> matching(Footprint footprint) {
         List<Criteria> any = new ArrayList<>();
         switch (footprint.subject()) {
-            case DataSubject.Phone phone -> any.add(Criteria.where("contactAddress").is(phone.e164()));
-            case DataSubject.Email email -> any.add(Criteria.where("contactAddress")
-                    .regex("^" + Pattern.quote(email.address()) + "$", "i"));
+            case DataSubject.Phone phone -> any.add(Criteria.where("contactLookup").is(personalData.lookupKey(phone.e164())));
+            case DataSubject.Email email -> any.add(Criteria.where("contactLookup").is(personalData.lookupKey(email.address())));
             case DataSubject.Writer ignored -> { }
             case DataSubject.Idle ignored -> { }
         }
         for (ConversationKey key : footprint.conversations()) {
-            any.add(Criteria.where("channel").is(key.channel().name()).and("conversationAddress").is(key.address()));
+            any.add(Criteria.where("conversationLookup").is(personalData.lookupKey(key.channel(), key.address())));
         }
         if (any.isEmpty()) {
             return List.of();
