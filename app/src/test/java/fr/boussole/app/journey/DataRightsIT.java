@@ -102,7 +102,7 @@ class DataRightsIT extends RunningBot {
                 }
             }
         }
-        assertThat(mongo.findById(smsB.value(), Document.class, "conversations")).as("B's conversation").isNotNull();
+        assertThat(mongo.findById(personalData.conversationRef(smsB), Document.class, "conversations")).as("B's conversation").isNotNull();
         assertThat(inboundMessages.all(smsB)).extracting(m -> m.inbound().text()).contains(WORD_B, "Cahors");
         assertThat(outbox.entries(smsB)).allSatisfy(e -> assertThat(e.getString("recipient")).isEqualTo(PHONE_B));
         assertThat(requestsWithContact(PHONE_B)).singleElement()
@@ -206,7 +206,9 @@ class DataRightsIT extends RunningBot {
     }
 
     List<Document> requestsWithContact(String contact) {
-        return mongo.find(Query.query(Criteria.where("contactAddress").is(contact)), Document.class, "contactRequests");
+        // the contact is sealed at rest: found by its keyed hash
+        return mongo.find(Query.query(Criteria.where("contactLookup").is(personalData.lookupKey(contact))),
+                Document.class, "contactRequests");
     }
 
     // --- the console ---

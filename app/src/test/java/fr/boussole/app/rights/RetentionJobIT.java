@@ -1,6 +1,9 @@
 package fr.boussole.app.rights;
 
 import de.bwaldvogel.mongo.MongoServer;
+import fr.boussole.app.conversation.Conversations;
+import fr.boussole.app.inbound.InboundMessages;
+import fr.boussole.app.outbox.MongoOutbox;
 import fr.boussole.app.testing.ChatClient;
 import fr.boussole.app.testing.Instances;
 import fr.boussole.core.conversation.ContactRequestDraft;
@@ -68,11 +71,11 @@ class RetentionJobIT {
         conversation("retention-idle-0001", "secret idle", thirtyDays.minus(SECOND));
         conversation("retention-active-01", "secret active", thirtyDays.plus(SECOND));
         conversation("retention-stopped-1", "secret stopped", thirtyDays.minus(SECOND));
-        mongo.updateFirst(byId("web:retention-stopped-1"), new Update().set("optedOut", true), "conversations");
+        mongo.updateFirst(conversationDoc("web:retention-stopped-1"), new Update().set("optedOut", true), "conversations");
         // messages of a conversation still going on: one handled just past the limit, one just short of it
         say("retention-long-0001", "secret old message");
         say("retention-long-0001", "secret new message");
-        mongo.updateFirst(byId("web:retention-long-0001"), new Update().set("updatedAt", Date.from(thirtyDays.plus(SECOND))),
+        mongo.updateFirst(conversationDoc("web:retention-long-0001"), new Update().set("updatedAt", Date.from(thirtyDays.plus(SECOND))),
                 "conversations");
         dateMessages("retention-long-0001", "secret old message", thirtyDays.minus(SECOND));
         dateMessages("retention-long-0001", "secret new message", thirtyDays.plus(SECOND));
@@ -90,12 +93,12 @@ class RetentionJobIT {
 
         RetentionJob.Report report = app.getBean(RetentionJob.class).run(NOW);
 
-        assertThat(mongo.findById("web:retention-idle-0001", Document.class, "conversations")).as("idle: gone").isNull();
+        assertThat(mongo.findOne(conversationDoc("web:retention-idle-0001"), Document.class, "conversations")).as("idle: gone").isNull();
         assertThat(dump()).as("nothing left of the idle conversation, address included")
                 .doesNotContain("secret idle").doesNotContain("retention-idle-0001");
-        assertThat(mongo.findById("web:retention-active-01", Document.class, "conversations")).as("active: kept").isNotNull();
+        assertThat(mongo.findOne(conversationDoc("web:retention-active-01"), Document.class, "conversations")).as("active: kept").isNotNull();
         assertThat(texts("web:retention-active-01")).contains("secret active");
-        Document stopped = mongo.findById("web:retention-stopped-1", Document.class, "conversations");
+        Document stopped = mongo.findOne(conversationDoc("web:retention-stopped-1"), Document.class, "conversations");
         assertThat(stopped).as("opted out: the flag stays").isNotNull();
         assertThat(stopped.getBoolean("optedOut")).isTrue();
         assertThat(texts("web:retention-stopped-1")).containsOnly("");
@@ -116,7 +119,7 @@ class RetentionJobIT {
     /** A web conversation whose only message and reply are dated {@code at}. */
     static void conversation(String session, String text, Instant at) {
         say(session, text);
-        mongo.updateFirst(byId("web:" + session), new Update().set("updatedAt", Date.from(at)), "conversations");
+        mongo.updateFirst(conversationDoc("web:" + session), new Update().set("updatedAt", Date.from(at)), "conversations");
         dateMessages(session, text, at);
     }
 
@@ -125,21 +128,27 @@ class RetentionJobIT {
     }
 
     static void dateMessages(String session, String text, Instant at) {
-        Document message = mongo.findOne(Query.query(Criteria.where("conversation").is("web:" + session).and("text").is(text)),
-                Document.class, "inbound_messages");
-        mongo.updateFirst(byId(message.getString("_id")), new Update().set("acceptedAt", Date.from(at)), "inbound_messages");
-        mongo.updateMulti(Query.query(Criteria.where("inboundId").is(message.getString("_id"))),
+        String id = app.getBean(InboundMessages.class).all(new ConversationKey(Channel.WEB, session)).stream()
+                .filter(m -> text.equals(m.inbound().text())).findFirst().orElseThrow().id();
+        mongo.updateFirst(byId(id), new Update().set("acceptedAt", Date.from(at)), "inbound_messages");
+        mongo.updateMulti(Query.query(Criteria.where("inboundId").is(id)),
                 new Update().set("createdAt", Date.from(at)), "outbox");
     }
 
+    /** The texts of a conversation's messages, opened by the store that sealed them. */
     static List<String> texts(String conversation) {
-        return mongo.find(Query.query(Criteria.where("conversation").is(conversation)).with(org.springframework.data.domain.Sort.by("sequence")),
-                Document.class, "inbound_messages").stream().map(d -> d.getString("text")).toList();
+        return app.getBean(InboundMessages.class).all(ConversationKey.parse(conversation)).stream()
+                .map(m -> m.inbound().text()).toList();
     }
 
     static List<String> outboxTexts(String conversation) {
-        return mongo.find(Query.query(Criteria.where("conversation").is(conversation)).with(org.springframework.data.domain.Sort.by("sequence")),
-                Document.class, "outbox").stream().map(d -> d.get("payload", Document.class).getString("text")).toList();
+        return app.getBean(MongoOutbox.class).entries(ConversationKey.parse(conversation)).stream()
+                .map(d -> d.get("payload", Document.class).getString("text")).toList();
+    }
+
+    /** A conversation's document, found as the store names it: channel and keyed hash of the address. */
+    static Query conversationDoc(String conversation) {
+        return byId(app.getBean(Conversations.class).ref(ConversationKey.parse(conversation)));
     }
 
     static String dump() {
