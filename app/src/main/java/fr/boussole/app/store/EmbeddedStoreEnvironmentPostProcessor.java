@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Runs after the configuration files are read: checks the settings, then, when no MONGODB_URI is
  * given, starts the embedded store and points {@code spring.mongodb.uri} at it before anything
- * connects. The store is registered as a disposable bean first of all, so it is closed last.
+ * connects (on {@code BOUSSOLE_STORE_PORT} if set, so that other apps may share it, else on a random
+ * loopback port). The store is registered as a disposable bean first of all, so it is closed last.
  */
 class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -28,7 +29,8 @@ class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor 
         boolean embedded = uri == null;
         if (embedded) {
             Path dataDir = Path.of(env.getProperty("boussole.data-dir", "./data"));
-            EmbeddedStore store = EmbeddedStore.open(dataDir);
+            // BOUSSOLE_STORE_PORT opens this app's store to other app processes of the machine
+            EmbeddedStore store = EmbeddedStore.open(dataDir, StoreAddress.from(env::getProperty, 0));
             derived.put("spring.mongodb.uri", store.connectionString());
             application.addInitializers(context -> {
                 if (context.getBeanFactory() instanceof DefaultListableBeanFactory factory) {
