@@ -14,8 +14,7 @@ import java.util.Map;
 /**
  * Runs after the configuration files are read: checks the settings, then, when no MONGODB_URI is
  * given, starts the embedded store and points {@code spring.mongodb.uri} at it before anything
- * connects (on {@code BOUSSOLE_STORE_PORT} if set, so that other apps may share it, else on a random
- * loopback port). The store is registered as a disposable bean first of all, so it is closed last.
+ * connects. The store is registered as a disposable bean first of all, so it is closed last.
  */
 class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor {
 

@@ -94,6 +94,7 @@ public final class SoakRun {
         List<Long> latencies = outcomes.stream().filter(Traffic.Outcome::acknowledged).map(Traffic.Outcome::latencyNanos).sorted().toList();
         long acknowledged = latencies.size();
         long retried = outcomes.stream().filter(o -> o.attempts() > 1).count();
+        long uncertain = outcomes.stream().filter(o -> o.uncertain() > 0).count();
         int maxAttempts = outcomes.stream().mapToInt(Traffic.Outcome::attempts).max().orElse(0);
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
@@ -101,11 +102,12 @@ public final class SoakRun {
                 ---- soak figures (%s)
                 machine                  %d CPUs (%s), JDK %s %s, load average before %s, after %s
                 settings                 %.1f msg/s for %s, kill -9 every %s (%d kills), %d journeys of %d messages
-                sent                     %d messages in %.0f s (%d POSTs: %s, transport errors %d)
+                sent                     %d messages in %.0f s (%d POSTs: %s, refused connections %d, cut or timed out %d)
                 acknowledged (200)       %d (not acknowledged within %ds: %d)
                 answered (in the store)  %d of %d recorded; processed %d, parked %d, still pending %d
                 duplicates               turns %d, replies %d, records %d (beyond at-least-once); out of order %d
-                at-least-once window     %d messages retried by the client (max %d attempts): their replies may show twice
+                retried by the client    %d messages (max %d attempts); %d after an attempt that may have been recorded
+                                         (cut, timeout, 504): the at-least-once window, where replies may show twice
                 lost                     %d (acknowledged but unanswered)%s
                 latency (acknowledged)   p50 %.0f ms, p99 %.0f ms, max %.0f ms (first attempt to 200, retries included)
                 store process            %s
@@ -115,11 +117,12 @@ public final class SoakRun {
                 System.getProperty("java.version"), loadBefore, Files.readString(Path.of("/proc/loadavg")).strip(),
                 rate, duration, killEvery, kills.size(), traffic.journeys.get(), Traffic.JOURNEY.size(),
                 outcomes.size(), seconds, traffic.statuses.values().stream().mapToInt(java.util.concurrent.atomic.AtomicInteger::get).sum()
-                        + traffic.transportErrors.get(), new TreeMap<>(traffic.statuses), traffic.transportErrors.get(),
+                        + traffic.transportErrors.get() + traffic.refused.get(), new TreeMap<>(traffic.statuses),
+                traffic.refused.get(), traffic.transportErrors.get(),
                 acknowledged, Traffic.MESSAGE_DEADLINE.toSeconds(), outcomes.size() - acknowledged,
                 store.answered(), store.recorded(), store.processed(), store.parked(), store.pending(),
                 store.duplicateTurns(), store.duplicateReplies(), store.duplicateRecords(), store.outOfOrder(),
-                retried, maxAttempts, store.lost(), store.lostIds().isEmpty() ? "" : " " + store.lostIds().subList(0, Math.min(10, store.lostIds().size())),
+                retried, maxAttempts, uncertain, store.lost(), store.lostIds().isEmpty() ? "" : " " + store.lostIds().subList(0, Math.min(10, store.lostIds().size())),
                 Percentiles.millis(latencies, 50), Percentiles.millis(latencies, 99), latencies.isEmpty() ? Double.NaN : latencies.getLast() / 1e6,
                 storeAlive ? "up all along" : "DIED", String.join("\n", kills));
     }

@@ -6,8 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import fr.boussole.core.message.Channel;
-import fr.boussole.core.message.ConversationKey;
+import fr.boussole.core.ids.Ids;
 import org.bson.Document;
 
 import java.time.Duration;
@@ -53,9 +52,11 @@ record StoreCount(long recorded, long processed, long parked, long pending, long
         List<String> lostIds = new ArrayList<>();
         for (int journey = 0; journey < traffic.journeys.get(); journey++) {
             String session = traffic.sessionId(journey);
-            String key = new ConversationKey(Channel.WEB, session).value();
-            List<Document> messages = inbound.find(Filters.and(Filters.eq("conversation", key), Filters.ne("status", "GAP")))
+            Map<String, Integer> steps = providerIds(session);
+            List<Document> messages = inbound.find(Filters.in("providerMessageId", steps.keySet()))
                     .sort(Sorts.ascending("sequence")).into(new ArrayList<>());
+            // the store's own name for the conversation, whatever it is derived from
+            String key = messages.isEmpty() ? null : messages.getFirst().getString("conversation");
             Set<String> providerIds = new HashSet<>();
             Map<String, Document> byStep = new HashMap<>();
             int previousStep = -1;
@@ -67,7 +68,7 @@ record StoreCount(long recorded, long processed, long parked, long pending, long
                 if (!providerIds.add(providerId)) {
                     duplicateRecords++;
                 }
-                int step = Integer.parseInt(providerId.substring(providerId.lastIndexOf("step-") + "step-".length()));
+                int step = steps.get(providerId);
                 if (step < previousStep) {
                     outOfOrder++;
                 }
@@ -87,11 +88,11 @@ record StoreCount(long recorded, long processed, long parked, long pending, long
                     default -> pending++;
                 }
             }
-            Document conversation = conversations.find(Filters.eq("_id", key)).first();
+            Document conversation = key == null ? null : conversations.find(Filters.eq("_id", key)).first();
             if (conversation != null) {
                 duplicateTurns += Math.max(0, ((Number) conversation.get("version")).longValue() - processedHere);
             }
-            long entries = outbox.countDocuments(Filters.eq("conversation", key));
+            long entries = key == null ? 0 : outbox.countDocuments(Filters.eq("conversation", key));
             duplicateReplies += Math.max(0, entries - expectedReplies);
             for (int step = 0; step < Traffic.JOURNEY.size(); step++) {
                 Traffic.Outcome seen = traffic.outcomes.get(session + "/" + step);
@@ -109,5 +110,19 @@ record StoreCount(long recorded, long processed, long parked, long pending, long
         }
         return new StoreCount(recorded, processed, parked, pending, answered, duplicateRecords, duplicateTurns,
                 duplicateReplies, outOfOrder, lost, lostIds);
+    }
+
+    /**
+     * The provider message ids a journey's messages are recorded under, with their step: the web chat
+     * takes {@code session.X-Message-Id}, or, where the session id must stay out of the store, an id
+     * derived from both (docs/privacy.md); either is recognised.
+     */
+    static Map<String, Integer> providerIds(String session) {
+        Map<String, Integer> ids = new HashMap<>();
+        for (int step = 0; step < Traffic.JOURNEY.size(); step++) {
+            ids.put(session + ".step-" + step, step);
+            ids.put(Ids.derived("web", session, "step-" + step), step);
+        }
+        return ids;
     }
 }

@@ -3,6 +3,7 @@ package fr.boussole.app.soak;
 import org.bson.Document;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,8 +30,14 @@ final class Traffic {
     static final List<String> JOURNEY = List.of("bonjour", "19", "cahors", "emploi", "1", "2", "1", "aide");
     static final Duration MESSAGE_DEADLINE = Duration.ofSeconds(180);
 
-    /** What the client saw of one message. */
-    record Outcome(String session, int step, int attempts, boolean acknowledged, int replies, long latencyNanos) {}
+    /**
+     * What the client saw of one message.
+     *
+     * @param uncertain attempts that may have reached an app and been recorded without the client seeing the
+     *                  answer (cut connection, timeout, 504): the at-least-once window, where the replies of a
+     *                  retried message are shown again. A refused connection reached no app and is not counted.
+     */
+    record Outcome(String session, int step, int attempts, int uncertain, boolean acknowledged, int replies, long latencyNanos) {}
 
     private final HttpClient http;
     private final Cluster cluster;
@@ -38,6 +45,7 @@ final class Traffic {
     final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
     final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     final AtomicInteger transportErrors = new AtomicInteger();
+    final AtomicInteger refused = new AtomicInteger();
     final AtomicInteger journeys = new AtomicInteger();
     final AtomicInteger acknowledged = new AtomicInteger();
 
@@ -87,6 +95,7 @@ final class Traffic {
         long start = System.nanoTime();
         long deadline = start + MESSAGE_DEADLINE.toNanos();
         int attempts = 0;
+        int uncertain = 0;
         while (System.nanoTime() < deadline) {
             int slot = (journey + step + attempts) % 2;
             attempts++;
@@ -101,16 +110,23 @@ final class Traffic {
                 statuses.computeIfAbsent(response.statusCode(), k -> new AtomicInteger()).incrementAndGet();
                 if (response.statusCode() == 200) {
                     int replies = Document.parse(response.body()).getList("replies", Document.class).size();
-                    outcomes.put(session + "/" + step, new Outcome(session, step, attempts, true, replies, System.nanoTime() - start));
+                    outcomes.put(session + "/" + step, new Outcome(session, step, attempts, uncertain, true, replies,
+                            System.nanoTime() - start));
                     acknowledged.incrementAndGet();
                     return true;
                 }
+                if (response.statusCode() == 504) {
+                    uncertain++;
+                }
+            } catch (ConnectException down) {
+                refused.incrementAndGet();
             } catch (IOException cut) {
                 transportErrors.incrementAndGet();
+                uncertain++;
             }
             Thread.sleep(200);
         }
-        outcomes.put(session + "/" + step, new Outcome(session, step, attempts, false, 0, 0));
+        outcomes.put(session + "/" + step, new Outcome(session, step, attempts, uncertain, false, 0, 0));
         return false;
     }
 }

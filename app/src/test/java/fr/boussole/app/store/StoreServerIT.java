@@ -5,8 +5,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import fr.boussole.app.crash.ChildApp;
 import fr.boussole.app.crash.ChildStore;
-import fr.boussole.core.message.Channel;
-import fr.boussole.core.message.ConversationKey;
+import com.mongodb.client.model.Filters;
+import fr.boussole.core.ids.Ids;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,20 +63,23 @@ class StoreServerIT {
 
         String session = "store-server-it-01";
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/chat/" + session + "/messages"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("X-Message-Id", "step-0")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"bonjour\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("replies");
 
         app.killNine();
         assertThat(store.alive()).as("the store outlives a kill -9 of its app").isTrue();
-        String key = new ConversationKey(Channel.WEB, session).value();
+        String key;
         try (MongoClient mongo = MongoClients.create(store.mongoUri())) {
             MongoDatabase db = mongo.getDatabase("boussole");
-            assertThat(db.getCollection("conversations").countDocuments(new Document("_id", key))).isEqualTo(1);
-            Document message = db.getCollection("inbound_messages").find(new Document("conversation", key)).first();
+            // recorded under session.X-Message-Id, or an id derived from both where the session id stays out of the store
+            Document message = db.getCollection("inbound_messages").find(Filters.in("providerMessageId",
+                    session + ".step-0", Ids.derived("web", session, "step-0"))).first();
             assertThat(message).as("the message, recorded").isNotNull();
             assertThat(message.getString("status")).isEqualTo("PROCESSED");
+            key = message.getString("conversation");
+            assertThat(db.getCollection("conversations").countDocuments(new Document("_id", key))).isEqualTo(1);
         }
 
         assertThat(store.stop()).as("exit status of a store stopped by SIGTERM").isIn(0, 143);
