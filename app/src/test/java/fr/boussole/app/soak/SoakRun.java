@@ -107,7 +107,7 @@ public final class SoakRun {
                 answered (in the store)  %d of %d recorded; processed %d, parked %d, still pending %d
                 duplicates               turns %d, replies %d, records %d (beyond at-least-once); out of order %d
                 retried by the client    %d messages (max %d attempts); %d after an attempt that may have been recorded
-                                         (cut, timeout, 504): the at-least-once window, where replies may show twice
+                                         (cut, timeout, 504): the at-least-once window, answered again from the store
                 lost                     %d (acknowledged but unanswered)%s
                 latency (acknowledged)   p50 %.0f ms, p99 %.0f ms, max %.0f ms (first attempt to 200, retries included)
                 store process            %s
