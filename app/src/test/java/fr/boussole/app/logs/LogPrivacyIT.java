@@ -74,7 +74,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Test doubles (WireMock, GreenMail) log what they receive, which is the providers' side, not the
  * application's log: their loggers are left out of the search.
  */
-@SpringBootTest(classes = BoussoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The store is the MongoServer below, given through @DynamicPropertySource, which Spring applies after the
+// settings are checked: the app then also opens an (unused) embedded store in boussole.data-dir. Its own
+// directory here, so that it does not hold the file lock of ./data that the journeys' context needs.
+@SpringBootTest(classes = BoussoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "boussole.data-dir=target/log-privacy-it-data")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LogPrivacyIT {
 
