@@ -32,7 +32,13 @@ public final class EmbeddedStore implements DisposableBean {
         this.connectionString = connectionString;
     }
 
+    /** Opens the store on a random loopback port, for this process only. */
     public static EmbeddedStore open(Path dataDir) {
+        return open(dataDir, new StoreAddress(InetAddress.getLoopbackAddress().getHostAddress(), 0));
+    }
+
+    /** Opens the store on the given address, which other processes may use too (see {@link StoreServer}). */
+    public static EmbeddedStore open(Path dataDir, StoreAddress at) {
         Path file = dataDir.resolve(FILE_NAME);
         try {
             Files.createDirectories(dataDir);
@@ -50,9 +56,19 @@ public final class EmbeddedStore implements DisposableBean {
                     + " (in use by another process?): " + e.getMessage());
         }
         MongoServer server = new MongoServer(backend);
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        try {
+            server.bind(at.socketAddress());
+        } catch (RuntimeException e) {
+            backend.close();
+            if (e instanceof InvalidSettingException invalid) {
+                throw invalid;
+            }
+            throw new InvalidSettingException(StoreAddress.PORT, "cannot listen on " + at.bind() + ":" + at.port()
+                    + " (in use?): " + e.getMessage());
+        }
         InetSocketAddress address = server.getLocalAddress();
-        String uri = "mongodb://" + address.getHostString() + ":" + address.getPort() + "/boussole";
+        String host = address.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress().getHostAddress() : address.getHostString();
+        String uri = "mongodb://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/boussole";
         log.info("Embedded store on {} with data in {}", address, file.toAbsolutePath());
         return new EmbeddedStore(backend, server, uri);
     }

@@ -32,7 +32,8 @@ class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor 
         // before the store opens: a key problem stops start-up with nothing left open
         derived.putAll(KeySettings.resolve(env, embedded, dataDir));
         if (embedded) {
-            EmbeddedStore store = EmbeddedStore.open(dataDir);
+            // BOUSSOLE_STORE_PORT opens this app's store to other app processes of the machine
+            EmbeddedStore store = EmbeddedStore.open(dataDir, StoreAddress.from(env::getProperty, 0));
             derived.put("spring.mongodb.uri", store.connectionString());
             application.addInitializers(context -> {
                 if (context.getBeanFactory() instanceof DefaultListableBeanFactory factory) {

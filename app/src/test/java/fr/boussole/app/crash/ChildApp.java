@@ -17,15 +17,16 @@ import java.util.stream.Collectors;
 
 /**
  * One instance of the real application in its own JVM: a plain {@code BoussoleApplication} run with the
- * real engine and modules, on a shared store, killed with SIGKILL when the test says so.
+ * real engine and modules, on a shared store, killed with SIGKILL when the test says so. Used by
+ * KillNineIT, StoreServerIT and the soak run.
  */
-final class ChildApp {
+public final class ChildApp {
 
     private static final String MAIN = "fr.boussole.app.BoussoleApplication";
 
-    final String name;
-    final int port;
-    final Path log;
+    public final String name;
+    public final int port;
+    public final Path log;
     private final Process process;
 
     private ChildApp(String name, int port, Path log, Process process) {
@@ -35,8 +36,16 @@ final class ChildApp {
         this.process = process;
     }
 
-    static ChildApp start(String name, String mongoUri, boolean demoData, Path workDir) throws IOException {
-        int port = freePort();
+    public static ChildApp start(String name, String mongoUri, boolean demoData, Path workDir) throws IOException {
+        return start(name, mongoUri, demoData, workDir, freePort(), List.of());
+    }
+
+    /**
+     * @param port       its HTTP port (a restarted instance may take its predecessor's)
+     * @param extraArgs  more {@code --property=value} arguments, after the defaults so that they win
+     */
+    public static ChildApp start(String name, String mongoUri, boolean demoData, Path workDir, int port, List<String> extraArgs)
+            throws IOException {
         Path dataDir = Files.createDirectories(workDir.resolve(name + "-data"));
         Path log = workDir.resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElseThrow();
@@ -45,6 +54,7 @@ final class ChildApp {
                 "--boussole.pipeline.poll-interval=1s",
                 "--boussole.pipeline.lease=5s",
                 "--spring.main.banner-mode=off"));
+        command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("MONGODB_URI", mongoUri);
@@ -61,26 +71,26 @@ final class ChildApp {
      * The test's classpath without test classes: the test sources hold a {@code @TestConfiguration}
      * (an echo engine) under {@code fr.boussole}, which the application's component scan would pick up.
      */
-    static String productionClasspath() {
+    public static String productionClasspath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.replace('\\', '/').contains("/test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** Waits, bounded, for {@code /actuator/health} to answer UP. */
-    void awaitHealthy(HttpClient http, Duration timeout) throws InterruptedException {
+    public void awaitHealthy(HttpClient http, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -101,12 +111,12 @@ final class ChildApp {
     }
 
     /** SIGKILL on Linux: no shutdown hook, no graceful stop, work in flight is simply cut. */
-    void killNine() throws InterruptedException {
+    public void killNine() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
-    void stop() {
+    public void stop() {
         if (process.isAlive()) {
             process.destroyForcibly();
             try {
@@ -117,7 +127,7 @@ final class ChildApp {
         }
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -341,13 +341,8 @@ class KillNineIT {
                 outcomes.size(), seconds, acknowledged.get(), outcomes.values().stream().filter(o -> o.replies() > 0).count(),
                 figures.inbound(), figures.outboxEntries(),
                 new java.util.TreeMap<>(statuses), transportErrors.get(), figures.retriedMessages(), figures.maxAttempts(), duplicates,
-                figures.gaps(), percentile(sorted, 50), percentile(sorted, 99), sorted.getLast() / 1e6);
+                figures.gaps(), Percentiles.millis(sorted, 50), Percentiles.millis(sorted, 99), sorted.getLast() / 1e6);
         System.out.print(report);
         Files.writeString(WORK.resolve("figures.txt"), report);
-    }
-
-    private static double percentile(List<Long> sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, index)) / 1e6;
     }
 }

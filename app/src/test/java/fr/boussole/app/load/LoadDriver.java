@@ -1,5 +1,6 @@
 package fr.boussole.app.load;
 
+import fr.boussole.app.crash.Percentiles;
 import fr.boussole.app.testing.Instances;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -115,14 +116,9 @@ public final class LoadDriver {
                 failures.get());
         System.out.printf("throughput       %.1f replies/s%n", sorted.size() / elapsed);
         if (!sorted.isEmpty()) {
-            System.out.printf("latency ms       p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", pct(sorted, 50), pct(sorted, 90),
-                    pct(sorted, 99), sorted.getLast() / 1e6);
+            System.out.printf("latency ms       p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", Percentiles.millis(sorted, 50),
+                    Percentiles.millis(sorted, 90), Percentiles.millis(sorted, 99), sorted.getLast() / 1e6);
         }
-    }
-
-    private static double pct(List<Long> sorted, double p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1e6;
     }
 
     private static HttpRequest request(String url, String run, int session, String text) {

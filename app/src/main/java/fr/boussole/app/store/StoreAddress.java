@@ -1,0 +1,50 @@
+package fr.boussole.app.store;
+
+import fr.boussole.app.config.InvalidSettingException;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.function.UnaryOperator;
+
+/**
+ * Where the embedded store listens: {@code BOUSSOLE_STORE_BIND} (loopback unless said otherwise: the
+ * store has no authentication) and {@code BOUSSOLE_STORE_PORT}.
+ *
+ * @param port 0 for any free port
+ */
+public record StoreAddress(String bind, int port) {
+
+    public static final String PORT = "BOUSSOLE_STORE_PORT";
+    public static final String BIND = "BOUSSOLE_STORE_BIND";
+
+    /**
+     * Reads both settings through {@code setting} (variable name to value, null when unset).
+     *
+     * @param defaultPort the port when {@code BOUSSOLE_STORE_PORT} is unset
+     */
+    public static StoreAddress from(UnaryOperator<String> setting, int defaultPort) {
+        String port = setting.apply(PORT);
+        String bind = setting.apply(BIND);
+        int number = defaultPort;
+        if (port != null && !port.isBlank()) {
+            try {
+                number = Integer.parseInt(port.strip());
+            } catch (NumberFormatException e) {
+                number = -1;
+            }
+            if (number < 0 || number > 65535) {
+                throw new InvalidSettingException(PORT, "'" + port + "' is not a port number (0-65535)");
+            }
+        }
+        return new StoreAddress(bind == null || bind.isBlank() ? InetAddress.getLoopbackAddress().getHostAddress() : bind.strip(), number);
+    }
+
+    InetSocketAddress socketAddress() {
+        try {
+            return new InetSocketAddress(InetAddress.getByName(bind), port);
+        } catch (UnknownHostException e) {
+            throw new InvalidSettingException(BIND, "'" + bind + "' is not an address of this machine");
+        }
+    }
+}
