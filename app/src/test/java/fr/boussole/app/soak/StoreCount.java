@@ -6,7 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import fr.boussole.core.ids.Ids;
+import fr.boussole.app.webchat.WebChatController;
 import org.bson.Document;
 
 import java.time.Duration;
@@ -113,15 +113,13 @@ record StoreCount(long recorded, long processed, long parked, long pending, long
     }
 
     /**
-     * The provider message ids a journey's messages are recorded under, with their step: the web chat
-     * takes {@code session.X-Message-Id}, or, where the session id must stay out of the store, an id
-     * derived from both (docs/privacy.md); either is recognised.
+     * The provider message ids a journey's messages are recorded under, with their step: derived
+     * from the session and the X-Message-Id, so that the session id stays out of the store.
      */
     static Map<String, Integer> providerIds(String session) {
         Map<String, Integer> ids = new HashMap<>();
         for (int step = 0; step < Traffic.JOURNEY.size(); step++) {
-            ids.put(session + ".step-" + step, step);
-            ids.put(Ids.derived("web", session, "step-" + step), step);
+            ids.put(WebChatController.providerMessageId(session, "step-" + step), step);
         }
         return ids;
     }
