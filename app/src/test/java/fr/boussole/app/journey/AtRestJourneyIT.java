@@ -1,10 +1,13 @@
 package fr.boussole.app.journey;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.boussole.app.rights.ConversationData;
 import fr.boussole.console.requests.RequestBook;
 import fr.boussole.console.requests.RequestView;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
+import fr.boussole.core.rights.DataRights;
+import fr.boussole.core.rights.DataSubject;
 import fr.boussole.store.request.ContactRequestRecords;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -43,7 +46,7 @@ class AtRestJourneyIT extends RunningBot {
     @Autowired
     ContactRequestRecords records;
     @Autowired
-    fr.boussole.app.privacy.DataSubjectQueries subjects;
+    DataRights rights;
 
     int smsReceived;
 
@@ -76,26 +79,20 @@ class AtRestJourneyIT extends RunningBot {
         assertThat(sms.contactAddress()).isEqualTo(PHONE);
         assertThat(sms.answers()).isNotEmpty().allSatisfy(answer -> assertThat(answer.labels()).isNotEmpty());
         assertThat(records.findByConversationLookup(personalData.lookupKey(Channel.WEB, SESSION))).hasSize(1);
-        // every record of a data subject is found by the lookup queries given to erasure and export
-        Map<String, Long> ofPhone = counts(subjects.of("06 12 00 07 77"));
-        assertThat(ofPhone).containsEntry("conversations", 1L).containsEntry("contactRequests", 1L)
-                .containsEntry("inbound_sequences", 1L);
-        assertThat(ofPhone.get("inbound_messages")).isEqualTo((long) smsReceived);
-        assertThat(ofPhone.get("outbox")).isGreaterThanOrEqualTo((long) smsReceived);
-        assertThat(counts(subjects.of(EMAIL))).containsEntry("contactRequests", 1L).containsEntry("conversations", 0L);
-        Map<String, Long> ofSession = counts(subjects.of(new ConversationKey(Channel.WEB, SESSION)));
-        assertThat(ofSession).containsEntry("conversations", 1L).containsEntry("contactRequests", 1L);
-        assertThat(ofSession.get("inbound_messages")).isGreaterThanOrEqualTo(6L);
+        // every record of a data subject is found by the one eraser's lookups (keyed hashes), as an animateur's request would
+        Map<String, Integer> ofPhone = rights.counts(DataSubject.parse("06 12 00 07 77").orElseThrow());
+        assertThat(ofPhone).containsEntry(ConversationData.CONVERSATION, 1).containsEntry("contact-request", 1);
+        assertThat(ofPhone.get(ConversationData.INBOUND_MESSAGE)).isEqualTo(smsReceived);
+        assertThat(ofPhone.get(ConversationData.OUTBOUND_MESSAGE)).isGreaterThanOrEqualTo(smsReceived);
+        Map<String, Integer> ofEmail = rights.counts(DataSubject.parse(EMAIL).orElseThrow());
+        assertThat(ofEmail).as("the web conversation where the email was typed, and its request")
+                .containsEntry(ConversationData.CONVERSATION, 1).containsEntry("contact-request", 1);
+        assertThat(ofEmail.get(ConversationData.INBOUND_MESSAGE)).isGreaterThanOrEqualTo(6);
         // and the pipeline still reads its own records: the texts received, in order
         assertThat(inboundMessages.all(new ConversationKey(Channel.SMS, PHONE)).getFirst().inbound().text())
                 .isEqualTo(SMS_FREE_TEXT);
     }
 
-    private Map<String, Long> counts(Map<String, org.springframework.data.mongodb.core.query.Query> queries) {
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        queries.forEach((collection, query) -> counts.put(collection, mongo.count(query, collection)));
-        return counts;
-    }
 
     private void webJourney() {
         List<JsonNode> last = webSay(WEB_FREE_TEXT);
