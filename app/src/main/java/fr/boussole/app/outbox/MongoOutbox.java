@@ -3,6 +3,7 @@ package fr.boussole.app.outbox;
 import fr.boussole.core.delivery.Delivery;
 import fr.boussole.core.delivery.DeliveryStatusSink;
 import fr.boussole.core.delivery.Outbox;
+import fr.boussole.core.delivery.RecipientMask;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.OutboundMessage;
@@ -245,11 +246,11 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
     }
 
     void markRetry(String id, int attempts, String reason, Instant next) {
-        finish(id, new Update().set("attempts", attempts).set("lastError", reason).set("nextAttemptAt", Date.from(next)));
+        finish(id, new Update().set("attempts", attempts).set("lastError", RecipientMask.scrub(reason)).set("nextAttemptAt", Date.from(next)));
     }
 
     void markFinal(String id, String conversation, OutboxStatus status, int attempts, String reason, Instant now) {
-        dequeueAfter(id, conversation, new Update().set("status", status.name()).set("attempts", attempts).set("lastError", reason)
+        dequeueAfter(id, conversation, new Update().set("status", status.name()).set("attempts", attempts).set("lastError", RecipientMask.scrub(reason))
                 .set("finishedAt", Date.from(now)));
     }
 
