@@ -49,7 +49,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * it with the same settings, so Spring's test context cache starts the application once for all.
  * Each journey uses its own phone number or chat, so the journeys need no reset between them.
  */
-@SpringBootTest(classes = BoussoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The store's URI comes from @DynamicPropertySource, which Spring adds after the environment post-processors:
+// the embedded store opened meanwhile, unused, gets a directory of its own instead of ./data, whose file
+// lock another test context of the same JVM may hold.
+@SpringBootTest(classes = BoussoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "boussole.data-dir=target/running-bot-data")
 abstract class RunningBot {
 
     static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
