@@ -1,0 +1,2 @@
+/** Communes of France and their directory, which resolves what a young person types. */
+package fr.boussole.core.place;
