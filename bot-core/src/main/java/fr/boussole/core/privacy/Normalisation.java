@@ -1,9 +1,9 @@
 package fr.boussole.core.privacy;
 
 import fr.boussole.core.message.Channel;
+import fr.boussole.core.message.PhoneNumbers;
 import java.text.Normalizer;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The form a value takes before it is hashed for lookup, so that the ways of writing one phone
@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
  */
 final class Normalisation {
 
-    private static final Pattern PHONE_CHARS = Pattern.compile("\\+?[0-9 .()\\-]{6,25}");
-
     private Normalisation() {}
 
     static String contact(String value) {
@@ -21,7 +19,10 @@ final class Normalisation {
         if (text.contains("@")) {
             return text.toLowerCase(Locale.ROOT);
         }
-        return PHONE_CHARS.matcher(text).matches() ? phone(text) : text;
+        // a number we cannot read keeps its digits: two writings of it still meet
+        return PhoneNumbers.looksLikeOne(text)
+                ? PhoneNumbers.e164(text).orElseGet(() -> (text.startsWith("+") ? "+" : "") + text.replaceAll("[^0-9]", ""))
+                : text;
     }
 
     static String address(Channel channel, String address) {
@@ -29,21 +30,5 @@ final class Normalisation {
             case SMS, WHATSAPP, EMAIL -> contact(address);
             case WEB, TELEGRAM -> address;
         };
-    }
-
-    /** E.164 when recognisable: +33 6..., 0033 6..., 06..., "+33 (0)6..." all give +336... */
-    private static String phone(String text) {
-        String digits = text.replaceAll("[^0-9]", "");
-        if (text.startsWith("+")) {
-            digits = "+" + digits;
-        } else if (digits.startsWith("00")) {
-            digits = "+" + digits.substring(2);
-        } else if (digits.length() == 10 && digits.startsWith("0")) {
-            digits = "+33" + digits.substring(1);
-        }
-        if (digits.startsWith("+330") && digits.length() == 13) {
-            digits = "+33" + digits.substring(4);
-        }
-        return digits;
     }
 }

@@ -1,6 +1,7 @@
 package fr.boussole.core.rights;
 
 import fr.boussole.core.message.ConversationKey;
+import fr.boussole.core.message.PhoneNumbers;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -58,7 +59,6 @@ public sealed interface DataSubject {
 
     Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
     Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
-    Pattern PHONE_CHARS = Pattern.compile("[+0-9 .()\\-/]{6,30}");
 
     /**
      * What an animateur types, as a subject: an email address, or a phone number written the French
@@ -76,24 +76,6 @@ public sealed interface DataSubject {
         if (text.contains("@")) {
             return EMAIL.matcher(text).matches() ? Optional.of(new Email(text)) : Optional.empty();
         }
-        if (!PHONE_CHARS.matcher(text).matches()) {
-            return Optional.empty();
-        }
-        String digits = text.replaceAll("[^0-9]", "");
-        String e164;
-        if (text.startsWith("+")) {
-            e164 = "+" + digits;
-        } else if (digits.startsWith("00")) {
-            e164 = "+" + digits.substring(2);
-        } else if (digits.startsWith("0") && digits.length() == 10) {
-            e164 = "+33" + digits.substring(1);
-        } else {
-            return Optional.empty();
-        }
-        // "+33 (0)6 …" is a common way to write a French number
-        if (e164.startsWith("+330") && e164.length() == 13) {
-            e164 = "+33" + e164.substring(4);
-        }
-        return E164.matcher(e164).matches() ? Optional.of(new Phone(e164)) : Optional.empty();
+        return PhoneNumbers.e164(text).map(Phone::new);
     }
 }
