@@ -1,6 +1,7 @@
 package fr.boussole.app.journey;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.boussole.app.testing.ConsoleBrowser;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -8,20 +9,13 @@ import jakarta.mail.internet.MimeMessage;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +28,6 @@ class AlertJourneyIT extends RunningBot {
 
     static final String SESSION = "alert-journey-session-01";
     static final String EMAIL = "lea.alert@example.org";
-    static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
     static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"[^>]*id=\"follow-up-form\"|<form[^>]*id=\"follow-up-form\"[^>]*action=\"([^\"]+)\"");
     static final Pattern LINK = Pattern.compile(Pattern.quote(PUBLIC_BASE_URL) + "(/console/[A-Za-z0-9_/.?=&%-]+)");
 
@@ -92,13 +85,13 @@ class AlertJourneyIT extends RunningBot {
         String path = link.group(1);
         assertThat(path).startsWith("/console/alerte/");
 
-        Browser holder = new Browser();
+        ConsoleBrowser holder = new ConsoleBrowser(port);
         HttpResponse<String> page = holder.get(path);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("lang=\"fr\"").contains("Cahors").contains(EMAIL).contains("follow-up-form");
 
         Map<String, String> followUp = new LinkedHashMap<>();
-        followUp.put("_csrf", csrf(page.body()));
+        followUp.put("_csrf", ConsoleBrowser.csrf(page.body()));
         followUp.put("at", "2026-11-23T15:30");
         followUp.put("means", "PHONE");
         followUp.put("comment", "Appel passé, rendez-vous fixé jeudi");
@@ -111,11 +104,7 @@ class AlertJourneyIT extends RunningBot {
         assertThat(after.getList("followUps", Document.class)).singleElement()
                 .satisfies(f -> assertThat(f.getString("comment")).isEqualTo("Appel passé, rendez-vous fixé jeudi"));
 
-        Browser animateur = new Browser();
-        HttpResponse<String> login = animateur.get("/console/login");
-        HttpResponse<String> signedIn = animateur.post("/console/login", Map.of("_csrf", csrf(login.body()),
-                "email", "animatrice@boussole-lot.example.org", "password", "boussole-demo"));
-        assertThat(signedIn.statusCode()).isBetween(200, 399);
+        ConsoleBrowser animateur = ConsoleBrowser.signedIn(port, "animatrice@boussole-lot.example.org");
         HttpResponse<String> seen = animateur.get("/console/demandes/" + requestId);
         assertThat(seen.statusCode()).isEqualTo(200);
         assertThat(seen.body()).contains("Appel passé, rendez-vous fixé jeudi");
@@ -129,8 +118,8 @@ class AlertJourneyIT extends RunningBot {
         Document other = mongo.findOne(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("organisationId").ne(organisation)
                         .and("role").is("PROFESSIONAL")), Document.class, "accounts");
-        assertThat(signIn(own.getString("email")).get("/console/demandes/" + requestId).body()).contains("Appel passé, rendez-vous fixé jeudi");
-        assertThat(signIn(other.getString("email")).get("/console/demandes/" + requestId).statusCode()).isEqualTo(404);
+        assertThat(ConsoleBrowser.signedIn(port, own.getString("email")).get("/console/demandes/" + requestId).body()).contains("Appel passé, rendez-vous fixé jeudi");
+        assertThat(ConsoleBrowser.signedIn(port, other.getString("email")).get("/console/demandes/" + requestId).statusCode()).isEqualTo(404);
 
         // "effacer" empties the conversation; the request stays with the organisation, as the consent text said
         List<JsonNode> erased = say("effacer");
@@ -154,15 +143,6 @@ class AlertJourneyIT extends RunningBot {
                 .hasSizeGreaterThanOrEqualTo(4);
     }
 
-    private Browser signIn(String email) throws Exception {
-        Browser browser = new Browser();
-        HttpResponse<String> login = browser.get("/console/login");
-        HttpResponse<String> home = browser.post("/console/login", Map.of("_csrf", csrf(login.body()), "email", email, "password", "boussole-demo"));
-        assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(home.body()).as("signed in as " + email).doesNotContain("id=\"password\"");
-        return browser;
-    }
-
     private List<JsonNode> say(String text) {
         return post("{\"text\":\"" + text + "\"}");
     }
@@ -178,12 +158,6 @@ class AlertJourneyIT extends RunningBot {
         json(response.body()).get("replies").forEach(replies::add);
         assertThat(replies).as("replies to " + body).isNotEmpty();
         return replies;
-    }
-
-    private static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        assertThat(m.find()).as("a CSRF token in the page").isTrue();
-        return m.group(1) != null ? m.group(1) : m.group(2);
     }
 
     private static String formAction(String html) {
@@ -210,34 +184,6 @@ class AlertJourneyIT extends RunningBot {
             return "";
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * A browser of sorts: keeps cookies and follows redirects. The public URL is https, so the console's
-     * session cookie is Secure; the test talks plain HTTP to the port where a TLS proxy would, so its
-     * cookie jar hands cookies back as if the request were https.
-     */
-    final class Browser {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager() {
-                    @Override
-                    public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws java.io.IOException {
-                        return super.get(URI.create(uri.toString().replaceFirst("^http:", "https:")), headers);
-                    }
-                })
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-
-        HttpResponse<String> get(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(local(path))).header("Accept", "text/html").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-            String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return client.send(HttpRequest.newBuilder(URI.create(local(path))).header("Accept", "text/html")
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 }

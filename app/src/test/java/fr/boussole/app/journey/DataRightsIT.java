@@ -1,6 +1,7 @@
 package fr.boussole.app.journey;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.boussole.app.testing.ConsoleBrowser;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import org.bson.Document;
@@ -8,19 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +34,6 @@ class DataRightsIT extends RunningBot {
     static final String WORD_A = "zorglubette";
     static final String WORD_B = "zigomarette";
     static final String SESSION_A = "rights-web-session-a-0001";
-    static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
 
     @Test
     void the_animateur_exports_then_erases_one_young_person_and_only_them() throws Exception {
@@ -55,23 +48,23 @@ class DataRightsIT extends RunningBot {
         long searches = mongo.getCollection("searches").countDocuments();
         long requests = mongo.getCollection("contactRequests").countDocuments();
 
-        Browser professional = signIn("conseiller@mission-locale-quercy.example.org");
+        ConsoleBrowser professional = ConsoleBrowser.signedIn(port, "conseiller@mission-locale-quercy.example.org");
         professional.get("/console/demandes/" + requestOfA); // an audit entry about A's request
         assertThat(professional.get("/console/animation/donnees").statusCode()).as("professionals are refused").isEqualTo(403);
 
-        Browser animateur = signIn("animatrice@boussole-lot.example.org");
+        ConsoleBrowser animateur = ConsoleBrowser.signedIn(port, "animatrice@boussole-lot.example.org");
         HttpResponse<String> page = animateur.get("/console/animation/donnees");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(animateur.get("/console/animation/tableau-de-bord").body()).contains("/console/animation/donnees");
 
         HttpResponse<String> held = animateur.post("/console/animation/donnees",
-                Map.of("_csrf", csrf(page.body()), "personne", "06 12 00 07 01"));
+                Map.of("_csrf", ConsoleBrowser.csrf(page.body()), "personne", "06 12 00 07 01"));
         assertThat(held.statusCode()).isEqualTo(200);
         assertThat(held.body()).contains(PHONE_A).contains("Conversations").contains("Demandes de contact")
                 .contains("Messages reçus du jeune").doesNotContain(WORD_A).contains("id=\"erase\"");
 
         HttpResponse<String> export = animateur.post("/console/animation/donnees/export",
-                Map.of("_csrf", csrf(held.body()), "personne", "+33 6 12 00 07 01"));
+                Map.of("_csrf", ConsoleBrowser.csrf(held.body()), "personne", "+33 6 12 00 07 01"));
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.headers().firstValue("Content-Disposition").orElse("")).contains("attachment").contains(".json");
         JsonNode exported = json(export.body());
@@ -85,12 +78,12 @@ class DataRightsIT extends RunningBot {
         assertThat(export.body()).doesNotContain(PHONE_B);
 
         HttpResponse<String> unconfirmed = animateur.post("/console/animation/donnees/effacement",
-                Map.of("_csrf", csrf(held.body()), "personne", PHONE_A));
+                Map.of("_csrf", ConsoleBrowser.csrf(held.body()), "personne", PHONE_A));
         assertThat(unconfirmed.body()).contains("id=\"not-confirmed\"");
         assertThat(requestsWithContact(PHONE_A)).as("nothing erased without confirmation").hasSize(2);
 
         HttpResponse<String> erased = animateur.post("/console/animation/donnees/effacement",
-                Map.of("_csrf", csrf(held.body()), "personne", "0612000701", "confirmation", "oui"));
+                Map.of("_csrf", ConsoleBrowser.csrf(held.body()), "personne", "0612000701", "confirmation", "oui"));
         assertThat(erased.statusCode()).isEqualTo(200);
         assertThat(erased.body()).contains("id=\"erased\"");
 
@@ -126,7 +119,7 @@ class DataRightsIT extends RunningBot {
         assertThat(audit).extracting(a -> a.getString("action")).containsExactlyInAnyOrder("PERSONAL_DATA_EXPORTED", "PERSONAL_DATA_ERASED");
 
         HttpResponse<String> again = animateur.post("/console/animation/donnees",
-                Map.of("_csrf", csrf(erased.body()), "personne", PHONE_A));
+                Map.of("_csrf", ConsoleBrowser.csrf(erased.body()), "personne", PHONE_A));
         assertThat(again.body()).contains("id=\"nothing\"");
         receivedBy.remove(smsA);
         assertThat(say(smsA, "bonjour")).as("A may come back: a fresh conversation").anySatisfy(reply ->
@@ -212,43 +205,4 @@ class DataRightsIT extends RunningBot {
     }
 
     // --- the console ---
-
-    Browser signIn(String email) throws Exception {
-        Browser browser = new Browser();
-        HttpResponse<String> login = browser.get("/console/login");
-        HttpResponse<String> home = browser.post("/console/login",
-                Map.of("_csrf", csrf(login.body()), "email", email, "password", "boussole-demo"));
-        assertThat(home.body()).as("signed in as " + email).doesNotContain("id=\"password\"");
-        return browser;
-    }
-
-    static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        assertThat(m.find()).as("a CSRF token in the page").isTrue();
-        return m.group(1) != null ? m.group(1) : m.group(2);
-    }
-
-    /** Keeps cookies and follows redirects; hands the Secure cookie back over the test's plain HTTP. */
-    final class Browser {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager() {
-                    @Override
-                    public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws java.io.IOException {
-                        return super.get(URI.create(uri.toString().replaceFirst("^http:", "https:")), headers);
-                    }
-                })
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-
-        HttpResponse<String> get(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(local(path))).header("Accept", "text/html").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-            String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return client.send(HttpRequest.newBuilder(URI.create(local(path))).header("Accept", "text/html")
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-    }
 }

@@ -1,23 +1,17 @@
 package fr.boussole.app.outbox;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import fr.boussole.app.testing.ConsoleBrowser;
 import fr.boussole.core.message.ConversationKey;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -41,7 +35,6 @@ class DeadLetterRetryIT extends FlakyProviders {
 
     static final String DORA = "+33612000901";
     static final String MASKED = "+33 6 •• •• •• 01";
-    static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
     static final String PAGE = "/console/animation/envois-en-echec";
 
     StubMapping failing;
@@ -81,17 +74,16 @@ class DeadLetterRetryIT extends FlakyProviders {
         List<Document> later = entries(dora).stream().filter(e -> !dead.stream().map(d -> d.get("_id")).toList().contains(e.get("_id"))).toList();
         assertThat(later).isNotEmpty().allSatisfy(e -> assertThat(e.getString("status")).isEqualTo(OutboxStatus.SENT.name()));
 
-        Browser animateur = new Browser();
-        animateur.signIn("animatrice@boussole-lot.example.org", "boussole-demo");
+        ConsoleBrowser animateur = ConsoleBrowser.signedIn(port, "animatrice@boussole-lot.example.org");
         String page = animateur.get(PAGE).body();
         assertThat(page).contains(MASKED).doesNotContain(DORA).doesNotContain("effacer").contains("Relancer");
         dead.forEach(e -> assertThat(page).contains("data-id=\"" + e.getString("_id") + "\""));
         for (Document entry : dead) { // oldest first, as the conversation had them
-            HttpResponse<String> retried = animateur.post(PAGE + "/" + entry.getString("_id") + "/relance", Map.of("_csrf", csrf(page)));
+            HttpResponse<String> retried = animateur.post(PAGE + "/" + entry.getString("_id") + "/relance", Map.of("_csrf", ConsoleBrowser.csrf(page)));
             assertThat(retried.statusCode()).isEqualTo(200);
             assertThat(retried.uri().getQuery()).isEqualTo("relancee");
         }
-        assertThat(animateur.post(PAGE + "/" + dead.getFirst().getString("_id") + "/relance", Map.of("_csrf", csrf(page))).uri().getQuery())
+        assertThat(animateur.post(PAGE + "/" + dead.getFirst().getString("_id") + "/relance", Map.of("_csrf", ConsoleBrowser.csrf(page))).uri().getQuery())
                 .as("a second retry of the same entry").isIn("introuvable");
 
         awaitSettled(dora, 2);
@@ -105,43 +97,5 @@ class DeadLetterRetryIT extends FlakyProviders {
         assertThat(metric("boussole_outbox_dead_letter_retries_total", "channel=\"sms\"")).isGreaterThanOrEqualTo(dead.size());
         assertThat(metric("boussole_outbox_entries", "status=\"dead\"")).isZero();
         assertThat(animateur.get(PAGE).body()).doesNotContain(MASKED);
-    }
-
-    private static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        assertThat(m.find()).as("a CSRF token in the page").isTrue();
-        return m.group(1) != null ? m.group(1) : m.group(2);
-    }
-
-    /**
-     * Keeps cookies and follows redirects. The public URL is https, so the console's session cookie is
-     * Secure; the test talks plain HTTP where a TLS proxy would, so the jar hands cookies back as if over https.
-     */
-    final class Browser {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager() {
-            @Override
-            public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws java.io.IOException {
-                return super.get(URI.create(uri.toString().replaceFirst("^http:", "https:")), headers);
-            }
-        }).followRedirects(HttpClient.Redirect.NORMAL).build();
-
-        void signIn(String email, String password) throws Exception {
-            String login = get("/console/login").body();
-            HttpResponse<String> home = post("/console/login", Map.of("_csrf", csrf(login), "email", email, "password", password));
-            assertThat(home.uri().getPath()).as("signed in").doesNotContain("login");
-        }
-
-        HttpResponse<String> get(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(local(path))).header("Accept", "text/html").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-            String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return client.send(HttpRequest.newBuilder(URI.create(local(path))).header("Accept", "text/html")
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        }
     }
 }
