@@ -23,14 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmailDelivererTest {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     private final ConsoleSettings settings = new ConsoleSettings("https://boussole.test", "alertes@boussole.test",
             Duration.ofDays(5), Duration.ofHours(1), 5, Duration.ofMinutes(15), Duration.ofDays(1));
 
     @Test
     void sends_a_multipart_email_with_text_and_html_in_utf8() throws Exception {
-        var result = deliverer(sender(ServerSetupTest.SMTP.getPort())).deliver(email("pro@structure.test"));
+        var result = deliverer(sender(greenMail.getSmtp().getPort())).deliver(email("pro@structure.test"));
 
         assertThat(result).isInstanceOf(DeliveryResult.Sent.class);
         MimeMessage[] received = greenMail.getReceivedMessages();
@@ -53,7 +53,7 @@ class EmailDelivererTest {
 
     @Test
     void an_invalid_address_fails_for_good() {
-        var result = deliverer(sender(ServerSetupTest.SMTP.getPort())).deliver(email("not an address"));
+        var result = deliverer(sender(greenMail.getSmtp().getPort())).deliver(email("not an address"));
 
         assertThat(result).isInstanceOf(DeliveryResult.Failed.class);
     }

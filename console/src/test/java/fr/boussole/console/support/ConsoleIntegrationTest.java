@@ -16,7 +16,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 public abstract class ConsoleIntegrationTest {
 
-    public static final int SMTP_PORT = 3925;
+    /** A free port, so that two builds on one machine never meet on the same SMTP server. */
+    public static final int SMTP_PORT = freePort();
 
     @Autowired
     protected MockMvc mvc;
@@ -34,6 +35,14 @@ public abstract class ConsoleIntegrationTest {
         registry.add("spring.mongodb.uri", ConsoleTestApplication::mongoUri);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @BeforeEach
