@@ -1,5 +1,7 @@
 package fr.boussole.channels.support;
 
+import fr.boussole.testing.RecordingInbox;
+import fr.boussole.testing.TestClock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
@@ -11,8 +13,8 @@ import org.springframework.context.annotation.Bean;
 public class ChannelsTestApplication {
 
     @Bean
-    MovableClock clock() {
-        return new MovableClock();
+    TestClock clock() {
+        return new TestClock();
     }
 
     @Bean

@@ -2,11 +2,11 @@ package fr.boussole.console.animation;
 
 import fr.boussole.console.audit.AuditAction;
 import fr.boussole.console.audit.AuditLog;
-import fr.boussole.console.mail.Dates;
+import fr.boussole.store.mail.Dates;
 import fr.boussole.console.offers.OfferBook;
 import fr.boussole.console.offers.OfferForm;
 import fr.boussole.console.offers.OrganisationDirectory;
-import fr.boussole.console.requests.RequestBook;
+import fr.boussole.store.request.RequestBook;
 import fr.boussole.console.security.ConsoleUser;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,10 +37,10 @@ class AnimationController {
     private final SearchLog searches;
     private final AuditLog audit;
     private final Clock clock;
-    private final fr.boussole.console.checks.MongoContactChecks checks;
+    private final fr.boussole.store.promise.MongoContactChecks checks;
 
     AnimationController(RequestBook requests, OfferBook offers, OrganisationDirectory organisations, SearchLog searches,
-                        AuditLog audit, Clock clock, fr.boussole.console.checks.MongoContactChecks checks) {
+                        AuditLog audit, Clock clock, fr.boussole.store.promise.MongoContactChecks checks) {
         this.checks = checks;
         this.requests = requests;
         this.offers = offers;

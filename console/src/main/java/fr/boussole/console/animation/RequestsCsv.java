@@ -1,7 +1,7 @@
 package fr.boussole.console.animation;
 
-import fr.boussole.console.mail.Dates;
-import fr.boussole.console.requests.RequestView;
+import fr.boussole.store.mail.Dates;
+import fr.boussole.store.request.RequestView;
 import fr.boussole.store.csv.FormulaGuard;
 
 import java.io.IOException;
@@ -59,7 +59,7 @@ public final class RequestsCsv {
                 String.valueOf(requests.stream().filter(r -> r.firstContactAt() != null).count()),
                 String.valueOf(requests.stream().filter(RequestView::keptPromise).count()),
                 median == null ? "" : String.valueOf(median.toHours()),
-                String.valueOf(requests.stream().filter(r -> r.outcome() == fr.boussole.console.requests.Outcome.REACHED_AND_HELPED).count()));
+                String.valueOf(requests.stream().filter(r -> r.outcome() == fr.boussole.store.request.Outcome.REACHED_AND_HELPED).count()));
     }
 
     private static void row(Writer out, String... cells) {

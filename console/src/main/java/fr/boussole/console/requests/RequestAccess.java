@@ -1,6 +1,8 @@
 package fr.boussole.console.requests;
 
 import fr.boussole.console.security.ConsoleUser;
+import fr.boussole.store.request.RequestBook;
+import fr.boussole.store.request.RequestView;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
