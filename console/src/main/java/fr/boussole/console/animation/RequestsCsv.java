@@ -1,5 +1,6 @@
 package fr.boussole.console.animation;
 
+import fr.boussole.store.search.SearchView;
 import fr.boussole.store.mail.Dates;
 import fr.boussole.store.request.RequestView;
 import fr.boussole.store.csv.FormulaGuard;

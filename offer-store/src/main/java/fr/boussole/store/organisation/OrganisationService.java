@@ -38,6 +38,19 @@ public class OrganisationService {
         return organisations.findById(organisationId).filter(o -> covers(scope, o));
     }
 
+    /** The organisations of a territory as its directory shows them. */
+    public List<OrganisationView> directoryOf(String territoryId) {
+        return organisations.findByTerritoryId(territoryId).stream().map(OrganisationService::view).toList();
+    }
+
+    /** The first contact that is not only an alert address is the public one. */
+    private static OrganisationView view(Organisation o) {
+        OrganisationContact main = o.getContacts().stream().filter(c -> !c.alerts()).findFirst()
+                .orElse(o.getContacts().isEmpty() ? null : o.getContacts().getFirst());
+        return new OrganisationView(o.getId(), o.getName(), o.getType() == null ? null : o.getType().name(),
+                main == null ? null : main.email(), main == null ? null : main.phone(), o.alertEmails(), o.isActive());
+    }
+
     /** True when {@code scope} may see and change this organisation. */
     public static boolean covers(Scope scope, Organisation organisation) {
         return switch (scope) {

@@ -1,8 +1,8 @@
-package fr.boussole.console.offers;
+package fr.boussole.store.organisation;
 
 import java.util.List;
 
-/** An organisation as the directory shows it. */
+/** An organisation as the console's directory shows it: its public contact (the first that is not only an alert address). */
 public record OrganisationView(String id, String name, String type, String email, String phone,
                                List<String> alertEmails, boolean active) {
 

@@ -1,10 +1,10 @@
-package fr.boussole.console.offers;
+package fr.boussole.store.offer;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** An offer as the console shows and edits it. */
+/** An offer as people read it, with its organisation's name (read through {@link OfferBook}). */
 public record OfferView(String id, String title, String description, String theme, String organisationId,
                         String organisationName, String place, int contactDelayDays, List<String> communes,
                         Integer ageMin, Integer ageMax, LocalDate validFrom, LocalDate validUntil,

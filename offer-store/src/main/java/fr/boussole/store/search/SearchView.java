@@ -1,4 +1,4 @@
-package fr.boussole.console.animation;
+package fr.boussole.store.search;
 
 import java.time.Instant;
 

@@ -1,12 +1,6 @@
-package fr.boussole.console.store;
+package fr.boussole.store.offer;
 
-import fr.boussole.console.offers.OfferBook;
-import fr.boussole.console.offers.OfferForm;
-import fr.boussole.console.offers.OfferStatus;
-import fr.boussole.console.offers.OfferView;
 import fr.boussole.core.ids.Ids;
-import fr.boussole.store.offer.Offer;
-import fr.boussole.store.offer.Offers;
 import fr.boussole.store.organisation.Organisation;
 import fr.boussole.store.organisation.Organisations;
 import org.springframework.stereotype.Component;
@@ -15,70 +9,67 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Offers from the store, saved through its repository (the matching index follows it). */
+/**
+ * The offers as people read and change them in the console, with their organisation's name; saved
+ * through the repository, so the matching index follows.
+ */
 @Component
-class StoreOfferBook implements OfferBook {
+public class OfferBook {
 
     private final Offers offers;
     private final Organisations organisations;
     private final Clock clock;
 
-    StoreOfferBook(Offers offers, Organisations organisations, Clock clock) {
+    OfferBook(Offers offers, Organisations organisations, Clock clock) {
         this.offers = offers;
         this.organisations = organisations;
         this.clock = clock;
     }
 
-    @Override
     public List<OfferView> ofOrganisation(String organisationId) {
         return views(offers.findByOrganisationId(organisationId));
     }
 
-    @Override
     public List<OfferView> ofTerritory(String territoryId) {
         var ids = organisations.findByTerritoryId(territoryId).stream().map(Organisation::getId).toList();
         return ids.isEmpty() ? List.of() : views(offers.findByOrganisationIdIn(ids));
     }
 
-    @Override
     public Optional<OfferView> find(String offerId) {
         return offers.findById(offerId).map(o -> views(List.of(o)).getFirst());
     }
 
-    @Override
-    public String create(String organisationId, OfferForm form, String author) {
+    /** Creates an active offer of this organisation; returns its id. */
+    public String create(String organisationId, OfferEdit form, String author) {
         Offer offer = new Offer(Ids.random("of"), organisationId, form.theme(), form.title().strip());
         apply(offer, form, author);
-        offer.setStatus(fr.boussole.store.offer.OfferStatus.ACTIVE);
+        offer.setStatus(OfferStatus.ACTIVE);
         offers.save(offer);
         return offer.getId();
     }
 
-    @Override
-    public void update(String offerId, OfferForm form, String author) {
+    public void update(String offerId, OfferEdit form, String author) {
         Offer offer = offers.findById(offerId).orElseThrow(() -> new IllegalArgumentException("no offer " + offerId));
         apply(offer, form, author);
         offers.save(offer);
     }
 
-    @Override
     public void archive(String offerId, String author) {
         Offer offer = offers.findById(offerId).orElseThrow(() -> new IllegalArgumentException("no offer " + offerId));
-        offer.setStatus(fr.boussole.store.offer.OfferStatus.ARCHIVED);
+        offer.setStatus(OfferStatus.ARCHIVED);
         offer.touch(author, clock.instant());
         offers.save(offer);
     }
 
-    private void apply(Offer offer, OfferForm form, String author) {
+    private void apply(Offer offer, OfferEdit form, String author) {
         offer.setTitle(form.title().strip());
         offer.setDescription(form.description().strip());
         offer.setTheme(form.theme());
         offer.setPlace(form.place().strip());
         offer.setContactDelayDays(form.contactDelayDays());
-        offer.setCommunes(form.communeCodes());
+        offer.setCommunes(form.communes());
         offer.setAgeMin(form.ageMin());
         offer.setAgeMax(form.ageMax());
         offer.setValidUntil(form.validUntil());
@@ -91,6 +82,6 @@ class StoreOfferBook implements OfferBook {
         return list.stream().map(o -> new OfferView(o.getId(), o.getTitle(), o.getDescription(), o.getTheme(),
                 o.getOrganisationId(), names.getOrDefault(o.getOrganisationId(), o.getOrganisationId()), o.getPlace(),
                 o.getContactDelayDays(), o.getCommunes(), o.getAgeMin(), o.getAgeMax(), o.getValidFrom(),
-                o.getValidUntil(), OfferStatus.valueOf(o.getStatus().name()), o.getUpdatedAt())).toList();
+                o.getValidUntil(), o.getStatus(), o.getUpdatedAt())).toList();
     }
 }
