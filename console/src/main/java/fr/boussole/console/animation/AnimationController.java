@@ -1,6 +1,6 @@
 package fr.boussole.console.animation;
 
-import fr.boussole.store.search.SearchLog;
+import fr.boussole.store.search.Searches;
 import fr.boussole.store.search.SearchView;
 import fr.boussole.console.audit.AuditAction;
 import fr.boussole.console.audit.AuditLog;
@@ -36,12 +36,12 @@ class AnimationController {
     private final RequestBook requests;
     private final OfferBook offers;
     private final OrganisationService organisations;
-    private final SearchLog searches;
+    private final Searches searches;
     private final AuditLog audit;
     private final Clock clock;
     private final fr.boussole.store.promise.MongoContactChecks checks;
 
-    AnimationController(RequestBook requests, OfferBook offers, OrganisationService organisations, SearchLog searches,
+    AnimationController(RequestBook requests, OfferBook offers, OrganisationService organisations, Searches searches,
                         AuditLog audit, Clock clock, fr.boussole.store.promise.MongoContactChecks checks) {
         this.checks = checks;
         this.requests = requests;
