@@ -1,9 +1,10 @@
 package fr.boussole.console.animation;
 
-import fr.boussole.store.search.SearchView;
+import fr.boussole.store.csv.Csv;
 import fr.boussole.store.mail.Dates;
 import fr.boussole.store.request.RequestView;
-import fr.boussole.store.csv.FormulaGuard;
+import fr.boussole.store.search.SearchView;
+import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,24 +66,11 @@ public final class RequestsCsv {
 
     private static void row(Writer out, String... cells) {
         try {
-            for (int i = 0; i < cells.length; i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.write(escape(cells[i]));
-            }
-            out.write("\r\n");
+            CSVPrinter printer = Csv.printer(out);
+            Csv.printGuarded(printer, cells);
+            printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Quotes when needed, and defuses cells a spreadsheet would read as a formula ({@link FormulaGuard}). */
-    static String escape(String cell) {
-        String value = cell == null ? "" : FormulaGuard.guard(cell);
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
     }
 }

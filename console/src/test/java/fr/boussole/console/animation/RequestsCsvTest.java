@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestsCsvTest {
 
     @Test
-    void cells_are_quoted_when_needed_and_formulas_are_defused() {
-        assertThat(RequestsCsv.escape("Cahors")).isEqualTo("Cahors");
-        assertThat(RequestsCsv.escape("Un job, un CV")).isEqualTo("\"Un job, un CV\"");
-        assertThat(RequestsCsv.escape("dit \"oui\"")).isEqualTo("\"dit \"\"oui\"\"\"");
-        assertThat(RequestsCsv.escape("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(RequestsCsv.escape(null)).isEmpty();
+    void cells_are_quoted_when_needed_and_formulas_are_defused() throws Exception {
+        var out = new java.io.StringWriter();
+        var printer = fr.boussole.store.csv.Csv.printer(out);
+        fr.boussole.store.csv.Csv.printGuarded(printer, "Cahors", "Un job, un CV", "dit \"oui\"", "=HYPERLINK(\"x\")", null);
+        printer.flush();
+        assertThat(out.toString()).isEqualTo("Cahors,\"Un job, un CV\",\"dit \"\"oui\"\"\",\"'=HYPERLINK(\"\"x\"\")\",\r\n");
     }
 }
