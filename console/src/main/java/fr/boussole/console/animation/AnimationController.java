@@ -1,5 +1,6 @@
 package fr.boussole.console.animation;
 
+import fr.boussole.console.requests.RequestsCsv;
 import fr.boussole.store.search.Searches;
 import fr.boussole.store.search.SearchView;
 import fr.boussole.console.audit.AuditAction;
@@ -109,7 +110,7 @@ class AnimationController {
         var stats = stats(user);
         csv(response, "rapport-annuel-" + year + ".csv");
         try (Writer out = writer(response)) {
-            RequestsCsv.yearlyReport(year, stats.requestsOfYear(year), stats.searchesOfYear(year), out);
+            YearlyReport.write(year, stats.requestsOfYear(year), stats.searchesOfYear(year), out);
         }
     }
 

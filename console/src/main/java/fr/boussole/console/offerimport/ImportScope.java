@@ -1,7 +1,7 @@
 package fr.boussole.console.offerimport;
 
 import fr.boussole.console.security.ConsoleUser;
-import fr.boussole.store.account.Scope;
+import fr.boussole.store.scope.Scope;
 import fr.boussole.store.organisation.Organisation;
 import fr.boussole.store.organisation.OrganisationService;
 

@@ -2,7 +2,7 @@ package fr.boussole.console.offers;
 
 import fr.boussole.console.audit.AuditAction;
 import fr.boussole.console.audit.AuditLog;
-import fr.boussole.console.requests.NotFound;
+import fr.boussole.console.web.NotFound;
 import fr.boussole.console.security.ConsoleUser;
 import fr.boussole.store.offer.OfferBook;
 import fr.boussole.store.offer.OfferView;

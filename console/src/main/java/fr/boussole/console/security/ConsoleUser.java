@@ -1,7 +1,7 @@
 package fr.boussole.console.security;
 
 import fr.boussole.store.account.AccountRole;
-import fr.boussole.store.account.Scope;
+import fr.boussole.store.scope.Scope;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -44,7 +44,7 @@ public record ConsoleUser(String accountId, String email, String displayName, Ac
      * professional, nothing for an account whose binding is missing.
      */
     public Scope scope() {
-        return Scope.of(role, territoryId, organisationId);
+        return role == null ? Scope.NOWHERE : role.scope(territoryId, organisationId);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package fr.boussole.store.account;
 
+import fr.boussole.store.scope.Scope;
+
 import fr.boussole.store.organisation.Organisation;
 import fr.boussole.store.organisation.Organisations;
 import java.time.Instant;

@@ -1,10 +1,11 @@
-package fr.boussole.store.account;
+package fr.boussole.store.scope;
 
 /**
  * Where an account may look and act: the whole country, one territory, or one organisation (within
  * its territory). Every read and change of territories, organisations and accounts takes one, so that
  * a page cannot ask for more than its user may see; it comes from the signed-in account, never from
- * a request parameter.
+ * a request parameter. Its own package, which depends on nothing: the services of territories,
+ * organisations and accounts all take one ({@code AccountRole.scope} gives an account's).
  */
 public sealed interface Scope {
 
@@ -34,18 +35,6 @@ public sealed interface Scope {
 
     Scope NATIONAL = new National();
     Scope NOWHERE = new Nowhere();
-
-    /** The scope of an account of this role bound to this territory or organisation. */
-    static Scope of(AccountRole role, String territoryId, String organisationId) {
-        if (role == null) {
-            return NOWHERE;
-        }
-        return switch (role) {
-            case ADMINISTRATOR -> NATIONAL;
-            case ANIMATEUR -> territoryId == null ? NOWHERE : new OfTerritory(territoryId);
-            case PROFESSIONAL -> organisationId == null ? NOWHERE : new OfOrganisation(organisationId, territoryId);
-        };
-    }
 
     /** True when this scope includes everything of the territory {@code territoryId}. */
     default boolean coversTerritory(String territoryId) {

@@ -1,4 +1,4 @@
-package fr.boussole.console.animation;
+package fr.boussole.console.requests;
 
 import org.junit.jupiter.api.Test;
 

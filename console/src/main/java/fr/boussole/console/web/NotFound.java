@@ -1,4 +1,4 @@
-package fr.boussole.console.requests;
+package fr.boussole.console.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
