@@ -1,4 +1,4 @@
-package fr.boussole.channels.whatsapp;
+package fr.boussole.channels.twilio.whatsapp;
 
 import java.time.Duration;
 import java.time.Instant;

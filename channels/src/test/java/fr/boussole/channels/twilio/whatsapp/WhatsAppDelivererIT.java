@@ -1,4 +1,4 @@
-package fr.boussole.channels.whatsapp;
+package fr.boussole.channels.twilio.whatsapp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

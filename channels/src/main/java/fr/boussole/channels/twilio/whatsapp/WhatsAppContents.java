@@ -1,4 +1,4 @@
-package fr.boussole.channels.whatsapp;
+package fr.boussole.channels.twilio.whatsapp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

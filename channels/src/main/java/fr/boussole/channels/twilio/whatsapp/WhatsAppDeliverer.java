@@ -1,4 +1,4 @@
-package fr.boussole.channels.whatsapp;
+package fr.boussole.channels.twilio.whatsapp;
 
 import fr.boussole.channels.twilio.TwilioAnswer;
 import fr.boussole.channels.twilio.TwilioConfigured;
