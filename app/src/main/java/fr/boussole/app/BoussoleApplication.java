@@ -2,6 +2,7 @@ package fr.boussole.app;
 
 import fr.boussole.channels.ChannelsModule;
 import fr.boussole.console.ConsoleModule;
+import fr.boussole.pipeline.PipelineModule;
 import fr.boussole.store.OfferStoreModule;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Import;
  * {@code dialog.DialogConfiguration}.
  */
 @SpringBootApplication
-@Import({OfferStoreModule.class, ChannelsModule.class, ConsoleModule.class})
+@Import({OfferStoreModule.class, PipelineModule.class, ChannelsModule.class, ConsoleModule.class})
 public class BoussoleApplication {
 
     public static void main(String[] args) {

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The channels module alone, with small in-memory stand-ins for the ports the platform implements
- * (Inbox, DeliveryStatusSink) and a clock the tests move.
+ * (Inbox, ReplyWait, DeliveryStatusSink) and a clock the tests move.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -25,6 +25,11 @@ public class ChannelsTestApplication {
     @Bean
     RecordingInbox inbox() {
         return new RecordingInbox();
+    }
+
+    @Bean
+    ScriptedReplies replies() {
+        return new ScriptedReplies();
     }
 
     @Bean

@@ -2,6 +2,7 @@ package fr.boussole.store.search;
 
 import fr.boussole.core.conversation.DialogEvent;
 import fr.boussole.core.ids.Ids;
+import fr.boussole.core.offer.SearchLog;
 import fr.boussole.core.place.Commune;
 import fr.boussole.core.place.CommuneDirectory;
 import java.time.Clock;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * by territory for the animateur (commune names from the commune directory when the application has one).
  */
 @Component
-public class Searches {
+public class Searches implements SearchLog {
 
     private final SearchRecords records;
     private final ObjectProvider<CommuneDirectory> communes;
@@ -27,10 +28,7 @@ public class Searches {
         this.clock = clock;
     }
 
-    /**
-     * Records one search. {@code eventId} makes a replay after a crash harmless: pass an id derived
-     * from the inbound message ({@code Ids.derived("se", providerMessageId)}), or null for a new one.
-     */
+    @Override
     public void record(DialogEvent.SearchRecorded event, String eventId) {
         String id = eventId != null ? eventId : Ids.random("se");
         records.save(new Search(id, event.communeInsee(), event.territoryId(), event.theme(), event.offersFound(),
