@@ -9,10 +9,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Checks an email and password against the store's accounts, after two refusals that come before any
- * password check: a client address that failed too often, and (through {@link ConsoleUserDetailsService})
- * a locked email. Both answer as a locked account, so a guesser cannot tell which limit stopped them.
- * The signed-in principal keeps no password hash.
+ * Checks an email and password against the store's accounts, once an attempt is reserved for both the
+ * client address and the email ({@link Lockout#reserve}): the reservation comes before the password check
+ * and is atomic, so that simultaneous guesses cannot get more checks than the limits allow. A refusal
+ * answers as a locked account, whichever limit applied, so a guesser cannot tell which. A failed check
+ * keeps its reservation (it is the failure count); a success gives it back. The signed-in principal keeps
+ * no password hash.
  */
 class ConsoleAuthentication extends DaoAuthenticationProvider {
 
@@ -26,11 +28,15 @@ class ConsoleAuthentication extends DaoAuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        if (authentication.getDetails() instanceof WebAuthenticationDetails details
-                && lockout.addressLocked(details.getRemoteAddress())) {
-            throw new LockedException("too many failures from this address");
+        String email = authentication.getName();
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+        if (!lockout.reserve(email, address)) {
+            throw new LockedException("too many attempts for this email or from this address");
         }
-        return super.authenticate(authentication);
+        Authentication signedIn = super.authenticate(authentication);
+        lockout.succeeded(email, address);
+        return signedIn;
     }
 
     @Override

@@ -23,7 +23,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties(AddressLimits.class)
+@EnableConfigurationProperties({AddressLimits.class, ResetLimits.class})
 class ConsoleSecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleSecurityConfiguration.class);
@@ -61,7 +61,7 @@ class ConsoleSecurityConfiguration {
     /** The only authentication provider: the app's other chains sign nobody in. */
     @Bean
     ConsoleAuthentication consoleAuthentication(ConsoleAccounts accounts, PasswordEncoder encoder, Lockout lockout) {
-        return new ConsoleAuthentication(new ConsoleUserDetailsService(accounts, lockout), encoder, lockout);
+        return new ConsoleAuthentication(new ConsoleUserDetailsService(accounts), encoder, lockout);
     }
 
     @Bean
