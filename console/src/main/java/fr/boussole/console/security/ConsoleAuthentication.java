@@ -1,6 +1,7 @@
 package fr.boussole.console.security;
 
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -14,7 +15,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * and is atomic, so that simultaneous guesses cannot get more checks than the limits allow. A refusal
  * answers as a locked account, whichever limit applied, so a guesser cannot tell which. A failed check
  * keeps its reservation (it is the failure count); a success gives it back. The signed-in principal keeps
- * no password hash.
+ * no password hash; the session keeps a {@link SessionStamp} of the account instead.
  */
 class ConsoleAuthentication extends DaoAuthenticationProvider {
 
@@ -42,7 +43,14 @@ class ConsoleAuthentication extends DaoAuthenticationProvider {
     @Override
     protected Authentication createSuccessAuthentication(Object principal, Authentication authentication,
                                                          UserDetails user) {
-        Object kept = principal instanceof ConsoleUser console ? console.withoutPassword() : principal;
-        return super.createSuccessAuthentication(kept, authentication, user);
+        if (!(principal instanceof ConsoleUser console)) {
+            return super.createSuccessAuthentication(principal, authentication, user);
+        }
+        Authentication signedIn = super.createSuccessAuthentication(console.withoutPassword(), authentication, user);
+        if (signedIn instanceof UsernamePasswordAuthenticationToken token) {
+            // what the session was opened on: SessionCheck ends it once the account is no longer so
+            token.setDetails(SessionStamp.of(console, authentication.getDetails()));
+        }
+        return signedIn;
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -33,8 +34,10 @@ class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain consoleChain(HttpSecurity http, LoginFailureHandler failureHandler) throws Exception {
+    SecurityFilterChain consoleChain(HttpSecurity http, LoginFailureHandler failureHandler, ConsoleAccounts accounts)
+            throws Exception {
         http.securityMatcher("/console/**")
+                .addFilterBefore(new SessionCheck(accounts), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/console/login", "/console/mot-de-passe/**", "/console/alerte/**",
                                 "/console/assets/**", "/console/error").permitAll()
