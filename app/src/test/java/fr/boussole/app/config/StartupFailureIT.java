@@ -39,4 +39,23 @@ class StartupFailureIT {
                 .isInstanceOf(InvalidSettingException.class);
         assertThat(output).contains("Invalid setting BOUSSOLE_DATA_DIR: cannot create");
     }
+
+    /** Fails if a one-character Telegram webhook secret is accepted (it was: anyone could forge updates). */
+    @Test
+    void a_telegram_webhook_secret_too_short_stops_start_up(CapturedOutput output) {
+        assertThatThrownBy(() -> Instances.start("telegram.bot-token=123:abc", "telegram.webhook-secret=x",
+                "spring.mongodb.uri=mongodb://127.0.0.1:1/x"))
+                .isInstanceOf(InvalidSettingException.class);
+        assertThat(output).contains("Invalid setting TELEGRAM_WEBHOOK_SECRET: too short (1 characters): at least 16");
+    }
+
+    /** Fails if the demo accounts may be loaded with the README's password on an app reached from outside. */
+    @Test
+    void the_published_demo_password_on_a_public_address_stops_start_up(@TempDir Path tmp, CapturedOutput output) {
+        assertThatThrownBy(() -> Instances.start("boussole.public-base-url=https://boussole.example.org",
+                "boussole.data-dir=" + tmp.resolve("data"), "boussole.data-keys=", "boussole.lookup-key="))
+                .isInstanceOf(InvalidSettingException.class);
+        assertThat(output).contains("Invalid setting BOUSSOLE_DEMO_PASSWORD: the demo accounts would get the published password");
+        assertThat(tmp.resolve("data")).as("stopped before the store opened").doesNotExist();
+    }
 }
