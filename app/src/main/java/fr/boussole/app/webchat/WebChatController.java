@@ -45,16 +45,18 @@ public class WebChatController {
     private final Conversations conversations;
     private final MongoOutbox outbox;
     private final PipelineProperties settings;
+    private final WebChatLimits limits;
     private final Clock clock;
 
     WebChatController(Inbox inbox, ReplyWaiter waiter, InboundMessages inboundMessages, Conversations conversations,
-                      MongoOutbox outbox, PipelineProperties settings, Clock clock) {
+                      MongoOutbox outbox, PipelineProperties settings, WebChatLimits limits, Clock clock) {
         this.inbox = inbox;
         this.waiter = waiter;
         this.inboundMessages = inboundMessages;
         this.conversations = conversations;
         this.outbox = outbox;
         this.settings = settings;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -81,6 +83,11 @@ public class WebChatController {
             throw new ChatRejected(HttpStatus.PAYLOAD_TOO_LARGE, "chat.error.too-large");
         }
         ConversationKey conversation = new ConversationKey(Channel.WEB, sessionId);
+        try {
+            limits.take(sessionId, request.getRemoteAddr());
+        } catch (DataAccessException | com.mongodb.MongoException e) {
+            throw new StoreUnavailableException("the web chat could not reach the store", e);
+        }
         // Client ids are unique per session only: the session makes them unique for the channel.
         String providerId = messageId == null ? Ids.random("web") : providerMessageId(sessionId, messageId);
         try {

@@ -317,7 +317,8 @@ class KillNineIT {
 
     /** The retries that reached the store after a first recording: de-duplicated by X-Message-Id. */
     private static double inboxDuplicates(ChildApp instance) throws IOException, InterruptedException {
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/actuator/prometheus")).build(),
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/actuator/prometheus"))
+                        .header("Authorization", fr.boussole.app.testing.TestKeys.metricsAuthorization()).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         return metrics.lines().filter(line -> line.startsWith("boussole_inbound_duplicates_total"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
