@@ -298,7 +298,8 @@ class KillNineIT {
             // the engine is deterministic: same messages, same final state and same replies for everyone
             // the state is sealed at rest (docs/privacy.md): opened with the children's keys
             Map<String, Object> state = new HashMap<>(new fr.boussole.app.privacy.SealedDocuments(
-                    fr.boussole.app.testing.TestKeys.personalData()).open(conversation.getString("state")));
+                    fr.boussole.app.testing.TestKeys.personalData()).open(conversation.getString("state"),
+                    fr.boussole.app.conversation.Conversations.field(conversation.getString("_id"), "state")));
             state.remove("key");
             state.remove("lastSeen"); // the time of the last message, naturally different
             if (firstState == null) {
