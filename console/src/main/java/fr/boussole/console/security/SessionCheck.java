@@ -31,6 +31,12 @@ class SessionCheck extends OncePerRequestFilter {
         this.accounts = accounts;
     }
 
+    /** Style sheets and images hold nothing of an account: no read for them. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/console/assets/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
