@@ -1,7 +1,7 @@
 package fr.boussole.app.config;
 
 import de.bwaldvogel.mongo.MongoServer;
-import fr.boussole.app.inbound.InboundMessages;
+import fr.boussole.pipeline.inbound.InboundMessages;
 import fr.boussole.app.testing.ChatClient;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;

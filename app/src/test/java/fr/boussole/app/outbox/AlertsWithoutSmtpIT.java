@@ -1,6 +1,7 @@
 package fr.boussole.app.outbox;
 
 import fr.boussole.app.testing.ConsoleBrowser;
+import fr.boussole.pipeline.outbox.OutboxStatus;
 import fr.boussole.core.delivery.Delivery;
 import fr.boussole.core.delivery.DeliveryPayload;
 import fr.boussole.core.message.Channel;
@@ -20,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AlertsWithoutSmtpIT extends FlakyProviders {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
     @Test
     void an_alert_waits_in_the_outbox_without_using_attempts_and_the_console_says_so() throws Exception {
         String id = "ob_no_smtp_" + IDS.incrementAndGet();
@@ -38,7 +42,7 @@ class AlertsWithoutSmtpIT extends FlakyProviders {
     private Document awaitTried(String id) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            Document entry = outbox.byId(id);
+            Document entry = mongo.findById(id, Document.class, "outbox");
             if (entry != null && entry.get("lastError") != null) {
                 return entry;
             }

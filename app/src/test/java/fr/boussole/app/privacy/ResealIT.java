@@ -3,7 +3,7 @@ package fr.boussole.app.privacy;
 import de.bwaldvogel.mongo.MongoServer;
 import fr.boussole.app.testing.ChatClient;
 import fr.boussole.app.testing.Instances;
-import fr.boussole.app.inbound.InboundMessages;
+import fr.boussole.pipeline.inbound.InboundMessages;
 import fr.boussole.core.conversation.ContactMethod;
 import fr.boussole.core.conversation.ContactRequestDraft;
 import fr.boussole.core.message.Channel;
