@@ -68,4 +68,16 @@ class ModuleBoundariesTest {
                         "fr.boussole.dialogs..")
                 .check(classes);
     }
+
+    /** The bot runs without the console: it serves pages, it takes no part in delivering messages or alerts. */
+    @Test
+    void console_is_not_in_the_message_path() {
+        noClasses().that().resideInAPackage("fr.boussole.console..")
+                .should().beAssignableTo(fr.boussole.core.delivery.Deliverer.class)
+                .orShould().beAssignableTo(fr.boussole.core.offer.ContactRequestAlerts.class)
+                .orShould().beAssignableTo(fr.boussole.core.followup.ContactChecks.class)
+                .orShould().beAssignableTo(fr.boussole.core.message.Inbox.class)
+                .orShould().beAssignableTo(fr.boussole.core.delivery.Outbox.class)
+                .check(classes);
+    }
 }
