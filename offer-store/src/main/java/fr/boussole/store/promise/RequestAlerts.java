@@ -14,6 +14,9 @@ import java.util.Map;
 /**
  * Emails each alert contact of the organisation at each new request, with a personal link to it. The
  * outbox id is derived from the request and the recipient, so a replay after a crash sends nothing twice.
+ * An urgent request (an urgent answer, or a young person who said they were in danger) says so in the
+ * subject and first line, and its territory's animateurs are told at once too, with a link to its console
+ * page (they sign in: no personal link, they are not the ones who promised).
  */
 @Service
 public class RequestAlerts implements ContactRequestAlerts {
@@ -45,6 +48,11 @@ public class RequestAlerts implements ContactRequestAlerts {
             String recipient = PromiseMails.recipient(contact);
             AlertLinkService.Issued link = links.issue(request.id(), recipient);
             mails.send("alert", request, recipient, Map.of("link", link.url(), "linkExpiry", Dates.day(link.expiresAt())));
+        }
+        if (request.urgent()) {
+            recipients.animateursOf(request.territoryId()).stream().map(PromiseMails::recipient).distinct()
+                    .filter(animateur -> contacts.stream().map(PromiseMails::recipient).noneMatch(animateur::equals))
+                    .forEach(animateur -> mails.send("urgent", request, animateur, Map.of()));
         }
     }
 }
