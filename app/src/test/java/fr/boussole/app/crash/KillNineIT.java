@@ -91,8 +91,11 @@ class KillNineIT {
         store.bind("127.0.0.1", 0);
         mongoUri = store.getConnectionString() + "/boussole";
         a = ChildApp.start("A", mongoUri, true, WORK);
-        b = ChildApp.start("B", mongoUri, false, WORK);
+        // B starts once A has loaded the demo data: an instance's offer index is its own snapshot of the store
+        // (refreshed every minute), and since the journey asks only the questions that change which offers
+        // match, a B that had indexed half of the import would ask other questions than A
         a.awaitHealthy(HTTP, STARTUP);
+        b = ChildApp.start("B", mongoUri, false, WORK);
         b.awaitHealthy(HTTP, STARTUP);
         slotA = a;
     }
