@@ -53,6 +53,9 @@ public final class ChildApp {
                 "-cp", productionClasspath(), MAIN,
                 "--boussole.pipeline.poll-interval=1s",
                 "--boussole.pipeline.lease=5s",
+                // each instance indexes the offers once, at its first search: no periodic rebuild while another
+                // instance starts on the same store (the journey's questions depend on the offers that match)
+                "--boussole.store.index-refresh=PT1H",
                 "--spring.main.banner-mode=off"));
         command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
