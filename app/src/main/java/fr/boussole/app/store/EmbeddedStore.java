@@ -2,7 +2,7 @@ package fr.boussole.app.store;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import fr.boussole.app.config.InvalidSettingException;
+import fr.boussole.core.settings.InvalidSettingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;

@@ -2,7 +2,7 @@ package fr.boussole.app.store;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import fr.boussole.app.config.InvalidSettingException;
+import fr.boussole.core.settings.InvalidSettingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
