@@ -244,12 +244,20 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
 
     /** The recipient blocked us or unsubscribed: nothing more goes to them until they write again. */
     public void stopRecipient(ConversationKey conversation) {
+        stopRecipient(conversation, null);
+    }
+
+    /** @param recording the entry whose sender is recording this stop (it finishes that entry itself) */
+    void stopRecipient(ConversationKey conversation, String recording) {
         Instant now = clock.instant();
         String ref = ref(conversation);
         mongo.upsert(Query.query(Criteria.where("_id").is(ref)),
-                new Update().set("since", Date.from(now)), STOPPED);
+                new Update().set("since", Date.from(now)).set("rank", lastRank(ref)), STOPPED);
         for (Document queued : queued(ref)) {
             String id = queued.getString("id");
+            if (id.equals(recording)) {
+                continue;
+            }
             Document entry = byId(id);
             if (entry != null && OutboxStatus.PENDING.name().equals(entry.getString("status"))) {
                 // a claim of its own, so that a sender holding it finds its claim gone and records nothing
@@ -265,12 +273,24 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
         }
     }
 
-    public void resumeRecipient(ConversationKey conversation) {
-        mongo.remove(Query.query(Criteria.where("_id").is(ref(conversation))), STOPPED);
+    /**
+     * The young person wrote again (the message of rank {@code rank}): replies go to them again, unless
+     * they were stopped after that message was counted, which a worker carrying out an old turn must not
+     * undo. Ranks, not clocks, decide: the stop records the last rank counted in the conversation.
+     * {@code stopped_recipients} holds only stopped recipients: the condition on the rank is cheap there.
+     */
+    public void resumeRecipient(ConversationKey conversation, long rank) {
+        mongo.remove(Query.query(Criteria.where("_id").is(ref(conversation)).and("rank").lt(rank)), STOPPED);
+    }
+
+    /** The last rank counted in the conversation's inbox (0 if none): what a stop is fenced by. */
+    private long lastRank(String conversation) {
+        Document counter = mongo.findById(conversation, Document.class, "inbound_sequences");
+        return counter == null || counter.get("next") == null ? 0 : ((Number) counter.get("next")).longValue();
     }
 
     boolean isStopped(String conversation) {
-        return conversation != null && mongo.exists(Query.query(Criteria.where("_id").is(conversation)), STOPPED);
+        return conversation != null && mongo.findById(conversation, Document.class, STOPPED) != null;
     }
 
     // --- the worker's side ---
@@ -347,6 +367,33 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
             dequeue(claim.conversation(), claim.id());
         }
         return recorded;
+    }
+
+    /**
+     * Takes back an entry its turn should not have written (its conversation was erased meanwhile):
+     * cancelled if still pending, under a claim of its own so that a sender holding an older claim
+     * records nothing; its text and recipient emptied in any case.
+     */
+    public void cancel(String id) {
+        Update empty = new Update().set("payload", new Document("kind", "chat").append("text", "").append("erased", true))
+                .set("recipient", ERASED).unset("recipientLookup");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Document entry = byId(id);
+            if (entry == null) {
+                return;
+            }
+            if (!OutboxStatus.PENDING.name().equals(entry.getString("status"))) {
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), empty, COLLECTION);
+                notDue(id);
+                return;
+            }
+            Instant now = clock.instant();
+            Document claimed = claim(entry, "cancel", now);
+            if (claimed != null && finish(claimOf(claimed), Update.fromDocument(empty.getUpdateObject())
+                    .set("status", OutboxStatus.CANCELLED.name()).set("finishedAt", Date.from(now)), true)) {
+                return;
+            }
+        }
     }
 
     /** An entry found done while still in {@code outbox_due} (a crash between its end and the removal). */

@@ -296,11 +296,12 @@ public class OutboxWorker implements SmartLifecycle {
                 log.warn("outbox entry {} failed for good on {}", delivery.id(), channel);
             }
             case DeliveryResult.RecipientGone gone -> {
+                // the stop first: once this entry is finished its queue moves on, and the next must find it
+                if (delivery.conversation() != null) {
+                    outbox.stopRecipient(delivery.conversation(), delivery.id());
+                }
                 if (!outbox.markFinal(claim, OutboxStatus.FAILED, delivery.attempt(), gone.reason(), now)) {
                     return false;
-                }
-                if (delivery.conversation() != null) {
-                    outbox.stopRecipient(delivery.conversation());
                 }
                 meters.counter("boussole.outbox.failed", "channel", channel).increment();
                 log.info("outbox entry {}: recipient gone on {}, conversation stopped", delivery.id(), channel);

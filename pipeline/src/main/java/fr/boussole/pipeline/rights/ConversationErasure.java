@@ -21,6 +21,9 @@ import static fr.boussole.pipeline.rights.ConversationData.INBOUND_MESSAGE;
 import static fr.boussole.pipeline.rights.ConversationData.OUTBOUND_MESSAGE;
 import static fr.boussole.pipeline.rights.ConversationLookups.CONVERSATIONS;
 import static fr.boussole.pipeline.rights.ConversationLookups.INBOUND;
+import static fr.boussole.pipeline.rights.ConversationLookups.INBOUND_DUE;
+import static fr.boussole.pipeline.rights.ConversationLookups.OUTBOX_DEAD;
+import static fr.boussole.pipeline.rights.ConversationLookups.OUTBOX_DUE;
 import static fr.boussole.pipeline.rights.ConversationLookups.LEASES;
 import static fr.boussole.pipeline.rights.ConversationLookups.OUTBOX;
 import static fr.boussole.pipeline.rights.ConversationLookups.QUEUES;
@@ -92,6 +95,9 @@ class ConversationErasure {
             mongo.remove(lookups.byId(key), QUEUES);
             mongo.remove(lookups.byId(key), STOPPED);
             long conversations = mongo.remove(lookups.byId(key), CONVERSATIONS).getDeletedCount();
+            if (!mongo.exists(lookups.inboundOf(key), INBOUND)) {
+                mongo.remove(lookups.byId(key), INBOUND_DUE); // nothing left to process: out of the live work
+            }
             return Map.of(CONVERSATION, (int) conversations, INBOUND_MESSAGE, (int) inbound,
                     OUTBOUND_MESSAGE, (int) outbound);
         } finally {
@@ -139,9 +145,12 @@ class ConversationErasure {
         Query pending = Query.of(entries).addCriteria(Criteria.where("status").in("PENDING", "DEAD"));
         pending.fields().include("_id");
         for (Document entry : mongo.find(pending, Document.class, OUTBOX)) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(entry.getString("_id")).and("status").in("PENDING", "DEAD")),
-                    new Update().set("status", "CANCELLED"), OUTBOX);
-            mongo.updateFirst(lookups.byId(key), new Update().pull("entries", new Document("id", entry.getString("_id"))), QUEUES);
+            String id = entry.getString("_id");
+            // by _id alone: the status was read just above, and cancelling twice is harmless
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("status", "CANCELLED"), OUTBOX);
+            mongo.updateFirst(lookups.byId(key), new Update().pull("entries", new Document("id", id)), QUEUES);
+            mongo.remove(Query.query(Criteria.where("_id").is(id)), OUTBOX_DUE);
+            mongo.remove(Query.query(Criteria.where("_id").is(id)), OUTBOX_DEAD);
         }
         Update empty = new Update().set("payload", new Document("kind", "chat").append("text", "").append("erased", true))
                 .set("recipient", "erased").unset("recipientLookup");
