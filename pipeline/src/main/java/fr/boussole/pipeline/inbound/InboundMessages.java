@@ -234,6 +234,14 @@ public class InboundMessages {
         return ((Number) counter.get("next")).longValue();
     }
 
+    /** The message's status alone (read by {@code _id}); empty when there is no such message. */
+    public Optional<InboundStatus> statusOf(String id) {
+        Query query = Query.query(Criteria.where("_id").is(id));
+        query.fields().include("status");
+        Document doc = mongo.findOne(query, Document.class, COLLECTION);
+        return doc == null ? Optional.empty() : Optional.of(InboundStatus.valueOf(doc.getString("status")));
+    }
+
     public Optional<InboundMessage> byId(String id) {
         return Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION)).map(this::fromDocument);
     }

@@ -22,7 +22,7 @@ import java.util.List;
 @Component
 public class MessageRetention {
 
-    private static final List<String> HANDLED = List.of("PROCESSED", "PARKED", "GAP");
+    private static final List<String> HANDLED = List.of("PROCESSED", "PARKED", "ERASED", "GAP");
     private static final List<String> FINISHED = List.of("SENT", "FAILED", "DEAD", "CANCELLED");
     private static final int BATCH = 500;
 

@@ -39,16 +39,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * before the kill or after the restart. Fails when the store acknowledges writes it has not yet put
  * in its file (mongo-java-server's MVStore commits about once a second in the background).
  */
-class EmbeddedKillNineIT {
+class KillNineSingleProcessIT {
 
     private static final int MESSAGES = 40;
     private static final String ACCOUNT_SID = "AC0000000000000000000000000000dead";
     private static final String AUTH_TOKEN = "kill-nine-auth-token-0123456789ab";
     private static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
     // a bound on a child JVM's start on a loaded machine, not a figure
-    private static final Duration STARTUP = Duration.ofSeconds(240);
+    private static final Duration STARTUP = Duration.ofSeconds(600);
     private static final Duration ANSWERED_WITHIN = Duration.ofSeconds(120);
-    private static final Path WORK = Path.of("target", "kill9-embedded");
+    private static final Path WORK = Path.of("target", "kill9-single-process");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static WireMockServer twilio;
@@ -147,7 +147,7 @@ class EmbeddedKillNineIT {
     }
 
     private static String fixture(String resource) throws IOException {
-        try (var in = EmbeddedKillNineIT.class.getClassLoader().getResourceAsStream(resource)) {
+        try (var in = KillNineSingleProcessIT.class.getClassLoader().getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
