@@ -1,7 +1,6 @@
 package fr.boussole.app.store;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import fr.boussole.app.config.InvalidSettingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,17 +15,18 @@ import java.nio.file.Path;
 /**
  * A MongoDB wire-protocol server on a loopback port, keeping its data in one MVStore file under
  * the data directory. The app talks to it through the real driver, exactly as to a real MongoDB.
+ * A write is answered only once committed to the file ({@link DurableH2Backend}).
  */
 public final class EmbeddedStore implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
     static final String FILE_NAME = "boussole.mv";
 
-    private final H2Backend backend;
+    private final DurableH2Backend backend;
     private final MongoServer server;
     private final String connectionString;
 
-    private EmbeddedStore(H2Backend backend, MongoServer server, String connectionString) {
+    private EmbeddedStore(DurableH2Backend backend, MongoServer server, String connectionString) {
         this.backend = backend;
         this.server = server;
         this.connectionString = connectionString;
@@ -34,11 +34,15 @@ public final class EmbeddedStore implements DisposableBean {
 
     /** Opens the store on a random loopback port, for this process only. */
     public static EmbeddedStore open(Path dataDir) {
-        return open(dataDir, new StoreAddress(InetAddress.getLoopbackAddress().getHostAddress(), 0));
+        return open(dataDir, new StoreAddress(InetAddress.getLoopbackAddress().getHostAddress(), 0), true);
     }
 
-    /** Opens the store on the given address, which other processes may use too (see {@link StoreServer}). */
-    public static EmbeddedStore open(Path dataDir, StoreAddress at) {
+    /**
+     * Opens the store on the given address, which other processes may use too (see {@link StoreServer}).
+     *
+     * @param fsync whether each commit is forced to the disk (see {@link DurableH2Backend})
+     */
+    public static EmbeddedStore open(Path dataDir, StoreAddress at, boolean fsync) {
         Path file = dataDir.resolve(FILE_NAME);
         try {
             Files.createDirectories(dataDir);
@@ -48,9 +52,9 @@ public final class EmbeddedStore implements DisposableBean {
         if (!Files.isWritable(dataDir) || (Files.exists(file) && !Files.isWritable(file))) {
             throw new InvalidSettingException("BOUSSOLE_DATA_DIR", dataDir.toAbsolutePath() + " is not writable");
         }
-        H2Backend backend;
+        DurableH2Backend backend;
         try {
-            backend = new H2Backend(file.toAbsolutePath().toString());
+            backend = DurableH2Backend.open(file.toAbsolutePath().toString(), fsync);
         } catch (RuntimeException e) {
             throw new InvalidSettingException("BOUSSOLE_DATA_DIR", "cannot open " + file.toAbsolutePath()
                     + " (in use by another process?): " + e.getMessage());
@@ -71,6 +75,11 @@ public final class EmbeddedStore implements DisposableBean {
         String uri = "mongodb://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/boussole";
         log.info("Embedded store on {} with data in {}", address, file.toAbsolutePath());
         return new EmbeddedStore(backend, server, uri);
+    }
+
+    /** Commits of the store's file so far (writers waiting together share one). */
+    public long commitCount() {
+        return backend.commitCount();
     }
 
     public String connectionString() {

@@ -33,7 +33,7 @@ class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor 
         derived.putAll(KeySettings.resolve(env, embedded, dataDir));
         if (embedded) {
             // BOUSSOLE_STORE_PORT opens this app's store to other app processes of the machine
-            EmbeddedStore store = EmbeddedStore.open(dataDir, StoreAddress.from(env::getProperty, 0));
+            EmbeddedStore store = EmbeddedStore.open(dataDir, StoreAddress.from(env::getProperty, 0), fsync(env));
             derived.put("spring.mongodb.uri", store.connectionString());
             application.addInitializers(context -> {
                 if (context.getBeanFactory() instanceof DefaultListableBeanFactory factory) {
@@ -50,5 +50,19 @@ class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor 
         }
         derived.put("boussole.embedded-store", Boolean.toString(embedded));
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE, derived));
+    }
+
+    /** {@code boussole.store.fsync} ({@code BOUSSOLE_STORE_FSYNC}): true unless set to false. */
+    static boolean fsync(ConfigurableEnvironment env) {
+        String value = env.getProperty("boussole.store.fsync");
+        if (value == null || value.isBlank()) {
+            return true;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new fr.boussole.app.config.InvalidSettingException("BOUSSOLE_STORE_FSYNC",
+                    "'" + value + "' is neither true nor false");
+        };
     }
 }

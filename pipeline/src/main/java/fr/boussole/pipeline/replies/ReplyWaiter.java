@@ -7,7 +7,6 @@ import fr.boussole.core.message.StoreUnavailableException;
 import fr.boussole.pipeline.PipelineProperties;
 import fr.boussole.pipeline.conversation.ConversationProcessor;
 import fr.boussole.pipeline.conversation.Conversations;
-import fr.boussole.pipeline.inbound.InboundMessage;
 import fr.boussole.pipeline.inbound.InboundMessages;
 import fr.boussole.pipeline.inbound.InboundStatus;
 import fr.boussole.pipeline.outbox.MongoOutbox;
@@ -81,8 +80,7 @@ class ReplyWaiter implements ReplyWait {
         try {
             long deadline = System.nanoTime() + settings.webReplyTimeout().toNanos();
             while (true) {
-                Optional<InboundStatus> status = inbound.byId(inboundId).map(InboundMessage::status)
-                        .filter(s -> s != InboundStatus.PENDING);
+                Optional<InboundStatus> status = inbound.statusOf(inboundId).filter(s -> s != InboundStatus.PENDING);
                 long left = deadline - System.nanoTime();
                 if (status.isPresent() || left <= 0) {
                     return status;
