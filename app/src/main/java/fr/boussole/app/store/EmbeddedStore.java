@@ -34,7 +34,7 @@ public final class EmbeddedStore implements DisposableBean {
 
     /** Opens the store on a random loopback port, for this process only. */
     public static EmbeddedStore open(Path dataDir) {
-        return open(dataDir, new StoreAddress(InetAddress.getLoopbackAddress().getHostAddress(), 0), true);
+        return open(dataDir, new StoreAddress(InetAddress.getLoopbackAddress().getHostAddress(), 0), false);
     }
 
     /**

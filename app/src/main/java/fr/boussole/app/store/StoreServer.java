@@ -15,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
  * The embedded store as a process of its own, so that several app processes share it and killing
  * an app does not take the data down with it:
  *
- * <pre>scripts/store [--port 27017] [--bind 127.0.0.1] [--data-dir ./data] [--fsync true]</pre>
+ * <pre>scripts/store [--port 27017] [--bind 127.0.0.1] [--data-dir ./data] [--fsync false]</pre>
  *
  * Each option may also come from the environment ({@code BOUSSOLE_STORE_PORT}, {@code BOUSSOLE_STORE_BIND},
  * {@code BOUSSOLE_DATA_DIR}, {@code BOUSSOLE_STORE_FSYNC}); an option wins. It prints the {@code MONGODB_URI} the apps take, and on
@@ -56,11 +56,11 @@ public final class StoreServer {
     static final String FSYNC = "BOUSSOLE_STORE_FSYNC";
 
     private static boolean fsync(String value) {
-        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("true")) {
-            return true;
-        }
-        if (value.strip().equalsIgnoreCase("false")) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
             return false;
+        }
+        if (value.strip().equalsIgnoreCase("true")) {
+            return true;
         }
         throw new InvalidSettingException(FSYNC, "'" + value + "' is neither true nor false");
     }
