@@ -101,7 +101,7 @@ class StoreOutageIT {
                 "telegram.bot-token=123456:outage-token", "telegram.webhook-secret=" + SECRET,
                 "telegram.mode=webhook", "telegram.api-base-url=" + telegram.baseUrl(),
                 "telegram.messages-per-chat-per-second=50",
-                "twilio.account-sid=" + TWILIO_SID, "twilio.auth-token=" + TWILIO_TOKEN, "twilio.sms-from=+33757000000",
+                "test.scripted-sms=false", "twilio.account-sid=" + TWILIO_SID, "twilio.auth-token=" + TWILIO_TOKEN, "twilio.sms-from=+33757000000",
                 "boussole.public-base-url=" + PUBLIC_URL)) {
             long started = System.nanoTime();
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();

@@ -149,13 +149,22 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
         String token = instance + "-" + drains.incrementAndGet();
         try {
             while (leases.tryAcquire(lease, token, clock.instant(), settings.lease())) {
+                long renewed = System.nanoTime();
+                long renewEvery = settings.lease().toNanos() / 3;
                 try {
                     while (workers != null) {
                         Optional<InboundMessage> head = inbound.head(conversation);
                         if (head.isEmpty() || head.get().nextAttemptAt().isAfter(clock.instant())) {
                             break;
                         }
-                        if (!leases.renew(lease, token, clock.instant(), settings.lease()) || !process(head.get())) {
+                        // renewed when a third of the lease has gone by, not before each message: a round trip saved
+                        if (System.nanoTime() - renewed > renewEvery) {
+                            if (!leases.renew(lease, token, clock.instant(), settings.lease())) {
+                                return;
+                            }
+                            renewed = System.nanoTime();
+                        }
+                        if (!process(head.get())) {
                             return;
                         }
                     }

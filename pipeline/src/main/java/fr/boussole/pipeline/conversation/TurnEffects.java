@@ -44,6 +44,8 @@ class TurnEffects {
 
     /** Room for the replies of one message within the conversation's sequence of deliveries. */
     static final long SLOTS_PER_MESSAGE = MongoOutbox.SLOTS_PER_MESSAGE;
+    /** How long effects are written without looking at the conversation's epoch again. */
+    private static final long LOOK_AGAIN_AFTER_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(200);
 
     private final MongoOutbox outbox;
     private final ContactRequests contactRequests;
@@ -80,9 +82,15 @@ class TurnEffects {
         ConversationKey key = message.conversation();
         long firstSlot = message.sequence() * SLOTS_PER_MESSAGE;
         boolean optedOut = optedOutBefore;
+        long lookedAt = System.nanoTime();
         for (int index = 0; index < events.size(); index++) {
-            if (!stillOurs.getAsBoolean()) {
-                return undo(message, replies, requests);
+            // a look before an effect when time went by since the last (a pause is when an erasure gets in);
+            // the look after the last effect, below, is the one the fence rests on
+            if (System.nanoTime() - lookedAt > LOOK_AGAIN_AFTER_NANOS) {
+                if (!stillOurs.getAsBoolean()) {
+                    return undo(message, replies, requests);
+                }
+                lookedAt = System.nanoTime();
             }
             String slot = Integer.toString(index);
             switch (events.get(index)) {

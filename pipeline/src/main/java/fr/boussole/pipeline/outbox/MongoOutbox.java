@@ -1,18 +1,14 @@
 package fr.boussole.pipeline.outbox;
 
 import fr.boussole.core.delivery.Delivery;
-import fr.boussole.core.delivery.DeliveryStatusSink;
 import fr.boussole.core.delivery.Outbox;
 import fr.boussole.core.delivery.RecipientMask;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
-import fr.boussole.core.message.OutboundMessage;
-import fr.boussole.core.message.StoreUnavailableException;
 import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.pipeline.sealed.SealedDocuments;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -47,10 +43,12 @@ import java.util.Objects;
  *   <li>{@code outbox_provider_ids}: the provider's id of a sent entry, for its status callbacks.</li>
  * </ul>
  * Personal data at rest: recipient and payload sealed ({@code recipientLookup} = the recipient's lookup
- * key), the conversation named by {@link #ref}.
+ * key), the conversation named by {@link #ref}. Its other roles have their own classes: the provider's
+ * status callbacks ({@link ProviderStatuses}), the web chat's replies ({@link WebReplies}), the dead
+ * letters for the console ({@link OutboxDeadLetters}); the sending itself is the {@link OutboxWorker}'s.
  */
 @Component
-public class MongoOutbox implements Outbox, DeliveryStatusSink {
+public class MongoOutbox implements Outbox {
 
     static final String COLLECTION = "outbox";
     static final String STOPPED = "stopped_recipients";
@@ -195,53 +193,6 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
         return mongo.findById(id, Document.class, COLLECTION);
     }
 
-    /**
-     * The replies to one web chat message, by their outbox ids, in order. Returning them is their
-     * delivery: pending ones are marked sent. Asked again (a client retry), it returns the same replies.
-     */
-    public List<OutboundMessage> takeWebReplies(List<String> ids) {
-        List<OutboundMessage> replies = new ArrayList<>();
-        for (String id : ids) {
-            Document doc = byId(id);
-            if (doc == null || OutboxStatus.CANCELLED.name().equals(doc.getString("status"))) {
-                continue;
-            }
-            if (OutboxStatus.PENDING.name().equals(doc.getString("status"))) {
-                // by _id alone (the embedded store uses no index for a compound condition); only the
-                // web chat touches WEB entries, and marking one sent twice is harmless
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                        new Update().set("status", OutboxStatus.SENT.name()).set("providerId", "web")
-                                .set("sentAt", Date.from(clock.instant())).set("attempts", 1), COLLECTION);
-            }
-            replies.add(StoredPayloads.message(payload(doc)));
-        }
-        return replies;
-    }
-
-    /**
-     * A provider's status callback, recorded on the entry it sent (found through {@code outbox_provider_ids},
-     * by {@code _id}). A store that cannot be reached is the caller's 503: the provider calls again.
-     */
-    @Override
-    public void report(String providerId, Status status, String errorCode) {
-        if (providerId == null) {
-            return;
-        }
-        try {
-            Document sent = mongo.findById(providerId, Document.class, PROVIDER_IDS);
-            if (sent == null) {
-                return; // not ours, or sent before this index existed, or past retention
-            }
-            Update update = new Update().set("providerStatus", status.name()).set("providerStatusAt", Date.from(clock.instant()));
-            if (errorCode != null) {
-                update.set("providerError", errorCode);
-            }
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(sent.getString("entry"))), update, COLLECTION);
-        } catch (DataAccessException | com.mongodb.MongoException e) {
-            throw new StoreUnavailableException("a delivery status could not be recorded", e);
-        }
-    }
-
     /** The recipient blocked us or unsubscribed: nothing more goes to them until they write again. */
     public void stopRecipient(ConversationKey conversation) {
         stopRecipient(conversation, null);
@@ -280,7 +231,11 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
      * {@code stopped_recipients} holds only stopped recipients: the condition on the rank is cheap there.
      */
     public void resumeRecipient(ConversationKey conversation, long rank) {
-        mongo.remove(Query.query(Criteria.where("_id").is(ref(conversation)).and("rank").lt(rank)), STOPPED);
+        // read first (by _id): almost no one is stopped, and a read costs no commit where a removal does
+        Document stopped = mongo.findById(ref(conversation), Document.class, STOPPED);
+        if (stopped != null) {
+            mongo.remove(Query.query(Criteria.where("_id").is(ref(conversation)).and("rank").lt(rank)), STOPPED);
+        }
     }
 
     /** The last rank counted in the conversation's inbox (0 if none): what a stop is fenced by. */
@@ -488,7 +443,7 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
     }
 
     /** The payload, opened; an erased one is stored as an empty chat text in clear. */
-    private Document payload(Document entry) {
+    Document payload(Document entry) {
         Object payload = entry.get("payload");
         return payload instanceof String sealedPayload ? sealed.open(sealedPayload) : (Document) payload;
     }
