@@ -20,6 +20,15 @@ import java.nio.file.Path;
 public final class EmbeddedStore implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
+    /**
+     * The store's connection threads (Netty event loops, each serving the connections assigned to it).
+     * A write holds its thread until the commit covering it is done, and everything else on that
+     * thread waits meanwhile: with Netty's default (twice the cores, 4 here) a health ping or a read
+     * queued behind a commit. With a thread per pooled connection (Netty assigns them in turn; threads start with their first
+     * connection; the driver pools at most 100 per app), a commit holds up only the
+     * writes it covers.
+     */
+    static final int CONNECTION_THREADS = 128;
     static final String FILE_NAME = "boussole.mv";
 
     private final DurableH2Backend backend;
@@ -61,7 +70,7 @@ public final class EmbeddedStore implements DisposableBean {
         }
         MongoServer server = new MongoServer(backend);
         try {
-            server.bind(at.socketAddress());
+            server.bind(at.socketAddress(), 1, CONNECTION_THREADS);
         } catch (RuntimeException e) {
             backend.close();
             if (e instanceof InvalidSettingException invalid) {
