@@ -1,5 +1,8 @@
 package fr.boussole.pipeline;
 
+import fr.boussole.core.privacy.PersonalData;
+import fr.boussole.core.privacy.SealingException;
+import fr.boussole.pipeline.inbound.InboundMessages;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +31,12 @@ class LiveWorkMigration implements SmartLifecycle {
     static final String LIVE_WORK = "live-work-v1";
 
     private final MongoTemplate mongo;
+    private final PersonalData personalData;
     private volatile boolean running;
 
-    LiveWorkMigration(MongoTemplate mongo) {
+    LiveWorkMigration(MongoTemplate mongo, PersonalData personalData) {
         this.mongo = mongo;
+        this.personalData = personalData;
     }
 
     @Override
@@ -48,8 +53,19 @@ class LiveWorkMigration implements SmartLifecycle {
                 mongo.updateFirst(Query.query(Criteria.where("_id").is(message.getString("_id"))),
                         new Update().set("cas", message.getString("_id") + "#" + message.get("attempts")), "inbound_messages");
             }
-            mongo.upsert(Query.query(Criteria.where("_id").is(message.getString("conversation"))),
-                    new Update().set("channel", message.getString("channel")).setOnInsert("address", message.getString("address"))
+            String conversation = message.getString("conversation");
+            String address;
+            try {
+                // sealed values are bound to their place: opened where the message holds it, sealed again for inbound_due
+                address = personalData.seal(personalData.open(message.getString("address"),
+                        InboundMessages.field(message.getString("_id"), "address")), InboundMessages.dueField(conversation));
+            } catch (SealingException unreadable) {
+                log.error("inbound {} cannot be opened (sealed under a key not given to this instance?): not listed as live work",
+                        message.getString("_id"));
+                continue;
+            }
+            mongo.upsert(Query.query(Criteria.where("_id").is(conversation)),
+                    new Update().set("channel", message.getString("channel")).setOnInsert("address", address)
                             .min("at", message.getDate("nextAttemptAt")), "inbound_due");
             inbound++;
         }

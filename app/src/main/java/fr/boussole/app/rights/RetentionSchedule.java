@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
  *                        de-duplication)
  * @param sentMessages    messages sent (or given up) are deleted this long after they were written
  * @param closedRequests  closed contact requests are anonymised this long after closing
+ * @param openRequests    contact requests never closed are anonymised this long after their due date
  * @param searches        anonymous searches are deleted after this
  * @param firstCheck      delay before the first run after start-up
  * @param checkEvery      delay between runs (the job runs on one instance at a time)
@@ -27,7 +28,7 @@ import java.time.ZoneOffset;
 @ConfigurationProperties("boussole.retention")
 public record RetentionSchedule(Duration conversations, Duration inboundMessages, Duration sentMessages,
                                Period closedRequests, Period searches, Duration firstCheck, Duration checkEvery,
-                               Duration untakenWebReplies) {
+                               Duration untakenWebReplies, Period openRequests) {
 
     public RetentionSchedule {
         conversations = positive("conversations", conversations, Duration.ofDays(30));
@@ -35,6 +36,7 @@ public record RetentionSchedule(Duration conversations, Duration inboundMessages
         sentMessages = positive("sent-messages", sentMessages, Duration.ofDays(30));
         closedRequests = positive("closed-requests", closedRequests, Period.ofMonths(12));
         searches = positive("searches", searches, Period.ofMonths(25));
+        openRequests = positive("open-requests", openRequests, Period.ofMonths(3));
         firstCheck = firstCheck == null ? Duration.ofMinutes(2) : firstCheck;
         checkEvery = positive("check-every", checkEvery, Duration.ofHours(1));
         untakenWebReplies = positive("untaken-web-replies", untakenWebReplies, Duration.ofHours(1));

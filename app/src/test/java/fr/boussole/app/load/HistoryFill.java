@@ -10,6 +10,9 @@ import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.privacy.PersonalData;
+import fr.boussole.core.privacy.SealedField;
+import fr.boussole.pipeline.conversation.Conversations;
+import fr.boussole.pipeline.inbound.InboundMessages;
 import org.bson.Document;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -57,18 +60,20 @@ public final class HistoryFill {
                 String in = Ids.derived("in", "sms", providerId);
                 String out = Ids.derived("ob", in, "0");
                 inbound.add(new Document("_id", in).append("channel", "sms").append("providerMessageId", providerId)
-                        .append("conversation", ref).append("address", personalData.seal(key.address())).append("sequence", rank)
-                        .append("text", personalData.seal("message " + rank + " de l'historique")).append("status", "PROCESSED")
+                        .append("conversation", ref).append("address", personalData.seal(key.address(), InboundMessages.field(in, "address")))
+                        .append("sequence", rank)
+                        .append("text", personalData.seal("message " + rank + " de l'historique", InboundMessages.field(in, "text"))).append("status", "PROCESSED")
                         .append("attempts", 0).append("cas", in + "#done").append("receivedAt", at).append("acceptedAt", at)
                         .append("nextAttemptAt", at).append("processedAt", at).append("replies", List.of(out)));
-                outbox.add(new Document("_id", out).append("channel", "sms").append("recipient", personalData.seal(key.address()))
+                outbox.add(new Document("_id", out).append("channel", "sms")
+                        .append("recipient", personalData.seal(key.address(), SealedField.of("outbox", out, "recipient")))
                         .append("recipientLookup", personalData.lookupKey(Channel.SMS, key.address())).append("conversation", ref)
                         .append("sequence", rank * 1000).append("inboundId", in)
-                        .append("payload", personalData.seal("réponse " + rank)).append("status", "SENT").append("attempts", 1)
+                        .append("payload", personalData.seal("réponse " + rank, SealedField.of("outbox", out, "payload"))).append("status", "SENT").append("attempts", 1)
                         .append("createdAt", at).append("nextAttemptAt", at).append("leaseUntil", new Date(0)).append("claims", 1L)
                         .append("cas", out + "#1").append("providerId", "SMsent%026d".formatted(m)).append("sentAt", at));
                 if (rank == PER_CONVERSATION) {
-                    conversations.add(new Document("_id", ref).append("address", personalData.seal(key.address()))
+                    conversations.add(new Document("_id", ref).append("address", personalData.seal(key.address(), Conversations.field(ref, "address")))
                             .append("version", (long) PER_CONVERSATION).append("cas", ref + "#" + PER_CONVERSATION)
                             .append("epoch", Ids.random("ep")).append("optedOut", false).append("updatedAt", at));
                     counters.add(new Document("_id", ref).append("next", (long) PER_CONVERSATION).append("done", (long) PER_CONVERSATION)

@@ -5,6 +5,7 @@ import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.Inbound;
 import fr.boussole.core.privacy.PersonalData;
+import fr.boussole.core.privacy.SealedField;
 import fr.boussole.core.privacy.SealingException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -167,11 +168,11 @@ public class InboundMessages {
                 .append("channel", inbound.conversation().channel().id())
                 .append("providerMessageId", inbound.providerMessageId())
                 .append("conversation", ref(inbound.conversation()))
-                .append("address", personalData.seal(inbound.conversation().address()))
+                .append("address", personalData.seal(inbound.conversation().address(), field(id, "address")))
                 .append("sequence", sequence)
-                .append("text", personalData.seal(inbound.text()))
-                .append("choiceId", personalData.seal(inbound.choiceId()))
-                .append("sharedPhone", personalData.seal(inbound.sharedPhone()))
+                .append("text", personalData.seal(inbound.text(), field(id, "text")))
+                .append("choiceId", personalData.seal(inbound.choiceId(), field(id, "choiceId")))
+                .append("sharedPhone", personalData.seal(inbound.sharedPhone(), field(id, "sharedPhone")))
                 // how an erasure finds the conversations where this phone was shared (Telegram's contact button)
                 .append("sharedPhoneLookup", personalData.lookupKey(inbound.sharedPhone()))
                 .append("receivedAt", Date.from(inbound.receivedAt()))
@@ -189,7 +190,7 @@ public class InboundMessages {
     private void due(ConversationKey conversation, Instant at) {
         mongo.upsert(Query.query(Criteria.where("_id").is(ref(conversation))),
                 new Update().set("channel", conversation.channel().id())
-                        .setOnInsert("address", personalData.seal(conversation.address()))
+                        .setOnInsert("address", personalData.seal(conversation.address(), dueField(ref(conversation))))
                         .min("at", Date.from(at)), DUE);
     }
 
@@ -350,7 +351,7 @@ public class InboundMessages {
         Set<ConversationKey> keys = new LinkedHashSet<>();
         for (Document doc : mongo.find(query, Document.class, DUE)) {
             try {
-                keys.add(keyOf(doc));
+                keys.add(keyOf(doc, dueField(doc.getString("_id"))));
             } catch (SealingException e) {
                 unreadable.accept(doc.getString("_id"));
             }
@@ -418,20 +419,31 @@ public class InboundMessages {
         return personalData.conversationRef(conversation);
     }
 
-    private ConversationKey keyOf(Document doc) {
+    private ConversationKey keyOf(Document doc, SealedField address) {
         return new ConversationKey(Channel.valueOf(doc.getString("channel").toUpperCase(Locale.ROOT)),
-                personalData.open(doc.getString("address")));
+                personalData.open(doc.getString("address"), address));
     }
 
-    /** Opens a sealed field; an erased text is stored empty, which tells nothing and opens to itself. */
-    private String open(String value) {
-        return value == null || value.isEmpty() ? value : personalData.open(value);
+    /** Opens a sealed field of the document; an erased text is stored empty, which tells nothing and opens to itself. */
+    private String open(Document doc, String name) {
+        String value = doc.getString(name);
+        return value == null || value.isEmpty() ? value : personalData.open(value, field(doc.getString("_id"), name));
+    }
+
+    /** Where a sealed value of an inbound message lives: its place, bound to the value. */
+    public static SealedField field(String id, String name) {
+        return SealedField.of(COLLECTION, id, name);
+    }
+
+    /** Where the address of a conversation with work due lives ({@code inbound_due}, by conversation ref). */
+    public static SealedField dueField(String conversationRef) {
+        return SealedField.of(DUE, conversationRef, "address");
     }
 
     private InboundMessage fromDocument(Document doc) {
-        ConversationKey key = keyOf(doc);
-        Inbound inbound = new Inbound(doc.getString("providerMessageId"), key, open(doc.getString("text")),
-                open(doc.getString("choiceId")), open(doc.getString("sharedPhone")), doc.getDate("receivedAt").toInstant());
+        ConversationKey key = keyOf(doc, field(doc.getString("_id"), "address"));
+        Inbound inbound = new Inbound(doc.getString("providerMessageId"), key, open(doc, "text"),
+                open(doc, "choiceId"), open(doc, "sharedPhone"), doc.getDate("receivedAt").toInstant());
         return new InboundMessage(doc.getString("_id"), ((Number) doc.get("sequence")).longValue(), inbound,
                 ((Number) doc.get("attempts")).intValue(), doc.getDate("acceptedAt").toInstant(),
                 doc.getDate("nextAttemptAt").toInstant(), InboundStatus.valueOf(doc.getString("status")));

@@ -165,11 +165,11 @@ class StaleWorkerTest {
         String ref = otherKeys.conversationRef(unreadable);
         Date past = Date.from(Instant.now().minusSeconds(5));
         mongo.insert(new Document("_id", "in_unreadable").append("channel", "sms").append("providerMessageId", "SMunreadable")
-                .append("conversation", ref).append("address", otherKeys.seal(unreadable.address())).append("sequence", 1L)
-                .append("text", otherKeys.seal("bonjour")).append("status", "PENDING").append("attempts", 0)
+                .append("conversation", ref).append("address", otherKeys.seal(unreadable.address(), InboundMessages.field("in_unreadable", "address"))).append("sequence", 1L)
+                .append("text", otherKeys.seal("bonjour", InboundMessages.field("in_unreadable", "text"))).append("status", "PENDING").append("attempts", 0)
                 .append("cas", "in_unreadable#0").append("receivedAt", past).append("acceptedAt", past)
                 .append("nextAttemptAt", past), "inbound_messages");
-        mongo.insert(new Document("_id", ref).append("channel", "sms").append("address", otherKeys.seal(unreadable.address()))
+        mongo.insert(new Document("_id", ref).append("channel", "sms").append("address", otherKeys.seal(unreadable.address(), InboundMessages.dueField(ref)))
                 .append("at", past), "inbound_due");
         // a message only the poll can find (recorded without waking this instance up, as another instance would)
         ConversationKey lea = new ConversationKey(Channel.SMS, "+33611000004");
