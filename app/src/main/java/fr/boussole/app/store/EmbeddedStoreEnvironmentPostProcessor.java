@@ -75,7 +75,7 @@ class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor 
         return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new fr.boussole.app.config.InvalidSettingException("BOUSSOLE_STORE_FSYNC",
+            default -> throw new fr.boussole.core.settings.InvalidSettingException("BOUSSOLE_STORE_FSYNC",
                     "'" + value + "' is neither true nor false");
         };
     }
