@@ -74,6 +74,7 @@ class RetentionJobIT {
         mongo.updateFirst(conversationDoc("web:retention-stopped-1"), new Update().set("optedOut", true), "conversations");
         // messages of a conversation still going on: one handled just past the limit, one just short of it
         say("retention-long-0001", "secret old message");
+        String oldMessage = providerIdOf("retention-long-0001", "secret old message");
         say("retention-long-0001", "secret new message");
         mongo.updateFirst(conversationDoc("web:retention-long-0001"), new Update().set("updatedAt", Date.from(thirtyDays.plus(SECOND))),
                 "conversations");
@@ -101,19 +102,22 @@ class RetentionJobIT {
         Document stopped = mongo.findOne(conversationDoc("web:retention-stopped-1"), Document.class, "conversations");
         assertThat(stopped).as("opted out: the flag stays").isNotNull();
         assertThat(stopped.getBoolean("optedOut")).isTrue();
-        assertThat(texts("web:retention-stopped-1")).containsOnly("");
-        assertThat(texts("web:retention-long-0001")).containsExactly("", "secret new message");
-        assertThat(outboxTexts("web:retention-long-0001")).as("the reply sent before the limit is emptied")
-                .containsExactly("", "echo 2: secret new message");
+        assertThat(texts("web:retention-stopped-1")).as("opted out: its old message pruned").isEmpty();
+        assertThat(texts("web:retention-long-0001")).as("the message handled before the limit is pruned")
+                .containsExactly("secret new message");
+        assertThat(outboxTexts("web:retention-long-0001")).as("the reply sent before the limit is pruned")
+                .containsExactly("echo 2: secret new message");
+        assertThat(mongo.exists(byId(InboundMessages.idOf(Channel.WEB, oldMessage)), "inbound_seen"))
+                .as("a pruned message's key stays: a redelivery is still a duplicate").isTrue();
 
         assertThat(requests.findById("cr_old").orElseThrow().isAnonymised()).isTrue();
         assertThat(requests.findById("cr_recent").orElseThrow().isAnonymised()).isFalse();
         assertThat(requests.findById("cr_open").orElseThrow().isAnonymised()).isFalse();
         assertThat(searches.findAll()).extracting(Search::getId).containsExactly("se_recent");
-        assertThat(report).isEqualTo(new RetentionJob.Report(2, 1, 2, 1, 1, 0));
+        assertThat(report).isEqualTo(new RetentionJob.Report(2, 3, 3, 1, 1, 0, 0));
 
         assertThat(app.getBean(RetentionJob.class).run(NOW)).as("a second run finds nothing more")
-                .isEqualTo(new RetentionJob.Report(0, 0, 0, 0, 0, 0));
+                .isEqualTo(new RetentionJob.Report(0, 0, 0, 0, 0, 0, 0));
     }
 
     /**
@@ -158,6 +162,11 @@ class RetentionJobIT {
         say(session, text);
         mongo.updateFirst(conversationDoc("web:" + session), new Update().set("updatedAt", Date.from(at)), "conversations");
         dateMessages(session, text, at);
+    }
+
+    static String providerIdOf(String session, String text) {
+        return app.getBean(InboundMessages.class).all(new ConversationKey(Channel.WEB, session)).stream()
+                .filter(m -> text.equals(m.inbound().text())).findFirst().orElseThrow().inbound().providerMessageId();
     }
 
     static void say(String session, String text) {
