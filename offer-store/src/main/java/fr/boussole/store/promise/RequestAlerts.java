@@ -2,18 +2,17 @@ package fr.boussole.store.promise;
 
 import fr.boussole.core.offer.ContactRequestAlerts;
 import fr.boussole.core.offer.ContactRequests;
-import fr.boussole.store.mail.Dates;
 import fr.boussole.store.request.RequestBook;
 import fr.boussole.store.request.RequestView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import java.util.Map;
 
 /**
- * Emails each alert contact of the organisation at each new request, with a personal link to it. The
- * outbox id is derived from the request and the recipient, so a replay after a crash sends nothing twice.
+ * Emails each alert contact of the organisation at each new request, with a personal link to it and
+ * the two one-click answers ({@link AlertMail}). The outbox id is derived from the request and the
+ * recipient, so a replay after a crash sends nothing twice.
  */
 @Service
 public class RequestAlerts implements ContactRequestAlerts {
@@ -22,14 +21,12 @@ public class RequestAlerts implements ContactRequestAlerts {
 
     private final RequestBook requests;
     private final AlertRecipients recipients;
-    private final AlertLinkService links;
-    private final PromiseMails mails;
+    private final AlertMail mail;
 
-    RequestAlerts(RequestBook requests, AlertRecipients recipients, AlertLinkService links, PromiseMails mails) {
+    RequestAlerts(RequestBook requests, AlertRecipients recipients, AlertMail mail) {
         this.requests = requests;
         this.recipients = recipients;
-        this.links = links;
-        this.mails = mails;
+        this.mail = mail;
     }
 
     @Override
@@ -42,9 +39,7 @@ public class RequestAlerts implements ContactRequestAlerts {
                     request.organisationId(), request.id());
         }
         for (String contact : contacts) {
-            String recipient = PromiseMails.recipient(contact);
-            AlertLinkService.Issued link = links.issue(request.id(), recipient);
-            mails.send("alert", request, recipient, Map.of("link", link.url(), "linkExpiry", Dates.day(link.expiresAt())));
+            mail.alert(request, PromiseMails.recipient(contact));
         }
     }
 }

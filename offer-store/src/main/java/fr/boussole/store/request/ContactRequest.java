@@ -118,6 +118,23 @@ public class ContactRequest {
         followUps.add(followUp);
     }
 
+    /**
+     * The professional says the young person was reached, whatever was noted before (the one-click
+     * "Je l'ai contacté" of the alert email): a new request is taken in hand and contacted at once;
+     * one contacted already only gets the follow-up.
+     */
+    public void confirmContacted(FollowUp followUp) {
+        if (status == RequestStatus.NEW) {
+            moveTo(RequestStatus.IN_PROGRESS);
+        }
+        if (status == RequestStatus.IN_PROGRESS) {
+            moveTo(RequestStatus.CONTACTED);
+        } else if (status == RequestStatus.CLOSED) {
+            throw new IllegalTransitionException(id, status, RequestStatus.CONTACTED);
+        }
+        followUps.add(followUp);
+    }
+
     public void close(Outcome outcome, String comment, Instant at) {
         if (outcome == null) {
             throw new IllegalArgumentException("closing a request needs an outcome");

@@ -62,13 +62,18 @@ public class RequestBook {
                                Outcome outcome) {
         FollowUp followUp = new FollowUp(author, at, means, comment);
         change(requestId, request -> {
-            boolean reached = outcome == Outcome.REACHED_AND_HELPED || outcome == Outcome.REACHED_NOT_WHAT_NEEDED;
+            boolean reached = outcome != null && outcome.reached();
             if (reached && request.getStatus() == RequestStatus.IN_PROGRESS) {
                 request.markContacted(followUp);
             } else {
                 request.addFollowUp(followUp);
             }
         });
+    }
+
+    /** "Je l'ai contacté": the young person was reached (see {@link ContactRequest#confirmContacted}). */
+    public void confirmContacted(String requestId, String author, Instant at, String comment) {
+        change(requestId, request -> request.confirmContacted(new FollowUp(author, at, FollowUpMeans.OTHER, comment)));
     }
 
     /** Closes the request with its outcome. */
