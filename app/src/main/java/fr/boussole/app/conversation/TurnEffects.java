@@ -91,6 +91,17 @@ class TurnEffects {
                     checks.answered(answered.requestId(), answered.answer(), message.inbound().receivedAt());
                     meters.counter("boussole.contact_checks.answered", "answer", answered.answer().name()).increment();
                 }
+                case DialogEvent.AnotherOfferRequested another -> {
+                    // a new request made of the previous one: nothing recorded if it was erased meanwhile
+                    var recorded = contactRequests.recordAnother(Ids.derived("cr", message.id(), slot),
+                            another.previousRequestId(), another.offerId(), another.consent());
+                    if (recorded.isPresent()) {
+                        alerts.requestRecorded(recorded.get());
+                        meters.counter("boussole.contact_requests", "channel", key.channel().id()).increment();
+                    } else {
+                        meters.counter("boussole.contact_requests.not_recorded", "channel", key.channel().id()).increment();
+                    }
+                }
                 case DialogEvent.OptedIn ignored -> {
                     conversations.setOptedOut(key, false);
                     optedOut = false;

@@ -26,4 +26,11 @@ public sealed interface DialogEvent {
 
     /** The young person answered "were you contacted?" about this request: record it (a "no" alerts). */
     record ContactCheckAnswered(String requestId, ContactChecks.Answer answer) implements DialogEvent {}
+
+    /**
+     * After a request left them without help, the young person accepted the offer proposed instead:
+     * record a new request to it, made of the previous one (same contact, same answers) with this
+     * consent. No personal data travels in the event: the store has it.
+     */
+    record AnotherOfferRequested(String previousRequestId, String offerId, ConsentRecord consent) implements DialogEvent {}
 }

@@ -2,6 +2,7 @@ package fr.boussole.core.journey;
 
 import fr.boussole.core.conversation.ContactMethod;
 import fr.boussole.core.followup.ContactCheckPrompt;
+import fr.boussole.core.followup.RequestNews;
 
 import java.time.Instant;
 import java.util.Collections;
@@ -26,14 +27,16 @@ import java.util.Objects;
  * @param check     the "were you contacted?" question waiting for its answer; it sits above {@code at}
  * @param lastSeen  the young person's last message (system messages do not count), for the idle expiry
  * @param optedOut  "stop" was said: nothing is sent until the young person writes again
+ * @param news      news of a request told, with what it offers (another offer, "I was contacted"),
+ *                  waiting for the answer; it sits above {@code at} like {@code check}
  */
 public record JourneyState(Position at, int reasks, List<String> candidates, Profile profile, Search search,
                            Request request, List<Position> trail, Position resumeAt, PendingCheck check,
-                           Instant lastSeen, boolean optedOut) {
+                           Instant lastSeen, boolean optedOut, PendingNews news) {
 
     /** A conversation nobody has written in yet, or one erased. */
     public static final JourneyState FRESH = new JourneyState(Position.START, 0, List.of(), Profile.NONE,
-            Search.NONE, Request.NONE, List.of(), null, null, null, false);
+            Search.NONE, Request.NONE, List.of(), null, null, null, false, null);
 
     public JourneyState {
         Objects.requireNonNull(at, "at");
@@ -180,59 +183,76 @@ public record JourneyState(Position at, int reasks, List<String> candidates, Pro
         }
     }
 
+    /**
+     * News of a request told and what it offers, waiting for an answer.
+     *
+     * @param consentText the exact proposal shown when it offers another request (its consent), or null
+     * @param reasks      how many times it was asked again
+     */
+    public record PendingNews(RequestNews news, String consentText, int reasks) {
+        public PendingNews {
+            Objects.requireNonNull(news, "news");
+        }
+    }
+
     public JourneyState at(Position position) {
         return new JourneyState(position, 0, candidates, profile, search, request, trail, resumeAt, check, lastSeen,
-                optedOut);
+                optedOut, news);
     }
 
     public JourneyState withReasks(int count) {
         return new JourneyState(at, count, candidates, profile, search, request, trail, resumeAt, check, lastSeen,
-                optedOut);
+                optedOut, news);
     }
 
     public JourneyState withCandidates(List<String> insees) {
         return new JourneyState(at, reasks, insees, profile, search, request, trail, resumeAt, check, lastSeen,
-                optedOut);
+                optedOut, news);
     }
 
     public JourneyState withProfile(Profile newProfile) {
         return new JourneyState(at, reasks, candidates, newProfile, search, request, trail, resumeAt, check, lastSeen,
-                optedOut);
+                optedOut, news);
     }
 
     public JourneyState withSearch(Search newSearch) {
         return new JourneyState(at, reasks, candidates, profile, newSearch, request, trail, resumeAt, check, lastSeen,
-                optedOut);
+                optedOut, news);
     }
 
     public JourneyState withRequest(Request newRequest) {
         return new JourneyState(at, reasks, candidates, profile, search, newRequest, trail, resumeAt, check, lastSeen,
-                optedOut);
+                optedOut, news);
     }
 
     public JourneyState withTrail(List<Position> positions) {
         return new JourneyState(at, reasks, candidates, profile, search, request, positions, resumeAt, check, lastSeen,
-                optedOut);
+                optedOut, news);
     }
 
     public JourneyState withResumeAt(Position position) {
         return new JourneyState(at, reasks, candidates, profile, search, request, trail, position, check, lastSeen,
-                optedOut);
+                optedOut, news);
     }
 
     public JourneyState withCheck(PendingCheck pending) {
         return new JourneyState(at, reasks, candidates, profile, search, request, trail, resumeAt, pending, lastSeen,
-                optedOut);
+                optedOut, news);
     }
 
     public JourneyState withLastSeen(Instant seen) {
         return new JourneyState(at, reasks, candidates, profile, search, request, trail, resumeAt, check, seen,
-                optedOut);
+                optedOut, news);
     }
 
     public JourneyState withOptedOut(boolean out) {
         return new JourneyState(at, reasks, candidates, profile, search, request, trail, resumeAt, check, lastSeen,
-                out);
+                out, news);
+    }
+
+    public JourneyState withNews(PendingNews pending) {
+        return new JourneyState(at, reasks, candidates, profile, search, request, trail, resumeAt, check, lastSeen,
+                optedOut, pending);
     }
 
     /** Forgets the journey, keeping only the last activity (for the idle expiry). */

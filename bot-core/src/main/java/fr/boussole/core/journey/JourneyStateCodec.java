@@ -3,9 +3,11 @@ package fr.boussole.core.journey;
 import fr.boussole.core.conversation.ContactMethod;
 import fr.boussole.core.conversation.ConversationState;
 import fr.boussole.core.followup.ContactCheckPrompt;
+import fr.boussole.core.followup.RequestNews;
 import fr.boussole.core.journey.JourneyState.Contact;
 import fr.boussole.core.journey.JourneyState.Given;
 import fr.boussole.core.journey.JourneyState.PendingCheck;
+import fr.boussole.core.journey.JourneyState.PendingNews;
 import fr.boussole.core.journey.JourneyState.Place;
 import fr.boussole.core.journey.JourneyState.Position;
 import fr.boussole.core.journey.JourneyState.Profile;
@@ -55,6 +57,7 @@ public final class JourneyStateCodec {
         Map<String, Object> request = map(doc, "request");
         Map<String, Object> contact = map(request, "contact");
         Map<String, Object> check = map(doc, "check");
+        Map<String, Object> news = map(doc, "news");
         Map<String, Given> answers = new LinkedHashMap<>();
         map(search, "answers").forEach((question, value) -> {
             Map<String, Object> given = asMap(value);
@@ -77,7 +80,9 @@ public final class JourneyStateCodec {
                 check.isEmpty() ? null : new PendingCheck(new ContactCheckPrompt(string(check, "request"),
                         string(check, "organisation"), string(check, "offer")), integer(check, "reasks")),
                 string(doc, "lastSeen") == null ? null : Instant.parse(string(doc, "lastSeen")),
-                Boolean.TRUE.equals(doc.get("optedOut")));
+                Boolean.TRUE.equals(doc.get("optedOut")),
+                RequestNews.parse(string(news, "told"))
+                        .map(told -> new PendingNews(told, string(news, "consent"), integer(news, "reasks"))).orElse(null));
     }
 
     public static Map<String, Object> encode(JourneyState state) {
@@ -127,6 +132,13 @@ public final class JourneyStateCodec {
             putIf(c, "offer", prompt.offerTitle());
             putIf(c, "reasks", state.check().reasks());
             doc.put("check", c);
+        }
+        if (state.news() != null) {
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("told", state.news().news().toChoiceId());
+            putIf(n, "consent", state.news().consentText());
+            putIf(n, "reasks", state.news().reasks());
+            doc.put("news", n);
         }
         putIf(doc, "lastSeen", state.lastSeen() == null ? null : state.lastSeen().toString());
         if (state.optedOut()) {

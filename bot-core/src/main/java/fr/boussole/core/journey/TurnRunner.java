@@ -15,6 +15,7 @@ final class TurnRunner {
     private final OfferSteps offerSteps;
     private final ContactSteps contact;
     private final ContactCheckSteps check;
+    private final RequestNewsSteps news;
 
     TurnRunner(TurnContext turn) {
         this.turn = turn;
@@ -24,18 +25,20 @@ final class TurnRunner {
         this.offerSteps = new OfferSteps(turn);
         this.contact = new ContactSteps(turn);
         this.check = new ContactCheckSteps(turn);
+        this.news = new RequestNewsSteps(turn);
     }
 
     void run(Input input) {
         switch (input) {
             case Input.ContactCheckDue due -> check.ask(due.prompt());
+            case Input.RequestNewsArrived arrived -> news.tell(arrived.news());
             case Input.Message ignored -> message();
         }
     }
 
     /**
      * Global words first (erase and stop win over everything), then the answer to "were you
-     * contacted?" if it waits, then expiry, then the step the journey is at.
+     * contacted?" or to news of a request if one waits, then expiry, then the step the journey is at.
      */
     private void message() {
         Optional<Intent> global = words.globalIntent();
@@ -51,6 +54,17 @@ final class TurnRunner {
             if (global.isPresent()) {
                 check.drop();
             } else if (check.answer(words)) {
+                return;
+            }
+        }
+        if (news.pending()) {
+            if (global.isPresent() && global.get() == Intent.HELP) {
+                news.help();
+                return;
+            }
+            if (global.isPresent()) {
+                news.drop();
+            } else if (news.answer(words)) {
                 return;
             }
         }

@@ -36,12 +36,15 @@ public class FollowUps {
         if (at.isAfter(clock.instant())) {
             at = clock.instant();
         }
+        if (form.closing() && !request.done()) {
+            book.recordFollowUpAndClose(request.id(), author, at, form.means(), form.comment().strip(), form.outcome(),
+                    clock.instant());
+            audit.record(request.territoryId(), request.organisationId(), author, AuditAction.FOLLOW_UP_RECORDED, request.id());
+            audit.record(request.territoryId(), request.organisationId(), author, AuditAction.REQUEST_CLOSED, request.id());
+            return;
+        }
         book.recordFollowUp(request.id(), author, at, form.means(), form.comment().strip(), form.outcome());
         audit.record(request.territoryId(), request.organisationId(), author, AuditAction.FOLLOW_UP_RECORDED, request.id());
-        if (form.closing() && !request.done()) {
-            book.close(request.id(), author, clock.instant(), form.outcome(), form.comment().strip());
-            audit.record(request.territoryId(), request.organisationId(), author, AuditAction.REQUEST_CLOSED, request.id());
-        }
     }
 
     /** "Je l'ai contacté", from the alert email: the young person was reached, noted as a follow-up. */

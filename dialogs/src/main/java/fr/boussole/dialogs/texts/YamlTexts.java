@@ -23,6 +23,8 @@ public final class YamlTexts implements Texts {
 
     /** The journey's texts shipped with the application. */
     public static final String BUNDLED = "texts/journey.fr.yaml";
+    /** What the bot tells about a request after it was sent (news, another offer), shipped beside them. */
+    public static final String NEWS = "texts/news.fr.yaml";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-zA-Z0-9-]*)}");
 
@@ -33,26 +35,34 @@ public final class YamlTexts implements Texts {
     }
 
     /**
-     * The journey's texts and the answers of the FAQ ({@link Faq#BUNDLED}), the latter under the keys
-     * {@code faq.<id>}: one place where the engine finds every sentence it says.
+     * The journey's texts, the news of requests ({@link #NEWS}) and the answers of the FAQ
+     * ({@link Faq#BUNDLED}), the latter under the keys {@code faq.<id>}: one place where the engine
+     * finds every sentence it says.
      */
     public static YamlTexts bundled() {
-        YamlTexts journey;
-        try (InputStream in = YamlTexts.class.getClassLoader().getResourceAsStream(BUNDLED)) {
-            if (in == null) {
-                throw new IllegalStateException("texts bundle not found on the classpath: " + BUNDLED);
+        Map<String, String> all = new LinkedHashMap<>(resource(BUNDLED).texts);
+        resource(NEWS).texts.forEach((key, text) -> {
+            if (all.putIfAbsent(key, text) != null) {
+                throw new IllegalStateException(BUNDLED + " and " + NEWS + " both define '" + key + "'");
             }
-            journey = read(BUNDLED, new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + BUNDLED, e);
-        }
-        Map<String, String> all = new LinkedHashMap<>(journey.texts);
+        });
         Faq.bundled().answersByKey().forEach((key, answer) -> {
             if (all.putIfAbsent(key, answer) != null) {
                 throw new IllegalStateException(BUNDLED + " and " + Faq.BUNDLED + " both define '" + key + "'");
             }
         });
         return new YamlTexts(all);
+    }
+
+    private static YamlTexts resource(String name) {
+        try (InputStream in = YamlTexts.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("texts bundle not found on the classpath: " + name);
+            }
+            return read(name, new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
     }
 
     public static YamlTexts read(String name, Reader reader) {
