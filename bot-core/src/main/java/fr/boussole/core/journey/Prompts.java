@@ -54,7 +54,8 @@ final class Prompts {
             case QUESTION -> question(state);
             case OFFERS -> {
                 var matching = offers.matching(state, now);
-                yield offers.render(matching, Math.min(state.search().page(), offers.pageCount(matching.size()) - 1));
+                var page = offers.render(matching, Math.min(state.search().page(), offers.pageCount(matching.size()) - 1));
+                yield matching.isEmpty() ? WayForward.whenNothingFits(ports, state, page) : page;
             }
             case WANTS_CONTACT -> wantsContact(state);
             case CONTACT_METHOD -> contactMethod(state);

@@ -13,4 +13,17 @@ public interface TerritoryDirectory {
 
     /** The Info Jeunes contacts to show to a young person of this commune outside any open territory. */
     List<InfoJeunesContact> infoJeunesFor(Commune commune);
+
+    /**
+     * The territory's own Info Jeunes to point a young person of this commune to when nothing else fits
+     * (an Info Jeunes organisation of the territory, the nearest first).
+     */
+    default Optional<InfoJeunesContact> infoJeunesIn(String territoryId, String communeInsee) {
+        return Optional.empty();
+    }
+
+    /** The national services for a theme, the first the one to name first. */
+    default List<NationalService> nationalServices(String theme) {
+        return List.of();
+    }
 }

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every message of the golden transcripts of what becomes of a request (news, another offer) that the
- * bot writes first, and the answer it gives to the young person's reply to one, as SMS
+ * bot writes first, the answer it gives to the young person's reply to one, and the answer to a search
+ * that found nothing (with its way forward), as SMS
  * and WhatsApp carry it: at most 2 SMS segments once rendered in GSM-7 with its numbered choices; on
  * WhatsApp, its choices tappable (buttons or a list) and, for a message the bot writes first, the news
  * template's variable within WhatsApp's limit. The transcripts are the dialogs module's, run through
@@ -31,8 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessagesToYoungPeopleFitTest {
 
     private static final Path TRANSCRIPTS = Path.of("../dialogs/src/test/resources/transcripts");
-    /** The transcripts of the messages a young person receives about a request after it was sent. */
-    private static final List<String> PREFIXES = List.of("news.");
+    /**
+     * The transcripts of the messages a young person receives about a request after it was sent, and
+     * of a search that found nothing.
+     */
+    private static final List<String> PREFIXES = List.of("news.", "logement.nothing-fits");
     static final int MAX_SMS_SEGMENTS = 2;
 
     @Test
@@ -67,7 +71,9 @@ class MessagesToYoungPeopleFitTest {
                 boolean afterNews = false;
                 for (Map<String, Object> turn : (List<Map<String, Object>>) transcript.get("turns")) {
                     boolean news = String.valueOf(turn.get("system")).startsWith("news ");
-                    boolean ours = news || afterNews;
+                    boolean nothingFound = ((List<String>) turn.getOrDefault("events", List.of())).stream()
+                            .anyMatch(event -> event.startsWith("search-recorded") && event.endsWith(", 0 offers"));
+                    boolean ours = news || afterNews || nothingFound;
                     // the reply to news that asked something is ours too; after news that asked nothing, the journey's
                     afterNews = news && ((List<Map<String, Object>>) turn.getOrDefault("bot", List.of())).stream()
                             .anyMatch(bot -> bot.containsKey("choices"));

@@ -23,8 +23,11 @@ public final class YamlTexts implements Texts {
 
     /** The journey's texts shipped with the application. */
     public static final String BUNDLED = "texts/journey.fr.yaml";
-    /** What the bot tells about a request after it was sent (news, another offer), shipped beside them. */
-    public static final String NEWS = "texts/news.fr.yaml";
+    /**
+     * The way forward after a search, shipped beside them: what to do when no offer fits, and what
+     * became of a request (news, another offer).
+     */
+    public static final String WAY_FORWARD = "texts/way-forward.fr.yaml";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-zA-Z0-9-]*)}");
 
@@ -35,15 +38,15 @@ public final class YamlTexts implements Texts {
     }
 
     /**
-     * The journey's texts, the news of requests ({@link #NEWS}) and the answers of the FAQ
+     * The journey's texts, the way forward after a search ({@link #WAY_FORWARD}) and the answers of the FAQ
      * ({@link Faq#BUNDLED}), the latter under the keys {@code faq.<id>}: one place where the engine
      * finds every sentence it says.
      */
     public static YamlTexts bundled() {
         Map<String, String> all = new LinkedHashMap<>(resource(BUNDLED).texts);
-        resource(NEWS).texts.forEach((key, text) -> {
+        resource(WAY_FORWARD).texts.forEach((key, text) -> {
             if (all.putIfAbsent(key, text) != null) {
-                throw new IllegalStateException(BUNDLED + " and " + NEWS + " both define '" + key + "'");
+                throw new IllegalStateException(BUNDLED + " and " + WAY_FORWARD + " both define '" + key + "'");
             }
         });
         Faq.bundled().answersByKey().forEach((key, answer) -> {

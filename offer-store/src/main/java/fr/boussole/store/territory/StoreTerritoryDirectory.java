@@ -1,11 +1,13 @@
 package fr.boussole.store.territory;
 
 import fr.boussole.core.offer.InfoJeunesContact;
+import fr.boussole.core.offer.NationalService;
 import fr.boussole.core.offer.TerritoryDirectory;
 import fr.boussole.core.offer.TerritoryView;
 import fr.boussole.core.offer.ThemeRef;
 import fr.boussole.core.place.Commune;
 import fr.boussole.store.geo.Geography;
+import fr.boussole.store.organisation.LocalInfoJeunes;
 import fr.boussole.store.theme.Theme;
 import fr.boussole.store.theme.Themes;
 import java.util.List;
@@ -16,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Which Boussole covers a commune, and where to turn outside them. Info Jeunes contacts come, in
  * this order, from the territories' own lists for the commune's department, then for its region,
- * then from the built-in regional list.
+ * then from the built-in regional list. Inside a territory, when no offer fits: its own Info Jeunes
+ * organisation, then the national services of the theme ({@code store/national-services.yaml}).
  */
 @Component
 public class StoreTerritoryDirectory implements TerritoryDirectory {
@@ -25,10 +28,24 @@ public class StoreTerritoryDirectory implements TerritoryDirectory {
     private final Themes themes;
     private final Geography geography = Geography.france();
     private final RegionalInfoJeunes builtIn = RegionalInfoJeunes.load();
+    private final NationalServices national = NationalServices.load();
+    private final LocalInfoJeunes local;
 
-    StoreTerritoryDirectory(Territories territories, Themes themes) {
+    StoreTerritoryDirectory(Territories territories, Themes themes, LocalInfoJeunes local) {
         this.territories = territories;
         this.themes = themes;
+        this.local = local;
+    }
+
+    @Override
+    public Optional<InfoJeunesContact> infoJeunesIn(String territoryId, String communeInsee) {
+        return local.forCommune(territoryId, communeInsee)
+                .map(desk -> new InfoJeunesContact(desk.name(), desk.phone(), null, null));
+    }
+
+    @Override
+    public List<NationalService> nationalServices(String theme) {
+        return national.forTheme(theme);
     }
 
     @Override
