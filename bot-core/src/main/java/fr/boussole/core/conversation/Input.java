@@ -2,6 +2,7 @@ package fr.boussole.core.conversation;
 
 import fr.boussole.core.followup.ContactCheckPrompt;
 import fr.boussole.core.followup.RequestNews;
+import fr.boussole.core.handover.PersonInput;
 import fr.boussole.core.message.Inbound;
 
 import java.util.Optional;
@@ -24,6 +25,9 @@ public sealed interface Input {
     /** What became of one of the young person's requests, to tell them. */
     record RequestNewsArrived(RequestNews news) implements SystemInput {}
 
+    /** A person took, answered or handed back the conversation, from the console's inbox. */
+    record PersonSpoke(PersonInput input) implements SystemInput {}
+
     /**
      * The input an inbox message carries. System inputs travel through the inbox as inbound messages
      * (for the same order, de-duplication and crash safety); only the genuine ones are read as such.
@@ -33,6 +37,10 @@ public sealed interface Input {
         if (check.isPresent()) {
             return new ContactCheckDue(check.get());
         }
-        return RequestNews.in(inbound).<Input>map(RequestNewsArrived::new).orElseGet(() -> new Message(inbound));
+        Optional<RequestNews> news = RequestNews.in(inbound);
+        if (news.isPresent()) {
+            return new RequestNewsArrived(news.get());
+        }
+        return PersonInput.in(inbound).<Input>map(PersonSpoke::new).orElseGet(() -> new Message(inbound));
     }
 }

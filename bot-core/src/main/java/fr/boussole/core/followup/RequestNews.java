@@ -4,9 +4,8 @@ import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.Inbound;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import fr.boussole.core.message.Markers;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -106,39 +105,23 @@ public record RequestNews(String requestId, Kind kind, Closing closing, String o
             fields.put("fn", fallback.name());
             fields.put("fp", fallback.phone());
         }
-        StringBuilder id = new StringBuilder(PREFIX);
-        fields.forEach((key, value) -> {
-            if (value != null) {
-                id.append(id.length() == PREFIX.length() ? "" : "&").append(key).append('=')
-                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-            }
-        });
-        return id.toString();
+        return Markers.write(PREFIX, fields);
     }
 
     /** The news in a choice id, whoever sent it. */
     public static Optional<RequestNews> parse(String choiceId) {
-        if (choiceId == null || !choiceId.startsWith(PREFIX)) {
-            return Optional.empty();
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : choiceId.substring(PREFIX.length()).split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals <= 0) {
+        return Markers.read(PREFIX, choiceId).flatMap(fields -> {
+            try {
+                NextOffer next = fields.containsKey("no") ? new NextOffer(fields.get("no"), fields.get("nt"),
+                        fields.get("ng"), Integer.parseInt(fields.get("nd"))) : null;
+                Fallback fallback = fields.containsKey("fn") ? new Fallback(fields.get("fn"), fields.get("fp")) : null;
+                return Optional.of(new RequestNews(fields.get("r"), Kind.valueOf(fields.get("k")),
+                        fields.get("c") == null ? null : Closing.valueOf(fields.get("c")), fields.get("o"),
+                        fields.get("t"), next, fallback));
+            } catch (RuntimeException malformed) {
                 return Optional.empty();
             }
-            fields.put(pair.substring(0, equals), URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-        }
-        try {
-            NextOffer next = fields.containsKey("no") ? new NextOffer(fields.get("no"), fields.get("nt"),
-                    fields.get("ng"), Integer.parseInt(fields.get("nd"))) : null;
-            Fallback fallback = fields.containsKey("fn") ? new Fallback(fields.get("fn"), fields.get("fp")) : null;
-            return Optional.of(new RequestNews(fields.get("r"), Kind.valueOf(fields.get("k")),
-                    fields.get("c") == null ? null : Closing.valueOf(fields.get("c")), fields.get("o"), fields.get("t"),
-                    next, fallback));
-        } catch (RuntimeException malformed) {
-            return Optional.empty();
-        }
+        });
     }
 
     /** The news an inbound carries, only when it is the genuine system message for its request and kind. */

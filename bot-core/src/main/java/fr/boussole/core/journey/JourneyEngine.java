@@ -30,7 +30,8 @@ public final class JourneyEngine implements ConversationEngine {
     private static final List<String> LABEL_KEYS = List.of("choice.yes", "choice.no", "choice.restart", "resume.resume",
             "consent.accept", "consent.refuse", "done.other-offers", "offers.more", "offers.other-theme",
             "contact.this-number", "contact.other-number", "contact.a-number", "contact.an-email",
-            "check.yes", "check.no", "check.not-yet", "news.send", "news.decline", "news.contacted");
+            "check.yes", "check.no", "check.not-yet", "news.send", "news.decline", "news.contacted",
+            "person.yes", "person.no", "person.choice");
 
     private final JourneyPorts ports;
     private final Map<String, String> normalisedLabels;

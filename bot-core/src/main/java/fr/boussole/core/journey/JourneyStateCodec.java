@@ -6,6 +6,7 @@ import fr.boussole.core.followup.ContactCheckPrompt;
 import fr.boussole.core.followup.RequestNews;
 import fr.boussole.core.journey.JourneyState.Contact;
 import fr.boussole.core.journey.JourneyState.Given;
+import fr.boussole.core.journey.JourneyState.Handover;
 import fr.boussole.core.journey.JourneyState.PendingCheck;
 import fr.boussole.core.journey.JourneyState.PendingNews;
 import fr.boussole.core.journey.JourneyState.Place;
@@ -58,6 +59,7 @@ public final class JourneyStateCodec {
         Map<String, Object> contact = map(request, "contact");
         Map<String, Object> check = map(doc, "check");
         Map<String, Object> news = map(doc, "news");
+        Map<String, Object> handover = map(doc, "handover");
         Map<String, Given> answers = new LinkedHashMap<>();
         map(search, "answers").forEach((question, value) -> {
             Map<String, Object> given = asMap(value);
@@ -82,7 +84,10 @@ public final class JourneyStateCodec {
                 string(doc, "lastSeen") == null ? null : Instant.parse(string(doc, "lastSeen")),
                 Boolean.TRUE.equals(doc.get("optedOut")),
                 RequestNews.parse(string(news, "told"))
-                        .map(told -> new PendingNews(told, string(news, "consent"), integer(news, "reasks"))).orElse(null));
+                        .map(told -> new PendingNews(told, string(news, "consent"), integer(news, "reasks"))).orElse(null),
+                handover.isEmpty() ? null : new Handover(Handover.Stage.valueOf(string(handover, "stage")),
+                        Instant.parse(string(handover, "since")), Instant.parse(string(handover, "lastActivity")),
+                        string(handover, "person"), string(handover, "reason")));
     }
 
     public static Map<String, Object> encode(JourneyState state) {
@@ -139,6 +144,16 @@ public final class JourneyStateCodec {
             putIf(n, "consent", state.news().consentText());
             putIf(n, "reasks", state.news().reasks());
             doc.put("news", n);
+        }
+        if (state.handover() != null) {
+            Handover h = state.handover();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("stage", h.stage().name());
+            m.put("since", h.since().toString());
+            m.put("lastActivity", h.lastActivity().toString());
+            putIf(m, "person", h.person());
+            putIf(m, "reason", h.reason());
+            doc.put("handover", m);
         }
         putIf(doc, "lastSeen", state.lastSeen() == null ? null : state.lastSeen().toString());
         if (state.optedOut()) {

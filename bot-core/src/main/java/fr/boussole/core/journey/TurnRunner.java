@@ -16,6 +16,7 @@ final class TurnRunner {
     private final ContactSteps contact;
     private final ContactCheckSteps check;
     private final RequestNewsSteps news;
+    private final HandoverSteps handover;
 
     TurnRunner(TurnContext turn) {
         this.turn = turn;
@@ -26,24 +27,34 @@ final class TurnRunner {
         this.contact = new ContactSteps(turn);
         this.check = new ContactCheckSteps(turn);
         this.news = new RequestNewsSteps(turn);
+        this.handover = new HandoverSteps(turn);
     }
 
     void run(Input input) {
         switch (input) {
             case Input.ContactCheckDue due -> check.ask(due.prompt());
             case Input.RequestNewsArrived arrived -> news.tell(arrived.news());
+            case Input.PersonSpoke spoke -> handover.person(spoke.input());
             case Input.Message ignored -> message();
         }
     }
 
     /**
-     * Global words first (erase and stop win over everything), then the answer to "were you
-     * contacted?" or to news of a request if one waits, then expiry, then the step the journey is at.
+     * Global words first (erase and stop win over everything); while a person holds the conversation,
+     * nothing more (see {@link HandoverSteps#hold}); then the answer to an offer of a person, to "were
+     * you contacted?" or to news of a request if one waits, a call for a person, then expiry, then the
+     * step the journey is at.
      */
     private void message() {
         Optional<Intent> global = words.globalIntent();
         if (turn.state().optedOut()) {
             words.comeBackAfterOptOut(global);
+            return;
+        }
+        if (handover.active() && handover.hold(global)) {
+            return; // a person holds the conversation: the bot says nothing
+        }
+        if (handover.offered() && handover.answerOffer()) {
             return;
         }
         if (check.pending()) {
@@ -75,6 +86,9 @@ final class TurnRunner {
                 case RESTART -> { turn.restart(); return; }
                 default -> { }
             }
+        }
+        if (handover.asked()) {
+            return;
         }
         if (turn.state().phase() == Phase.NEW) {
             words.welcome();

@@ -26,4 +26,9 @@ public interface TerritoryDirectory {
     default List<NationalService> nationalServices(String theme) {
         return List.of();
     }
+
+    /** Who answers the territory's young people when they ask for a person, if anyone does. */
+    default Optional<fr.boussole.core.handover.PersonDesk> personDesk(String territoryId) {
+        return Optional.empty();
+    }
 }

@@ -36,7 +36,7 @@ class MessagesToYoungPeopleFitTest {
      * The transcripts of the messages a young person receives about a request after it was sent, and
      * of a search that found nothing.
      */
-    private static final List<String> PREFIXES = List.of("news.", "logement.nothing-fits");
+    private static final List<String> PREFIXES = List.of("news.", "handover.", "logement.nothing-fits");
     static final int MAX_SMS_SEGMENTS = 2;
 
     @Test

@@ -28,6 +28,8 @@ public final class YamlTexts implements Texts {
      * became of a request (news, another offer).
      */
     public static final String WAY_FORWARD = "texts/way-forward.fr.yaml";
+    /** A person who answers when the bot cannot (the handover), shipped beside them. */
+    public static final String PERSON = "texts/person.fr.yaml";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-zA-Z0-9-]*)}");
 
@@ -38,17 +40,20 @@ public final class YamlTexts implements Texts {
     }
 
     /**
-     * The journey's texts, the way forward after a search ({@link #WAY_FORWARD}) and the answers of the FAQ
+     * The journey's texts, the way forward after a search ({@link #WAY_FORWARD}), a person who answers
+     * ({@link #PERSON}) and the answers of the FAQ
      * ({@link Faq#BUNDLED}), the latter under the keys {@code faq.<id>}: one place where the engine
      * finds every sentence it says.
      */
     public static YamlTexts bundled() {
         Map<String, String> all = new LinkedHashMap<>(resource(BUNDLED).texts);
-        resource(WAY_FORWARD).texts.forEach((key, text) -> {
-            if (all.putIfAbsent(key, text) != null) {
-                throw new IllegalStateException(BUNDLED + " and " + WAY_FORWARD + " both define '" + key + "'");
-            }
-        });
+        for (String more : java.util.List.of(WAY_FORWARD, PERSON)) {
+            resource(more).texts.forEach((key, text) -> {
+                if (all.putIfAbsent(key, text) != null) {
+                    throw new IllegalStateException(more + " defines '" + key + "' again");
+                }
+            });
+        }
         Faq.bundled().answersByKey().forEach((key, answer) -> {
             if (all.putIfAbsent(key, answer) != null) {
                 throw new IllegalStateException(BUNDLED + " and " + Faq.BUNDLED + " both define '" + key + "'");

@@ -2,6 +2,10 @@ package fr.boussole.dialogs.transcripts;
 
 import fr.boussole.core.offer.InfoJeunesContact;
 import fr.boussole.core.offer.NationalService;
+import fr.boussole.core.handover.OfficeHours;
+import fr.boussole.core.handover.PersonDesk;
+import java.time.Duration;
+import java.time.ZoneId;
 import fr.boussole.core.offer.MatchQuery;
 import fr.boussole.core.offer.OfferCatalog;
 import fr.boussole.core.offer.OfferDetails;
@@ -113,6 +117,13 @@ public final class LotFixtures {
                 return TERRITORY.equals(territoryId)
                         ? Optional.of(new InfoJeunesContact("Info Jeunes Cahors", "05 65 00 00 01", null, null))
                         : Optional.empty();
+            }
+
+            @Override
+            public Optional<PersonDesk> personDesk(String territoryId) {
+                return TERRITORY.equals(territoryId) ? Optional.of(new PersonDesk(TERRITORY, "Info Jeunes Cahors",
+                        OfficeHours.parse("lun-ven 09:00-12:30 13:30-17:00", ZoneId.of("Europe/Paris")),
+                        Duration.ofHours(24))) : Optional.empty();
             }
 
             @Override

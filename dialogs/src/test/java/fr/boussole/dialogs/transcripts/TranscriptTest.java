@@ -7,6 +7,7 @@ import fr.boussole.core.conversation.DialogEvent;
 import fr.boussole.core.conversation.Turn;
 import fr.boussole.core.followup.ContactCheckPrompt;
 import fr.boussole.core.followup.RequestNews;
+import fr.boussole.core.handover.PersonInput;
 import fr.boussole.core.journey.JourneySettings;
 import fr.boussole.core.journey.JourneyState;
 import fr.boussole.core.journey.JourneyStateCodec;
@@ -133,6 +134,9 @@ class TranscriptTest {
         if (words.length == 2 && words[0].equals("news")) {
             return news(words[1]).inbound(key, now);
         }
+        if (words.length == 2 && words[0].equals("person")) {
+            return person(words[1]).inbound(key, now);
+        }
         if (words.length < 2 || !words[0].equals("contact-check")) {
             throw new IllegalArgumentException("unknown system line: " + line);
         }
@@ -165,6 +169,17 @@ class TranscriptTest {
         return new RequestNews(head[0], RequestNews.Kind.valueOf(head[1]),
                 head.length > 2 ? RequestNews.Closing.valueOf(head[2]) : null, parts.length > 1 ? parts[1] : null, null,
                 next, fallback);
+    }
+
+    /**
+     * What a person did from the console's inbox: {@code person <handoverId> <KIND> <name> [| <text>]}
+     * (its input id is the line's own hash: each line is one input).
+     */
+    static PersonInput person(String line) {
+        String[] parts = line.split("\\s*\\|\\s*", 2);
+        String[] head = parts[0].split("\\s+");
+        return new PersonInput(head[0], PersonInput.Kind.valueOf(head[1]), head[2], parts.length > 1 ? parts[1] : null,
+                Integer.toHexString(line.hashCode()));
     }
 
     /** Through the stored form and YAML text, with integers read back as Long like a document store gives them. */
@@ -231,6 +246,10 @@ class TranscriptTest {
                 case DialogEvent.OptedIn ignored -> events.add("opted-in");
                 case DialogEvent.ContactCheckAnswered a -> events.add("contact-check-answered: request " + a.requestId()
                         + ", " + a.answer());
+                case DialogEvent.HandoverRequested h -> events.add("handover-requested: territory " + h.territoryId()
+                        + ", " + h.reason());
+                case DialogEvent.HandoverHeard ignored -> events.add("handover-heard");
+                case DialogEvent.HandoverEnded e -> events.add("handover-ended: " + e.reason());
                 case DialogEvent.AnotherOfferRequested a -> events.add("another-offer-requested: after " + a.previousRequestId()
                         + ", offer " + a.offerId() + ", consent " + a.consent().textVersion() + " at "
                         + a.consent().acceptedAt() + " on " + a.consent().channel().id() + ", text shown:\n"
