@@ -6,6 +6,7 @@ import fr.boussole.core.conversation.DialogEvent;
 import fr.boussole.core.delivery.Delivery;
 import fr.boussole.core.delivery.DeliveryPayload;
 import fr.boussole.core.followup.ContactChecks;
+import fr.boussole.core.handover.Handovers;
 import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.offer.ContactRequestAlerts;
@@ -36,11 +37,13 @@ class TurnEffects {
     private final ContactChecks checks;
     private final MeterRegistry meters;
     private final DataRights rights;
+    private final Handovers handovers;
 
     TurnEffects(MongoOutbox outbox, Conversations conversations,
                 ContactRequests contactRequests, ContactRequestAlerts alerts, Searches searches,
-                ContactChecks checks, MeterRegistry meters, DataRights rights) {
+                ContactChecks checks, MeterRegistry meters, DataRights rights, Handovers handovers) {
         this.rights = rights;
+        this.handovers = handovers;
         this.outbox = outbox;
         this.conversations = conversations;
         this.contactRequests = contactRequests;
@@ -102,6 +105,11 @@ class TurnEffects {
                         meters.counter("boussole.contact_requests.not_recorded", "channel", key.channel().id()).increment();
                     }
                 }
+                // at the message's own time, so that a replay after a crash records the same
+                case DialogEvent.HandoverRequested requested -> handovers.requested(Ids.derived("ho", message.id(), slot),
+                        key, requested.territoryId(), requested.reason(), message.inbound().receivedAt());
+                case DialogEvent.HandoverHeard ignored -> handovers.heard(key, message.inbound().receivedAt());
+                case DialogEvent.HandoverEnded ended -> handovers.ended(key, ended.reason(), message.inbound().receivedAt());
                 case DialogEvent.OptedIn ignored -> {
                     conversations.setOptedOut(key, false);
                     optedOut = false;

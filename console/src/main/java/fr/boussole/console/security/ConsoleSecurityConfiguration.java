@@ -48,6 +48,9 @@ class ConsoleSecurityConfiguration {
                         .requestMatchers("/console/animation/**").hasRole(Role.ANIMATEUR.name())
                         .requestMatchers("/console/demandes/**", "/console/offres/**", "/console/annuaire/**")
                         .hasAnyRole(Role.PROFESSIONAL.name(), Role.ANIMATEUR.name())
+                        // the inbox then keeps to the territory's animateurs and Info Jeunes professionals
+                        .requestMatchers("/console/conversations/**")
+                        .hasAnyRole(Role.PROFESSIONAL.name(), Role.ANIMATEUR.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/console/login")
                         .loginProcessingUrl("/console/login")

@@ -65,4 +65,9 @@ public class ConsoleTestApplication {
     RecordingInbox inbox() {
         return new RecordingInbox();
     }
+
+    @Bean
+    StubTranscripts transcripts() {
+        return new StubTranscripts();
+    }
 }

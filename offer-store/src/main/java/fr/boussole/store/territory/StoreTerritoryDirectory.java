@@ -2,6 +2,9 @@ package fr.boussole.store.territory;
 
 import fr.boussole.core.offer.InfoJeunesContact;
 import fr.boussole.core.offer.NationalService;
+import fr.boussole.core.handover.OfficeHours;
+import fr.boussole.core.handover.PersonDesk;
+import java.time.Duration;
 import fr.boussole.core.offer.TerritoryDirectory;
 import fr.boussole.core.offer.TerritoryView;
 import fr.boussole.core.offer.ThemeRef;
@@ -46,6 +49,32 @@ public class StoreTerritoryDirectory implements TerritoryDirectory {
     @Override
     public List<NationalService> nationalServices(String theme) {
         return national.forTheme(theme);
+    }
+
+    /**
+     * Every open territory has a desk: its Info Jeunes organisation (or, without one, its team) answers
+     * in the console's inbox during the territory's office hours.
+     */
+    @Override
+    public Optional<PersonDesk> personDesk(String territoryId) {
+        return territories.findById(territoryId).filter(Territory::isOpen).map(this::desk);
+    }
+
+    /** The desk of a territory, open or not (for the console). */
+    public PersonDesk desk(Territory territory) {
+        String name = local.ofTerritory(territory.getId()).stream().map(o -> o.getName()).findFirst()
+                .orElse(territory.getName());
+        OfficeHours hours = OfficeHours.DEFAULT;
+        if (territory.getDeskHours() != null && !territory.getDeskHours().isBlank()) {
+            try {
+                hours = OfficeHours.parse(territory.getDeskHours(), OfficeHours.DEFAULT.zone());
+            } catch (IllegalArgumentException unreadable) {
+                // set through the console's form, which checks them: an unreadable value falls back to the default
+            }
+        }
+        Duration quiet = territory.getDeskQuietFor() != null && territory.getDeskQuietFor().isPositive()
+                ? territory.getDeskQuietFor() : PersonDesk.DEFAULT_QUIET_FOR;
+        return new PersonDesk(territory.getId(), name, hours, quiet);
     }
 
     @Override
