@@ -97,11 +97,13 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
         } catch (DuplicateKeyException alreadyThere) {
             // replayed after a crash: the entry is there, make sure it is queued (below)
         }
-        if (delivery.channel() == Channel.WEB) {
-            return; // returned in the web chat's HTTP answer, never sent by a worker
-        }
         if (delivery.conversation() != null) {
             queue(ref(delivery.conversation()), delivery.id(), delivery.sequence());
+        }
+        if (delivery.channel() == Channel.WEB) {
+            // never sent by a worker: returned in the web chat's HTTP answer, or to its page when it asks
+            // for what it has not shown ({@link #takeUnreadWeb}); the queue keeps them until then
+            return;
         }
         worker.ifAvailable(w -> w.hint(delivery.id()));
     }
@@ -170,7 +172,11 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
         List<OutboundMessage> replies = new java.util.ArrayList<>();
         for (String id : ids) {
             Document doc = byId(id);
-            if (doc == null || OutboxStatus.CANCELLED.name().equals(doc.getString("status"))) {
+            if (doc == null) {
+                continue;
+            }
+            dequeue(doc.getString("conversation"), id);
+            if (OutboxStatus.CANCELLED.name().equals(doc.getString("status"))) {
                 continue;
             }
             if (OutboxStatus.PENDING.name().equals(doc.getString("status"))) {
@@ -183,6 +189,17 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
             replies.add(StoredPayloads.message(payload(doc)));
         }
         return replies;
+    }
+
+    /**
+     * The web chat messages of the conversation still waiting for its page, in order (a system
+     * message's replies, or replies whose HTTP wait ran out), found through the conversation's queue
+     * (an _id lookup); returning them is their delivery.
+     */
+    public List<OutboundMessage> takeUnreadWeb(ConversationKey conversation) {
+        String ref = ref(conversation);
+        List<String> ids = queued(ref).stream().map(e -> e.getString("id")).toList();
+        return takeWebReplies(ids);
     }
 
     @Override

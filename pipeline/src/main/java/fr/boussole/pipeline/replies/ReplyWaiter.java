@@ -2,6 +2,7 @@ package fr.boussole.pipeline.replies;
 
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
+import fr.boussole.core.message.OutboundMessage;
 import fr.boussole.core.message.ReplyWait;
 import fr.boussole.core.message.StoreUnavailableException;
 import fr.boussole.pipeline.PipelineProperties;
@@ -14,6 +15,7 @@ import fr.boussole.pipeline.outbox.MongoOutbox;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +66,15 @@ class ReplyWaiter implements ReplyWait {
     public Optional<String> offeredLabel(ConversationKey conversation, String choiceId) {
         try {
             return Optional.ofNullable(conversations.offeredLabel(conversation, choiceId));
+        } catch (DataAccessException | com.mongodb.MongoException e) {
+            throw new StoreUnavailableException("the reply wait could not reach the store", e);
+        }
+    }
+
+    @Override
+    public List<OutboundMessage> unread(ConversationKey conversation) {
+        try {
+            return outbox.takeUnreadWeb(conversation);
         } catch (DataAccessException | com.mongodb.MongoException e) {
             throw new StoreUnavailableException("the reply wait could not reach the store", e);
         }
