@@ -90,6 +90,9 @@ final class HandoverSteps {
         String when = when(desk);
         String text = when == null ? turn.texts.text("person.offer", Map.of("desk", desk.name()))
                 : turn.texts.text("person.offer-later", Map.of("desk", desk.name(), "when", when));
+        if (turn.person.contact().isPresent()) {
+            text = turn.person.line() + "\n\n" + text; // someone to call as well, as at any step
+        }
         turn.say(OutboundMessage.withChoices(text, List.of(new Choice(ASK, turn.texts.text("person.yes")),
                 new Choice(DECLINE, turn.texts.text("person.no")))));
     }
@@ -156,8 +159,13 @@ final class HandoverSteps {
         if (turn.inbound.choiceId() != null) {
             return false;
         }
-        turn.events.add(new DialogEvent.HandoverHeard());
+        heard();
         return true;
+    }
+
+    /** The young person's message goes to the person holding the conversation (the inbox shows it as new). */
+    void heard() {
+        turn.events.add(new DialogEvent.HandoverHeard());
     }
 
     /**

@@ -31,4 +31,12 @@ public interface TerritoryDirectory {
     default Optional<fr.boussole.core.handover.PersonDesk> personDesk(String territoryId) {
         return Optional.empty();
     }
+
+    /**
+     * The name of a département by its code ("46" → "Lot"), to tell communes of one name apart; the
+     * code itself when unknown.
+     */
+    default String departementName(String code) {
+        return code;
+    }
 }
