@@ -102,9 +102,9 @@ class InboxPageTest extends ConsoleIntegrationTest {
 
         mvc.perform(post("/console/conversations/" + id + "/repondre").with(user(world.animateur())).with(csrf())
                 .param("text", " ").param("inputId", "in_form_000003")).andExpect(status().isOk())
-                .andExpect(content().string(containsString("480 caractères")));
+                .andExpect(content().string(containsString("280 caractères")));
         mvc.perform(post("/console/conversations/" + id + "/repondre").with(user(world.animateur())).with(csrf())
-                .param("text", "a".repeat(481)).param("inputId", "in_form_000004")).andExpect(status().isOk());
+                .param("text", "a".repeat(281)).param("inputId", "in_form_000004")).andExpect(status().isOk());
         assertThat(inbox.accepted()).isEmpty();
     }
 
