@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The loop closed, on the running app and each channel at its provider's wire format: a request is
  * followed up by its organisation's professional in the console, and the young person receives the
- * news; the professional closes it as not eligible, the young person receives the next matching
+ * news; the professional closes it as not what was needed (by SMS) or not eligible, the young person receives the next matching
  * offer and requests it with one tap (a new request, alerted by email to the other organisation);
  * a young person asks for someone, a person answers from the console's inbox on the same channel,
  * and hands the conversation back to the bot.
@@ -64,14 +64,14 @@ class LoopJourneyIT extends RunningBot {
         ConversationKey key = new ConversationKey(Channel.SMS, phone);
         Made made = request(key);
 
-        followUp(made, false);
+        followUp(made, null);
         String taken = String.join("\n", smsSince(key, 0, 1));
         assertThat(taken).contains("s'occupe de ta demande");
 
         int before = TwilioSender.messagesTo(phone).size();
-        followUp(made, true);
+        followUp(made, "REACHED_NOT_WHAT_NEEDED");
         String closed = String.join("\n", smsSince(key, before, 1));
-        assertThat(closed).contains("a cloturé ta demande").contains("ne correspond pas à ta situation")
+        assertThat(closed).contains("a cloturé ta demande").contains("pas ce qu'il te fallait")
                 .contains("peut aussi t'aider").contains("1. Oui, envoie\n2. Non merci");
         assertThat(closed.chars().allMatch(c -> GSM7.indexOf(c) >= 0)).as("GSM-7 only: " + closed).isTrue();
         assertThat(TwilioSender.messagesTo(phone)).allSatisfy(m -> assertThat(m.get("From")).isEqualTo(SMS_FROM));
@@ -94,11 +94,11 @@ class LoopJourneyIT extends RunningBot {
         Made made = request(key);
 
         int before = TwilioSender.messagesTo("whatsapp:" + phone).size();
-        followUp(made, false);
+        followUp(made, null);
         assertThat(WhatsAppJourneyIT.reply(whatsAppSince(key, before, 1).getLast()).body()).contains("s'occupe de ta demande");
 
         before = TwilioSender.messagesTo("whatsapp:" + phone).size();
-        followUp(made, true);
+        followUp(made, "NOT_ELIGIBLE");
         WhatsAppJourneyIT.Reply proposal = WhatsAppJourneyIT.reply(whatsAppSince(key, before, 1).getLast());
         assertThat(proposal.type()).isEqualTo("twilio/quick-reply");
         assertThat(proposal.body()).contains("ne correspond pas à ta situation").contains("peut aussi t'aider");
@@ -122,11 +122,11 @@ class LoopJourneyIT extends RunningBot {
         ConversationKey key = new ConversationKey(Channel.TELEGRAM, Long.toString(chat));
         Made made = request(key);
 
-        followUp(made, false);
+        followUp(made, null);
         assertThat(telegramSince(key, chat, 0, 1).getLast().path("text").asText()).contains("s'occupe de ta demande");
 
         int before = TelegramJourneyIT.sentTo(chat).size();
-        followUp(made, true);
+        followUp(made, "NOT_ELIGIBLE");
         JsonNode proposal = telegramSince(key, chat, before, 1).getLast();
         assertThat(proposal.path("text").asText()).contains("peut aussi t'aider");
         assertThat(TelegramJourneyIT.buttons(proposal)).containsExactly("Oui, envoie", "Non merci");
@@ -146,7 +146,7 @@ class LoopJourneyIT extends RunningBot {
         Made made = request(key);
         assertThat(news(session)).as("nothing yet").isEmpty();
 
-        followUp(made, false);
+        followUp(made, null);
         List<JsonNode> taken = await("the news waiting for the page", () -> {
             List<JsonNode> found = news(session);
             return found.isEmpty() ? null : found;
@@ -154,7 +154,7 @@ class LoopJourneyIT extends RunningBot {
         assertThat(taken.getLast().path("text").asText()).contains("s'occupe de ta demande");
         assertThat(news(session)).as("given once").isEmpty();
 
-        followUp(made, true);
+        followUp(made, "NOT_ELIGIBLE");
         List<JsonNode> closed = await("the closing waiting for the page", () -> {
             List<JsonNode> found = news(session);
             return found.isEmpty() ? null : found;
@@ -246,8 +246,9 @@ class LoopJourneyIT extends RunningBot {
 
     record Made(String requestId, String organisationId) {}
 
-    /** The offer's organisation's professional, signed in to the console, notes a follow-up (and closes as not eligible). */
-    private void followUp(Made made, boolean close) throws Exception {
+    /** The offer's organisation's professional, signed in to the console, notes a follow-up (and closes it with an outcome). */
+    private void followUp(Made made, String closingOutcome) throws Exception {
+        boolean close = closingOutcome != null;
         Document account = mongo.findOne(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("organisationId").is(made.organisationId())
                         .and("role").is("PROFESSIONAL")), Document.class, "accounts");
@@ -258,8 +259,8 @@ class LoopJourneyIT extends RunningBot {
         form.put("_csrf", csrf(page.body()));
         form.put("at", LocalDate.now() + "T10:00");
         form.put("means", "PHONE");
-        form.put("comment", close ? "Pas éligible : plus de 26 ans requis" : "Message laissé, je rappelle demain");
-        form.put("outcome", close ? "NOT_ELIGIBLE" : "");
+        form.put("comment", close ? "Clôturée après échange" : "Message laissé, je rappelle demain");
+        form.put("outcome", close ? closingOutcome : "");
         if (close) {
             form.put("close", "true");
         }
