@@ -65,8 +65,8 @@ final class HandoverSteps {
             open(turn.state().reasks() >= TurnContext.MAX_REASKS ? NOT_UNDERSTOOD : ASKED);
             return true;
         }
-        if (turn.inbound.choiceId() == null && !turn.inbound.text().isBlank()
-                && turn.ports.understanding().intentOf(turn.inbound.text()) == Intent.PERSON) {
+        // a question of the FAQ ("et si personne ne me répond ?") is answered as such, not taken for a call
+        if (turn.typed() && turn.reading().faq().isEmpty() && turn.reading().intent() == Intent.PERSON) {
             offer();
             return true;
         }
