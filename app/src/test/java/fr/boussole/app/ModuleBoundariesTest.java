@@ -4,9 +4,19 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
+import fr.boussole.channels.ChannelsModule;
+import fr.boussole.console.ConsoleModule;
+import fr.boussole.dialogs.Dialogs;
+import fr.boussole.pipeline.PipelineModule;
+import fr.boussole.store.OfferStoreModule;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The hexagon's rules, read as sentences: adapters depend on the core, never the reverse. */
 class ModuleBoundariesTest {
@@ -78,6 +88,42 @@ class ModuleBoundariesTest {
                 .orShould().beAssignableTo(fr.boussole.core.followup.ContactChecks.class)
                 .orShould().beAssignableTo(fr.boussole.core.message.Inbox.class)
                 .orShould().beAssignableTo(fr.boussole.core.delivery.Outbox.class)
+                .check(classes);
+    }
+
+    /**
+     * The assembly is only assembly: it names each module by its entry point and otherwise speaks to
+     * them through bot-core's ports, so that a module's insides can change without touching {@code app}.
+     */
+    @Test
+    void the_app_uses_only_core_ports_and_module_entry_points() {
+        noClasses().that().resideInAPackage("fr.boussole.app..")
+                .should().dependOnClassesThat(resideInAnyPackage("fr.boussole.store..", "fr.boussole.pipeline..",
+                                "fr.boussole.channels..", "fr.boussole.console..", "fr.boussole.dialogs..")
+                        .and(not(belongToAnyOf(OfferStoreModule.class, PipelineModule.class, ChannelsModule.class,
+                                ConsoleModule.class, Dialogs.class))))
+                .check(classes);
+    }
+
+    /** Like every module below it, the assembly's packages have no cycle. */
+    @Test
+    void the_app_has_no_package_cycle() {
+        slices().matching("fr.boussole.app.(*)..").should().beFreeOfCycles()
+                .check(classes.that(resideInAnyPackage("fr.boussole.app..")));
+    }
+
+    /**
+     * One error type at the configuration boundary and one failure analyzer: a setting a module checks
+     * where it binds it gets the same one-line report as one the app checks.
+     */
+    @Test
+    void a_wrong_setting_has_one_error_type_and_one_report() {
+        classes().that().haveSimpleNameEndingWith("SettingException")
+                .should().haveFullyQualifiedName(fr.boussole.core.settings.InvalidSettingException.class.getName())
+                .check(classes);
+        classes().that().areAssignableTo(org.springframework.boot.diagnostics.FailureAnalyzer.class)
+                .and().resideInAPackage("fr.boussole..")
+                .should().haveFullyQualifiedName("fr.boussole.app.config.InvalidSettingFailureAnalyzer")
                 .check(classes);
     }
 }

@@ -5,14 +5,19 @@ import fr.boussole.core.settings.PublicBaseUrl;
 import fr.boussole.testing.RecordingInbox;
 import fr.boussole.testing.RecordingOutbox;
 import fr.boussole.testing.TestClock;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * The store alone, on an in-memory MongoDB server, with a clock the tests move and the in-memory
- * stand-ins of the pipeline's ports the promises speak to (Outbox, Inbox).
+ * stand-ins of the pipeline's ports the promises speak to (Outbox, Inbox). Assembled as the app
+ * assembles it: through the module's entry point.
  */
-@SpringBootApplication
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(OfferStoreModule.class)
 public class StoreTestApplication {
 
     public static final String PUBLIC_BASE_URL = "http://localhost:8080";

@@ -7,8 +7,6 @@ import fr.boussole.core.offer.OfferCatalog;
 import fr.boussole.core.offer.TerritoryDirectory;
 import fr.boussole.core.place.CommuneDirectory;
 import fr.boussole.dialogs.Dialogs;
-import fr.boussole.dialogs.commune.Communes;
-import fr.boussole.dialogs.language.FrenchUnderstanding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,13 +21,13 @@ import org.springframework.context.annotation.Configuration;
 class DialogConfiguration {
 
     @Bean
-    Communes communeDirectory() {
-        return Communes.shipped();
+    CommuneDirectory communeDirectory() {
+        return Dialogs.communes();
     }
 
     @Bean
-    Understanding understanding(Communes communes) {
-        return FrenchUnderstanding.load(communes); // reads places in messages over the same directory
+    Understanding understanding(CommuneDirectory communes) {
+        return Dialogs.understanding(communes); // reads places in messages over the same directory
     }
 
     @Bean

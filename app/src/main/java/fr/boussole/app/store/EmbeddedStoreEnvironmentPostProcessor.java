@@ -3,11 +3,14 @@ package fr.boussole.app.store;
 import fr.boussole.app.config.KeySettings;
 import fr.boussole.app.config.StartupSettings;
 import org.springframework.boot.EnvironmentPostProcessor;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +25,12 @@ class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor 
 
     static final String SOURCE = "boussoleStore";
 
+    private final Log log;
+
+    EmbeddedStoreEnvironmentPostProcessor(DeferredLogFactory logs) {
+        this.log = logs.getLog(EmbeddedStoreEnvironmentPostProcessor.class);
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         StartupSettings.check(env);
@@ -30,10 +39,11 @@ class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor 
         boolean embedded = uri == null;
         Path dataDir = Path.of(env.getProperty("boussole.data-dir", "./data"));
         // before the store opens: a key problem stops start-up with nothing left open
-        derived.putAll(KeySettings.resolve(env, embedded, dataDir));
+        derived.putAll(KeySettings.resolve(env, embedded, dataDir,
+                embedded && Files.exists(dataDir.resolve(EmbeddedStore.FILE_NAME)), log::warn));
         if (embedded) {
             // BOUSSOLE_STORE_PORT opens this app's store to other app processes of the machine
-            EmbeddedStore store = EmbeddedStore.open(dataDir, StoreAddress.from(env::getProperty, 0));
+            EmbeddedStore store = EmbeddedStore.open(dataDir, StoreAddress.from(env::getProperty, 0), fsync(env));
             derived.put("spring.mongodb.uri", store.connectionString());
             application.addInitializers(context -> {
                 if (context.getBeanFactory() instanceof DefaultListableBeanFactory factory) {
@@ -50,5 +60,23 @@ class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor 
         }
         derived.put("boussole.embedded-store", Boolean.toString(embedded));
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE, derived));
+    }
+
+    /**
+     * {@code boussole.store.fsync} ({@code BOUSSOLE_STORE_FSYNC}): false unless set to true. Every write is
+     * committed to the file before it is answered either way, which a killed process cannot undo; forcing
+     * each commit to the disk as well guards against a power cut, at several milliseconds a write.
+     */
+    static boolean fsync(ConfigurableEnvironment env) {
+        String value = env.getProperty("boussole.store.fsync");
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new fr.boussole.core.settings.InvalidSettingException("BOUSSOLE_STORE_FSYNC",
+                    "'" + value + "' is neither true nor false");
+        };
     }
 }

@@ -74,6 +74,7 @@ class RetentionJobIT {
         mongo.updateFirst(conversationDoc("web:retention-stopped-1"), new Update().set("optedOut", true), "conversations");
         // messages of a conversation still going on: one handled just past the limit, one just short of it
         say("retention-long-0001", "secret old message");
+        String oldMessage = providerIdOf("retention-long-0001", "secret old message");
         say("retention-long-0001", "secret new message");
         mongo.updateFirst(conversationDoc("web:retention-long-0001"), new Update().set("updatedAt", Date.from(thirtyDays.plus(SECOND))),
                 "conversations");
@@ -101,19 +102,59 @@ class RetentionJobIT {
         Document stopped = mongo.findOne(conversationDoc("web:retention-stopped-1"), Document.class, "conversations");
         assertThat(stopped).as("opted out: the flag stays").isNotNull();
         assertThat(stopped.getBoolean("optedOut")).isTrue();
-        assertThat(texts("web:retention-stopped-1")).containsOnly("");
-        assertThat(texts("web:retention-long-0001")).containsExactly("", "secret new message");
-        assertThat(outboxTexts("web:retention-long-0001")).as("the reply sent before the limit is emptied")
-                .containsExactly("", "echo 2: secret new message");
+        assertThat(texts("web:retention-stopped-1")).as("opted out: its old message pruned").isEmpty();
+        assertThat(texts("web:retention-long-0001")).as("the message handled before the limit is pruned")
+                .containsExactly("secret new message");
+        assertThat(outboxTexts("web:retention-long-0001")).as("the reply sent before the limit is pruned")
+                .containsExactly("echo 2: secret new message");
+        assertThat(mongo.exists(byId(InboundMessages.idOf(Channel.WEB, oldMessage)), "inbound_seen"))
+                .as("a pruned message's key stays: a redelivery is still a duplicate").isTrue();
 
         assertThat(requests.findById("cr_old").orElseThrow().isAnonymised()).isTrue();
         assertThat(requests.findById("cr_recent").orElseThrow().isAnonymised()).isFalse();
         assertThat(requests.findById("cr_open").orElseThrow().isAnonymised()).isFalse();
         assertThat(searches.findAll()).extracting(Search::getId).containsExactly("se_recent");
-        assertThat(report).isEqualTo(new RetentionJob.Report(2, 1, 2, 1, 1));
+        assertThat(report).isEqualTo(new RetentionJob.Report(2, 3, 3, 1, 1, 0, 0));
 
         assertThat(app.getBean(RetentionJob.class).run(NOW)).as("a second run finds nothing more")
-                .isEqualTo(new RetentionJob.Report(0, 0, 0, 0, 0));
+                .isEqualTo(new RetentionJob.Report(0, 0, 0, 0, 0, 0, 0));
+    }
+
+    /**
+     * Fails if a request its organisation never closes keeps the young person's contact and answers for
+     * ever (it did): three months after its due date it is anonymised like a closed one, whatever its
+     * status, and not a second earlier.
+     */
+    @Test
+    void a_request_left_open_is_anonymised_three_months_after_its_due_date() {
+        ContactRequestRecords requests = app.getBean(ContactRequestRecords.class);
+        Instant threeMonths = NOW.atZone(ZoneOffset.UTC).minusMonths(3).toInstant();
+        requests.save(dueAt("cr_open_old", threeMonths.minus(SECOND)));
+        requests.save(dueAt("cr_open_recent", threeMonths.plus(SECOND)));
+        ContactRequest started = dueAt("cr_started_old", threeMonths.minus(SECOND));
+        started.start("pro_1", threeMonths.minus(Duration.ofDays(10)));
+        requests.save(started);
+
+        RetentionJob.Report report = app.getBean(RetentionJob.class).run(NOW);
+
+        ContactRequest old = requests.findById("cr_open_old").orElseThrow();
+        assertThat(old.isAnonymised()).isTrue();
+        assertThat(old.getContactAddress()).isNull();
+        assertThat(old.getAnswers()).allSatisfy(a -> assertThat(a.values()).isEmpty());
+        assertThat(requests.findById("cr_started_old").orElseThrow().isAnonymised()).as("in progress for ever").isTrue();
+        assertThat(requests.findById("cr_open_recent").orElseThrow().isAnonymised()).isFalse();
+        assertThat(report.openRequestsAnonymised()).isEqualTo(2);
+        assertThat(app.getBean(RetentionJob.class).run(NOW).openRequestsAnonymised()).as("a second run").isZero();
+    }
+
+    /** An open request due at {@code due} (made three days before it). */
+    static ContactRequest dueAt(String id, Instant due) {
+        ContactRequestDraft draft = draft();
+        ContactRequestDraft made = new ContactRequestDraft(draft.conversation(), draft.offerId(), draft.territoryId(), draft.theme(),
+                draft.questionnaireId(), draft.questionnaireVersion(), draft.age(), draft.communeInsee(), draft.communeName(),
+                List.of(new fr.boussole.core.conversation.Answer("q1", "Ta situation ?", List.of("secret answer"), List.of())),
+                draft.contactMethod(), draft.contactAddress(), draft.consent(), due.minus(Duration.ofDays(3)));
+        return ContactRequest.open(id, made, "org_1", 3);
     }
 
     /** A web conversation whose only message and reply are dated {@code at}. */
@@ -121,6 +162,11 @@ class RetentionJobIT {
         say(session, text);
         mongo.updateFirst(conversationDoc("web:" + session), new Update().set("updatedAt", Date.from(at)), "conversations");
         dateMessages(session, text, at);
+    }
+
+    static String providerIdOf(String session, String text) {
+        return app.getBean(InboundMessages.class).all(new ConversationKey(Channel.WEB, session)).stream()
+                .filter(m -> text.equals(m.inbound().text())).findFirst().orElseThrow().inbound().providerMessageId();
     }
 
     static void say(String session, String text) {

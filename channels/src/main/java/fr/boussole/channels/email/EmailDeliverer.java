@@ -5,6 +5,7 @@ import fr.boussole.core.delivery.Deliverer;
 import fr.boussole.core.delivery.Delivery;
 import fr.boussole.core.delivery.DeliveryPayload;
 import fr.boussole.core.delivery.DeliveryResult;
+import fr.boussole.core.delivery.EmailReadiness;
 import fr.boussole.core.message.Channel;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -29,10 +30,13 @@ import java.util.List;
 /**
  * Sends outbox emails over SMTP, one attempt per call, through the channels' one send loop (within
  * {@code boussole.channels.email.sends-per-second}). Without an SMTP server (spring.mail.host unset)
- * nothing is sent and the delivery is retried much later: alerts wait in the outbox instead of being lost.
+ * nothing is sent and the delivery is deferred, which the outbox does not count as an attempt: alerts wait
+ * in the outbox for as long as it takes (they were dead-lettered after the configured attempts, about
+ * seven hours) and go out once a server is configured. It answers {@link EmailReadiness} too, from which
+ * the console shows a banner meanwhile.
  */
 @Component
-class EmailDeliverer implements Deliverer {
+class EmailDeliverer implements Deliverer, EmailReadiness {
 
     static final Duration NO_SMTP_RETRY = Duration.ofHours(1);
     static final Duration SMTP_ERROR_RETRY = Duration.ofMinutes(5);
@@ -54,6 +58,11 @@ class EmailDeliverer implements Deliverer {
     }
 
     @Override
+    public boolean serverConfigured() {
+        return mailSender.getIfAvailable() != null;
+    }
+
+    @Override
     public DeliveryResult deliver(Delivery delivery) {
         if (!(delivery.payload() instanceof DeliveryPayload.Email email)) {
             return new DeliveryResult.Failed("not an email payload");
@@ -61,7 +70,7 @@ class EmailDeliverer implements Deliverer {
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null) {
             log.warn("No SMTP server configured (SPRING_MAIL_HOST unset): email {} stays in the outbox", delivery.id());
-            return new DeliveryResult.Retry("smtp not configured", NO_SMTP_RETRY);
+            return new DeliveryResult.Deferred("smtp not configured", NO_SMTP_RETRY);
         }
         return loop.send(delivery, List.of(email),
                 List.of(new SendLoop.Limit("email:smtp", properties.sendsPerSecond(), "SMTP send rate")),

@@ -46,12 +46,20 @@ class EmailDelivererTest extends ChannelsIntegrationTest {
         assertThat(body).contains("text/plain").contains("text/html");
     }
 
+    /** Fails if a missing SMTP server counts as a failed attempt: alerts would be dead-lettered after the attempts. */
     @Test
-    void without_smtp_server_configured_the_email_stays_in_the_outbox() {
+    void without_smtp_server_configured_the_email_waits_in_the_outbox_without_using_an_attempt() {
         var result = deliverer(null).deliver(email("pro@structure.test"));
 
-        assertThat(result).isEqualTo(new DeliveryResult.Retry("smtp not configured", EmailDeliverer.NO_SMTP_RETRY));
+        assertThat(result).isEqualTo(new DeliveryResult.Deferred("smtp not configured", EmailDeliverer.NO_SMTP_RETRY));
         assertThat(greenMail.getReceivedMessages()).isEmpty();
+    }
+
+    /** The console's banner reads this: it must say no while there is no server, yes once there is one. */
+    @Test
+    void it_tells_whether_an_smtp_server_is_configured() {
+        assertThat(deliverer(null).serverConfigured()).isFalse();
+        assertThat(deliverer(sender(greenMail.getSmtp().getPort())).serverConfigured()).isTrue();
     }
 
     @Test

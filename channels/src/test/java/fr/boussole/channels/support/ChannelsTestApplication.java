@@ -2,14 +2,19 @@ package fr.boussole.channels.support;
 
 import fr.boussole.testing.RecordingInbox;
 import fr.boussole.testing.TestClock;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import fr.boussole.channels.ChannelsModule;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * The channels module alone, with small in-memory stand-ins for the ports the platform implements
  * (Inbox, ReplyWait, DeliveryStatusSink) and a clock the tests move.
  */
-@SpringBootApplication(scanBasePackages = "fr.boussole.channels")
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(ChannelsModule.class)
 public class ChannelsTestApplication {
 
     @Bean

@@ -4,7 +4,7 @@ import fr.boussole.console.audit.AuditAction;
 import fr.boussole.console.audit.AuditLog;
 import fr.boussole.console.requests.FollowUpForm;
 import fr.boussole.console.requests.FollowUps;
-import fr.boussole.console.requests.NotFound;
+import fr.boussole.console.web.NotFound;
 import fr.boussole.store.mail.Dates;
 import fr.boussole.store.promise.AlertLink;
 import fr.boussole.store.promise.AlertLinkService;

@@ -1,8 +1,8 @@
 package fr.boussole.console.inbox;
 
-import fr.boussole.console.requests.NotFound;
+import fr.boussole.console.web.NotFound;
 import fr.boussole.console.security.ConsoleUser;
-import fr.boussole.store.account.Scope;
+import fr.boussole.store.scope.Scope;
 import fr.boussole.store.handover.Handover;
 import fr.boussole.store.handover.HandoverInbox;
 import fr.boussole.store.organisation.LocalInfoJeunes;

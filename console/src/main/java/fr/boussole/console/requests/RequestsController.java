@@ -108,7 +108,7 @@ class RequestsController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"demandes.csv\"");
         try (var out = new java.io.OutputStreamWriter(response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
-            fr.boussole.console.animation.RequestsCsv.requests(access.visibleTo(user), clock.instant(), out);
+            RequestsCsv.requests(access.visibleTo(user), clock.instant(), out);
         }
     }
 

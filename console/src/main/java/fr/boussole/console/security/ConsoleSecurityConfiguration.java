@@ -1,5 +1,6 @@
 package fr.boussole.console.security;
 
+import fr.boussole.store.account.AccountRole;
 import fr.boussole.console.settings.ConsoleSettings;
 import jakarta.servlet.SessionCookieConfig;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -23,7 +25,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties(AddressLimits.class)
+@EnableConfigurationProperties({AddressLimits.class, ResetLimits.class})
 class ConsoleSecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleSecurityConfiguration.class);
@@ -33,24 +35,26 @@ class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain consoleChain(HttpSecurity http, LoginFailureHandler failureHandler) throws Exception {
+    SecurityFilterChain consoleChain(HttpSecurity http, LoginFailureHandler failureHandler, ConsoleAccounts accounts)
+            throws Exception {
         http.securityMatcher("/console/**")
+                .addFilterBefore(new SessionCheck(accounts), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/console/login", "/console/mot-de-passe/**", "/console/alerte/**",
                                 "/console/invitation/**", "/console/assets/**", "/console/error").permitAll()
                         // Who may open what, by role (docs/console.md, Roles); each page then scopes its
                         // queries by the account's territory or organisation.
                         .requestMatchers("/console/admin/organisations/**", "/console/admin/comptes/**")
-                        .hasAnyRole(Role.ADMINISTRATOR.name(), Role.ANIMATEUR.name())
-                        .requestMatchers("/console/admin/**").hasRole(Role.ADMINISTRATOR.name())
+                        .hasAnyRole(AccountRole.ADMINISTRATOR.name(), AccountRole.ANIMATEUR.name())
+                        .requestMatchers("/console/admin/**").hasRole(AccountRole.ADMINISTRATOR.name())
                         .requestMatchers("/console/animation/donnees/**", "/console/animation/envois-en-echec/**")
-                        .hasAnyRole(Role.ADMINISTRATOR.name(), Role.ANIMATEUR.name())
-                        .requestMatchers("/console/animation/**").hasRole(Role.ANIMATEUR.name())
+                        .hasAnyRole(AccountRole.ADMINISTRATOR.name(), AccountRole.ANIMATEUR.name())
+                        .requestMatchers("/console/animation/**").hasRole(AccountRole.ANIMATEUR.name())
                         .requestMatchers("/console/demandes/**", "/console/offres/**", "/console/annuaire/**")
-                        .hasAnyRole(Role.PROFESSIONAL.name(), Role.ANIMATEUR.name())
+                        .hasAnyRole(AccountRole.PROFESSIONAL.name(), AccountRole.ANIMATEUR.name())
                         // the inbox then keeps to the territory's animateurs and Info Jeunes professionals
                         .requestMatchers("/console/conversations/**")
-                        .hasAnyRole(Role.PROFESSIONAL.name(), Role.ANIMATEUR.name())
+                        .hasAnyRole(AccountRole.PROFESSIONAL.name(), AccountRole.ANIMATEUR.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/console/login")
                         .loginProcessingUrl("/console/login")
@@ -73,7 +77,7 @@ class ConsoleSecurityConfiguration {
     /** The only authentication provider: the app's other chains sign nobody in. */
     @Bean
     ConsoleAuthentication consoleAuthentication(ConsoleAccounts accounts, PasswordEncoder encoder, Lockout lockout) {
-        return new ConsoleAuthentication(new ConsoleUserDetailsService(accounts, lockout), encoder, lockout);
+        return new ConsoleAuthentication(new ConsoleUserDetailsService(accounts), encoder, lockout);
     }
 
     @Bean

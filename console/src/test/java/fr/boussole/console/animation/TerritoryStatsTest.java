@@ -1,7 +1,7 @@
 package fr.boussole.console.animation;
 
-import fr.boussole.console.offers.OfferStatus;
-import fr.boussole.console.offers.OfferView;
+import fr.boussole.store.offer.OfferStatus;
+import fr.boussole.store.offer.OfferView;
 import fr.boussole.store.request.FollowUp;
 import fr.boussole.store.request.FollowUpMeans;
 import fr.boussole.store.request.RequestStatus;

@@ -7,9 +7,12 @@ import fr.boussole.core.settings.PublicBaseUrl;
 import fr.boussole.testing.RecordingInbox;
 import fr.boussole.testing.RecordingOutbox;
 import fr.boussole.testing.TestClock;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import fr.boussole.console.ConsoleModule;
+import fr.boussole.store.OfferStoreModule;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.data.mongodb.repository.config.EnableMongoRepositories;
+import org.springframework.context.annotation.Import;
 
 import java.time.Instant;
 
@@ -17,10 +20,11 @@ import java.time.Instant;
  * The console with the offer store, on an in-memory MongoDB server through the real driver, without
  * the pipeline: its Outbox and Inbox are the in-memory stand-ins of test-support (the console needs
  * the outbox for its password resets; the store's promises need both).
+ * Assembled as the app assembles them: through the modules' entry points.
  */
-@SpringBootApplication(scanBasePackages = "fr.boussole")
-// The store's repositories: in the app, the store or the app enables them (see the report).
-@EnableMongoRepositories(basePackages = "fr.boussole.store")
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import({OfferStoreModule.class, ConsoleModule.class})
 public class ConsoleTestApplication {
 
     /** One server for the whole test JVM: every Spring context of the suite shares it. */

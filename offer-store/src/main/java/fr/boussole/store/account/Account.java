@@ -1,5 +1,7 @@
 package fr.boussole.store.account;
 
+import fr.boussole.store.scope.Scope;
+
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -98,7 +100,7 @@ public class Account {
         if (!active) {
             return Scope.NOWHERE;
         }
-        return Scope.of(role, role == AccountRole.PROFESSIONAL ? organisationTerritoryId : territoryId, organisationId);
+        return role == null ? Scope.NOWHERE : role.scope(role == AccountRole.PROFESSIONAL ? organisationTerritoryId : territoryId, organisationId);
     }
 
     public boolean isLocked(Instant now) {

@@ -2,6 +2,7 @@ package fr.boussole.store.handover;
 
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.privacy.PersonalData;
+import fr.boussole.core.privacy.SealedField;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
 import org.springframework.data.mongodb.core.mapping.event.AfterLoadEvent;
@@ -17,6 +18,8 @@ import java.util.Locale;
 @Component
 class HandoverSealing extends AbstractMongoEventListener<Handover> {
 
+    static final String COLLECTION = "handovers";
+
     private final PersonalData personalData;
 
     HandoverSealing(PersonalData personalData) {
@@ -31,14 +34,23 @@ class HandoverSealing extends AbstractMongoEventListener<Handover> {
         }
         Channel channel = Channel.valueOf(doc.getString("channel").toUpperCase(Locale.ROOT));
         doc.put("conversationLookup", personalData.lookupKey(channel, address));
-        doc.put("conversationAddress", personalData.seal(address));
+        doc.put("conversationAddress", personalData.seal(address, place(doc)));
+    }
+
+    /** Bound to its place, so that the sealed address opens in no other document or field. */
+    private static SealedField place(Document doc) {
+        Object id = doc.get("_id");
+        if (id == null) {
+            throw new IllegalStateException("a handover is sealed once it has its id");
+        }
+        return SealedField.of(COLLECTION, id, "conversationAddress");
     }
 
     @Override
     public void onAfterLoad(AfterLoadEvent<Handover> event) {
         Document doc = event.getDocument();
         if (doc != null && doc.get("conversationAddress") instanceof String sealed) {
-            doc.put("conversationAddress", personalData.open(sealed));
+            doc.put("conversationAddress", personalData.open(sealed, place(doc)));
         }
     }
 }

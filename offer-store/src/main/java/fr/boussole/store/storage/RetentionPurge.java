@@ -1,5 +1,6 @@
 package fr.boussole.store.storage;
 
+import fr.boussole.core.retention.OldRequests;
 import fr.boussole.store.request.ContactRequest;
 import fr.boussole.store.request.ContactRequestRecords;
 import fr.boussole.store.request.RequestStatus;
@@ -14,12 +15,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The offer store's part of the retention schedule (the application's retention job calls it with
- * the limits of {@code boussole.retention.*}): old searches deleted, closed requests anonymised. Safe
+ * the limits of {@code boussole.retention.*}): old searches deleted, closed requests and requests left open
+ * long past their due date anonymised. Safe
  * on several instances: deleting twice deletes nothing more, and a request anonymised by another
  * instance meanwhile is skipped by its version.
  */
 @Component
-public class RetentionPurge {
+public class RetentionPurge implements OldRequests {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
     private static final int BATCH = 200;
@@ -33,17 +35,34 @@ public class RetentionPurge {
     }
 
     /** Deletes the searches made before {@code limit}; returns how many. */
+    @Override
     public long deleteSearchesBefore(Instant limit) {
         return searches.deleteByAtBefore(limit);
     }
 
     /** Anonymises the requests closed before {@code limit}; returns how many. */
+    @Override
     public int anonymiseClosedBefore(Instant limit) {
+        return anonymiseAll(() -> requests.findByStatusAndAnonymisedFalseAndClosedAtBefore(RequestStatus.CLOSED, limit,
+                PageRequest.of(0, BATCH)));
+    }
+
+    /**
+     * Anonymises the requests still open (never closed by their organisation) whose due date is before
+     * {@code limit}; returns how many. Without it a request nobody closes would keep the young person's
+     * contact and answers for ever.
+     */
+    @Override
+    public int anonymiseOpenDueBefore(Instant limit) {
+        return anonymiseAll(() -> requests.findByStatusNotAndAnonymisedFalseAndDueAtBefore(RequestStatus.CLOSED, limit,
+                PageRequest.of(0, BATCH)));
+    }
+
+    private int anonymiseAll(java.util.function.Supplier<List<ContactRequest>> nextBatch) {
         int anonymised = 0;
         List<ContactRequest> batch;
         do {
-            batch = requests.findByStatusAndAnonymisedFalseAndClosedAtBefore(RequestStatus.CLOSED, limit,
-                    PageRequest.of(0, BATCH));
+            batch = nextBatch.get();
             int before = anonymised;
             for (ContactRequest request : batch) {
                 request.anonymise();

@@ -1,6 +1,6 @@
 package fr.boussole.store.territory;
 
-import fr.boussole.store.account.Scope;
+import fr.boussole.store.scope.Scope;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package fr.boussole.pipeline.conversation;
 import fr.boussole.core.conversation.ConversationState;
 import fr.boussole.core.conversation.DialogEvent;
 import fr.boussole.pipeline.sealed.SealedDocuments;
+import fr.boussole.core.privacy.SealedField;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.privacy.PersonalData;
@@ -28,6 +29,8 @@ import java.util.Locale;
 public class Conversations {
 
     static final String COLLECTION = "conversations";
+    /** The field path of the last turn's sealed events. */
+    static final String TURN_EVENTS = "lastTurn.events";
 
     private final MongoTemplate mongo;
     private final SealedDocuments sealed;
@@ -46,30 +49,51 @@ public class Conversations {
     public StoredConversation load(ConversationKey key) {
         Document doc = mongo.findById(ref(key), Document.class, COLLECTION);
         if (doc == null) {
-            return new StoredConversation(key, 0, ConversationState.start(key), null, -1, List.of(), false);
+            return new StoredConversation(key, 0, ConversationState.start(key), null, -1, List.of(), false, false, null);
         }
         String state = doc.getString("state");
         Document turn = doc.get("lastTurn", Document.class);
+        boolean optedOut = Boolean.TRUE.equals(doc.getBoolean("optedOut"));
+        SealedField at = field(doc.getString("_id"), "state");
         return new StoredConversation(key, ((Number) doc.get("version")).longValue(),
-                state == null ? ConversationState.start(key) : ConversationState.fromStored(sealed.open(state)),
+                state == null ? ConversationState.start(key) : ConversationState.fromStored(sealed.open(state, at)),
                 turn == null ? null : turn.getString("inboundId"),
                 turn == null ? -1 : ((Number) turn.get("sequence")).longValue(),
-                turn == null ? List.of() : StoredEvents.read(sealed.open(turn.getString("events")).getList("events", Document.class)),
-                Boolean.TRUE.equals(doc.getBoolean("optedOut")));
+                turn == null ? List.of() : StoredEvents.read(sealed.open(turn.getString("events"), at.field(TURN_EVENTS))
+                        .getList("events", Document.class)),
+                optedOut,
+                // a turn stored before this was kept: its flag before is unknown, the one after is the best guess
+                turn == null || turn.getBoolean("optedOutBefore") == null ? optedOut : turn.getBoolean("optedOutBefore"),
+                doc.getString("epoch"));
+    }
+
+    /**
+     * Whether the conversation is still in the life a turn was stored in: false once it was erased
+     * (its document gone, or forgotten by retention under a new epoch). Read by {@code _id}.
+     */
+    boolean stillIn(ConversationKey key, String epoch) {
+        Query query = Query.query(Criteria.where("_id").is(ref(key)));
+        query.fields().include("epoch");
+        Document doc = mongo.findOne(query, Document.class, COLLECTION);
+        return doc != null && java.util.Objects.equals(doc.getString("epoch"), epoch);
     }
 
     /**
      * Stores a turn's state and events in one atomic write, conditioned on the version read: the
-     * only write that decides whether a turn happened. Returns false when another worker got there first.
+     * only write that decides whether a turn happened. What follows from the events and must hold
+     * whoever carries them out (the opt-out flag) is written with it, never afterwards.
+     *
+     * @return the turn as stored, or null when another worker got there first
      */
-    boolean applyTurn(StoredConversation before, ConversationState state, String inboundId, long sequence,
+    Applied applyTurn(StoredConversation before, ConversationState state, String inboundId, long sequence,
                       List<DialogEvent> events, Instant now) {
-        Document turn = turn(inboundId, sequence, now, StoredEvents.write(events));
-        String offered = sealed.seal(new Document("offered", offeredChoices(events)));
+        boolean optedOut = StoredConversation.optedOutAfter(before.optedOut(), events);
         String ref = ref(before.key());
-        String sealedState = sealed.seal(new Document(state.toStored()));
+        Document turn = turn(ref, inboundId, sequence, now, StoredEvents.write(events)).append("optedOutBefore", before.optedOut());
+        String offered = sealed.seal(new Document("offered", offeredChoices(events)), field(ref, "offered"));
+        String sealedState = sealed.seal(new Document(state.toStored()), field(ref, "state"));
         Update update = new Update().set("state", sealedState).set("lastTurn", turn)
-                .set("offered", offered).set("version", before.version() + 1)
+                .set("offered", offered).set("version", before.version() + 1).set("optedOut", optedOut)
                 .set("cas", ref + "#" + (before.version() + 1)).set("updatedAt", Date.from(now))
                 .unset("forgottenAt");
         String contactLookup = contactLookup(state);
@@ -79,24 +103,34 @@ public class Conversations {
             update.set("contactLookup", contactLookup);
         }
         if (before.version() == 0) {
+            String epoch = fr.boussole.core.ids.Ids.random("ep");
             try {
-                mongo.insert(new Document("_id", ref).append("address", personalData.seal(before.key().address()))
-                        .append("version", 1L).append("cas", ref + "#1")
+                mongo.insert(new Document("_id", ref).append("address", personalData.seal(before.key().address(), field(ref, "address")))
+                        .append("version", 1L).append("cas", ref + "#1").append("epoch", epoch).append("optedOut", optedOut)
                         .append("state", sealedState).append("lastTurn", turn).append("offered", offered)
                         .append("updatedAt", Date.from(now)).append("contactLookup", contactLookup), COLLECTION);
-                return true;
+                return new Applied(epoch);
             } catch (org.springframework.dao.DuplicateKeyException lost) {
-                return false;
+                return null;
             }
         }
-        return mongo.updateFirst(Query.query(Criteria.where("cas").is(ref + "#" + before.version())),
+        boolean applied = mongo.updateFirst(Query.query(Criteria.where("cas").is(ref + "#" + before.version())),
                 update, COLLECTION).getModifiedCount() == 1;
+        return applied ? new Applied(before.epoch()) : null;
     }
 
+    /** A turn stored: the epoch of the conversation it was stored in (null for a conversation older than epochs). */
+    record Applied(String epoch) {}
+
     /** The last turn: which message it answers, in clear (the pipeline's bookkeeping); its events sealed. */
-    private Document turn(String inboundId, long sequence, Instant now, List<Document> events) {
+    private Document turn(String ref, String inboundId, long sequence, Instant now, List<Document> events) {
         return new Document("inboundId", inboundId).append("sequence", sequence)
-                .append("at", Date.from(now)).append("events", sealed.seal(new Document("events", events)));
+                .append("at", Date.from(now)).append("events", sealed.seal(new Document("events", events), field(ref, TURN_EVENTS)));
+    }
+
+    /** Where a conversation document's sealed value lives: its place, bound to the value. */
+    public static SealedField field(String ref, String name) {
+        return SealedField.of(COLLECTION, ref, name);
     }
 
     /**
@@ -127,12 +161,9 @@ public class Conversations {
         if (doc == null || doc.getString("offered") == null) {
             return null;
         }
-        return sealed.open(doc.getString("offered")).getList("offered", Document.class, List.of()).stream()
+        return sealed.open(doc.getString("offered"), field(doc.getString("_id"), "offered"))
+                .getList("offered", Document.class, List.of()).stream()
                 .filter(c -> choiceId.equals(c.getString("id"))).map(c -> c.getString("label")).findFirst().orElse(null);
-    }
-
-    void setOptedOut(ConversationKey key, boolean optedOut) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(ref(key))), new Update().set("optedOut", optedOut), COLLECTION);
     }
 
     /** Keys and versions of the conversations whose last turn is older than {@code cutoff}. */
@@ -148,7 +179,7 @@ public class Conversations {
     private ConversationKey keyOf(Document doc) {
         String id = doc.getString("_id");
         return new ConversationKey(Channel.valueOf(id.substring(0, id.indexOf(':')).toUpperCase(Locale.ROOT)),
-                personalData.open(doc.getString("address")));
+                personalData.open(doc.getString("address"), field(id, "address")));
     }
 
     /**
@@ -158,10 +189,11 @@ public class Conversations {
      */
     boolean forget(StoredConversation before, Instant now) {
         String key = ref(before.key());
-        Document turn = turn(before.lastInboundId(), before.lastSequence(), now, List.of());
-        Update update = new Update().set("state", sealed.seal(new Document(ConversationState.start(before.key()).toStored())))
-                .set("lastTurn", turn).set("offered", sealed.seal(new Document("offered", List.of())))
-                .set("version", before.version() + 1)
+        Document turn = turn(key, before.lastInboundId(), before.lastSequence(), now, List.of());
+        Update update = new Update().set("state", sealed.seal(new Document(ConversationState.start(before.key()).toStored()),
+                        field(key, "state")))
+                .set("lastTurn", turn).set("offered", sealed.seal(new Document("offered", List.of()), field(key, "offered")))
+                .set("version", before.version() + 1).set("epoch", fr.boussole.core.ids.Ids.random("ep"))
                 .set("cas", key + "#" + (before.version() + 1)).set("forgottenAt", Date.from(now));
         return mongo.updateFirst(Query.query(Criteria.where("cas").is(key + "#" + before.version())), update, COLLECTION)
                 .getModifiedCount() == 1;

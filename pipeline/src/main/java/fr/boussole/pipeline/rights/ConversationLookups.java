@@ -1,5 +1,7 @@
 package fr.boussole.pipeline.rights;
 
+import fr.boussole.pipeline.conversation.Conversations;
+import fr.boussole.pipeline.inbound.InboundMessages;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.privacy.PersonalData;
@@ -27,6 +29,11 @@ class ConversationLookups {
     static final String QUEUES = "outbox_queues";
     static final String STOPPED = "stopped_recipients";
     static final String LEASES = "leases";
+    static final String INBOUND_DUE = "inbound_due";
+    static final String SEEN = "inbound_seen";
+    static final String PROVIDER_IDS = "outbox_provider_ids";
+    static final String OUTBOX_DUE = "outbox_due";
+    static final String OUTBOX_DEAD = "outbox_dead";
 
     private final PersonalData personalData;
 
@@ -78,12 +85,12 @@ class ConversationLookups {
     ConversationKey ofConversation(Document conversation) {
         String id = conversation.getString("_id");
         return new ConversationKey(Channel.valueOf(id.substring(0, id.indexOf(':')).toUpperCase(Locale.ROOT)),
-                personalData.open(conversation.getString("address")));
+                personalData.open(conversation.getString("address"), Conversations.field(id, "address")));
     }
 
     /** The key of the conversation an inbound message belongs to: its channel, its address opened. */
     ConversationKey ofInbound(Document inbound) {
         return new ConversationKey(Channel.valueOf(inbound.getString("channel").toUpperCase(Locale.ROOT)),
-                personalData.open(inbound.getString("address")));
+                personalData.open(inbound.getString("address"), InboundMessages.field(inbound.getString("_id"), "address")));
     }
 }
