@@ -126,7 +126,7 @@ public class Fixtures {
                 world.territoryId(), theme, theme, 1, 19, "46042", "Cahors",
                 List.of(new Answer("situation", "Quelle est ta situation ?", List.of("etudiant"), List.of("Étudiant(e)")),
                         new Answer("besoin", "De quoi as-tu besoin ?", List.of("job", "cv"), List.of("Un job", "Un CV"))),
-                ContactMethod.PHONE, "+33612345678", // as the engine records it: E.164
+                ContactMethod.PHONE, "06 12 34 56 78",
                 new ConsentRecord("J'accepte d'être contacté(e).", "v1", at, Channel.WEB), at);
         return contactRequests.record(id, draft);
     }
