@@ -79,6 +79,14 @@ class ModuleBoundariesTest {
                 .check(classes);
     }
 
+    /** libphonenumber is read behind bot-core's PhoneNumbers, one reading of a number for every module. */
+    @Test
+    void phone_numbers_are_read_in_one_place() {
+        noClasses().that().doNotHaveFullyQualifiedName(fr.boussole.core.message.PhoneNumbers.class.getName())
+                .should().dependOnClassesThat().resideInAPackage("com.google.i18n.phonenumbers..")
+                .check(classes);
+    }
+
     /** The bot runs without the console: it serves pages, it takes no part in delivering messages or alerts. */
     @Test
     void console_is_not_in_the_message_path() {

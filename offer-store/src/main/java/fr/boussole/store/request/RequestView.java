@@ -2,6 +2,7 @@ package fr.boussole.store.request;
 
 import fr.boussole.core.conversation.Answer;
 import fr.boussole.core.conversation.ContactMethod;
+import fr.boussole.core.message.PhoneNumbers;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,11 @@ public record RequestView(String id, String offerId, String offerTitle, String o
     public RequestView {
         answers = List.copyOf(answers);
         followUps = List.copyOf(followUps);
+    }
+
+    /** The contact address as a professional reads and dials it ({@code 06 12 34 56 78}); an email as it is. */
+    public String contactShown() {
+        return PhoneNumbers.display(contactAddress);
     }
 
     public boolean done() {

@@ -79,7 +79,7 @@ final class PromiseWorld {
                 org.offerId(), territoryId, "emploi", "emploi", 1, 19, "46042", "Cahors",
                 List.of(new Answer("situation", "Quelle est ta situation ?", List.of("etudiant"), List.of("Étudiant(e)")),
                         new Answer("besoin", "De quoi as-tu besoin ?", List.of("job", "cv"), List.of("Un job", "Un CV"))),
-                ContactMethod.PHONE, "06 12 34 56 78",
+                ContactMethod.PHONE, "+33612345678", // as the engine records it: E.164
                 new ConsentRecord("J'accepte d'être contacté(e).", "v1", at, channel), at);
         return contactRequests.record(id, draft);
     }

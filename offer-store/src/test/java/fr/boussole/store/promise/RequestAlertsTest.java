@@ -36,7 +36,7 @@ class RequestAlertsTest extends PromiseTest {
                 .contains("valable jusqu'au samedi 7 mars 2026");
         assertThat(mail.html()).contains("<span>Emploi</span>").contains("<strong>Un job, Un CV</strong>");
         // The phone number is behind the link (and its audit entry), never in the mailbox.
-        assertThat(mail.subject() + mail.text() + mail.html()).doesNotContain("06 12 34 56 78");
+        assertThat(mail.subject() + mail.text() + mail.html()).doesNotContain("+33612345678", "06 12 34 56 78");
         assertThat(LINK.matcher(mail.text()).find()).isTrue();
         assertThat(emailsTo(world.b.alertEmail())).isEmpty();
     }
