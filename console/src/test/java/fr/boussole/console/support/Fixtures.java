@@ -141,13 +141,22 @@ public class Fixtures {
 
     /** The same, for a request whose young person chose {@code theme}. */
     public ContactRequests.Recorded record(World world, Org org, Instant at, String theme) {
+        return record(world, org, at, theme, false);
+    }
+
+    /** A request of a young person who gave an urgent answer or said they were in danger. */
+    public String urgentRequest(World world, Org org, Instant at) {
+        return record(world, org, at, "sante", true).requestId();
+    }
+
+    private ContactRequests.Recorded record(World world, Org org, Instant at, String theme, boolean urgent) {
         String id = Ids.random("cr");
         var draft = new ContactRequestDraft(new ConversationKey(Channel.WEB, "session-" + id), org.offerId(),
                 world.territoryId(), theme, theme, 1, 19, "46042", "Cahors",
                 List.of(new Answer("situation", "Quelle est ta situation ?", List.of("etudiant"), List.of("Étudiant(e)")),
                         new Answer("besoin", "De quoi as-tu besoin ?", List.of("job", "cv"), List.of("Un job", "Un CV"))),
                 ContactMethod.PHONE, "06 12 34 56 78",
-                new ConsentRecord("J'accepte d'être contacté(e).", "v1", at, Channel.WEB), at);
+                new ConsentRecord("J'accepte d'être contacté(e).", "v1", at, Channel.WEB), at, urgent);
         return contactRequests.record(id, draft);
     }
 

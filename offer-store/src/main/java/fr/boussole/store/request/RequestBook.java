@@ -149,7 +149,7 @@ public class RequestBook {
                 r.getOrganisationId(), organisation != null ? organisation.getName() : r.getOrganisationId(),
                 r.getTerritoryId(), r.getTheme(), r.getAge(), r.getCommuneName(), r.getAnswers(), r.getContactMethod(),
                 r.getContactAddress(), r.getCreatedAt(), r.getDueAt(), delayDays,
-                r.getStatus(), r.getOutcome(), firstContact, followUps);
+                r.getStatus(), r.getOutcome(), firstContact, followUps, r.isUrgent());
     }
 
     private static List<String> ids(Collection<ContactRequest> requests, Function<ContactRequest, String> id) {

@@ -87,4 +87,14 @@ final class PromiseWorld {
     ContactRequests.Recorded request(Org org, Instant at) {
         return request(org, at, Channel.WEB);
     }
+
+    /** A request of a young person who gave an urgent answer or said they were in danger. */
+    ContactRequests.Recorded urgentRequest(Org org, Instant at) {
+        String id = Ids.random("cr");
+        var draft = new ContactRequestDraft(new ConversationKey(Channel.WEB, "session-" + id), org.offerId(), territoryId,
+                "sante", "sante", 1, 17, "46042", "Cahors",
+                List.of(new Answer("urgence", "C'est urgent ?", List.of("tres"), List.of("Oui, très"))),
+                ContactMethod.PHONE, "06 12 34 56 78", new ConsentRecord("Oui, contactez-moi.", "v2", at, Channel.WEB), at, true);
+        return contactRequests.record(id, draft);
+    }
 }
