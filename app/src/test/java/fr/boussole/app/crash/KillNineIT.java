@@ -286,7 +286,7 @@ class KillNineIT {
                     int previousSlot = slot;
                     String replyId = replyIds.get(i);
                     slot = IntStream.range(previousSlot + 1, 64)
-                            .filter(s -> Ids.derived("ob", id, Integer.toString(s)).equals(replyId))
+                            .filter(candidate -> Ids.derived("ob", id, Integer.toString(candidate)).equals(replyId))
                             .findFirst().orElseThrow(() -> new AssertionError("reply id not derived from " + id + ": " + replyId));
                     Document entry = byId.get(replyIds.get(i));
                     assertNotNull(entry, "outbox entry " + replyIds.get(i));
