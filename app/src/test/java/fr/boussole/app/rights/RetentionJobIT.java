@@ -157,6 +157,31 @@ class RetentionJobIT {
         return ContactRequest.open(id, made, "org_1", 3);
     }
 
+    /**
+     * News of a request (or a person's words) written to a web chat waits for its page to come back,
+     * beyond the hour after which a reply no request took is emptied.
+     */
+    @Test
+    void what_the_bot_wrote_first_to_a_web_chat_waits_for_the_page_beyond_the_hour() {
+        ConversationKey web = new ConversationKey(Channel.WEB, "retention-news-0001");
+        MongoOutbox outbox = app.getBean(MongoOutbox.class);
+        String news = "Mission locale s'occupe de ta demande.";
+        outbox.enqueue(new fr.boussole.core.delivery.Delivery("ob_retention_news", Channel.WEB, web.address(), web, 1, 1,
+                new fr.boussole.core.delivery.DeliveryPayload.Chat(
+                        fr.boussole.core.message.OutboundMessage.of(news).asUnprompted())), "in_retention_news");
+        outbox.enqueue(new fr.boussole.core.delivery.Delivery("ob_retention_reply", Channel.WEB, web.address(), web, 2, 1,
+                new fr.boussole.core.delivery.DeliveryPayload.Chat(
+                        fr.boussole.core.message.OutboundMessage.of("Une réponse que la page n'a pas prise."))), "in_retention_reply");
+        mongo.updateMulti(Query.query(Criteria.where("_id").in("ob_retention_news", "ob_retention_reply")),
+                new Update().set("createdAt", Date.from(NOW.minus(Duration.ofHours(2)))), "outbox");
+
+        RetentionJob.Report report = app.getBean(RetentionJob.class).run(NOW);
+
+        assertThat(report.webRepliesEmptied()).as("the untaken reply").isEqualTo(1);
+        assertThat(app.getBean(fr.boussole.pipeline.outbox.WebReplies.class).takeUnread(web))
+                .extracting(fr.boussole.core.message.OutboundMessage::text).containsExactly(news);
+    }
+
     /** A web conversation whose only message and reply are dated {@code at}. */
     static void conversation(String session, String text, Instant at) {
         say(session, text);

@@ -16,5 +16,12 @@ public enum AuditAction {
     /** A young person's data exported for them; the subject is a reference, not their phone or email. */
     PERSONAL_DATA_EXPORTED,
     /** A young person's data erased at their request; the subject is a reference, not their phone or email. */
-    PERSONAL_DATA_ERASED
+    PERSONAL_DATA_ERASED,
+    /** A conversation handed to a person opened in the inbox (its transcript shown); the subject is the handover. */
+    CONVERSATION_VIEWED,
+    CONVERSATION_TAKEN,
+    CONVERSATION_REPLIED,
+    CONVERSATION_RETURNED,
+    /** The office hours or quiet time of a territory's desk changed; the subject is the territory. */
+    DESK_HOURS_CHANGED
 }

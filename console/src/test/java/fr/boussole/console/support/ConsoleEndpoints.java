@@ -42,19 +42,20 @@ public final class ConsoleEndpoints {
     }
 
     /** What a path variable names, by the segment before it. */
-    public enum Kind { REQUEST, OFFER, ORGANISATION, ACCOUNT, TERRITORY, TOKEN }
+    public enum Kind { REQUEST, OFFER, ORGANISATION, ACCOUNT, TERRITORY, HANDOVER, TOKEN }
 
-    private static final Map<String, Kind> KIND_BY_SEGMENT = Map.of(
-            "demandes", Kind.REQUEST,
-            "offres", Kind.OFFER,
-            "organisations", Kind.ORGANISATION,
-            "comptes", Kind.ACCOUNT,
-            "territoires", Kind.TERRITORY,
+    private static final Map<String, Kind> KIND_BY_SEGMENT = Map.ofEntries(
+            Map.entry("conversations", Kind.HANDOVER),
+            Map.entry("demandes", Kind.REQUEST),
+            Map.entry("offres", Kind.OFFER),
+            Map.entry("organisations", Kind.ORGANISATION),
+            Map.entry("comptes", Kind.ACCOUNT),
+            Map.entry("territoires", Kind.TERRITORY),
             // tokens and outbox ids: made-up values, the world holds none
-            "alerte", Kind.TOKEN,
-            "nouveau", Kind.TOKEN,
-            "invitation", Kind.TOKEN,
-            "envois-en-echec", Kind.TOKEN);
+            Map.entry("alerte", Kind.TOKEN),
+            Map.entry("nouveau", Kind.TOKEN),
+            Map.entry("invitation", Kind.TOKEN),
+            Map.entry("envois-en-echec", Kind.TOKEN));
 
     private static final Pattern VARIABLE = Pattern.compile("([^/]+)/\\{[^}]+}");
 

@@ -69,4 +69,9 @@ public class ConsoleTestApplication {
     RecordingInbox inbox() {
         return new RecordingInbox();
     }
+
+    @Bean
+    StubTranscripts transcripts() {
+        return new StubTranscripts();
+    }
 }

@@ -50,12 +50,14 @@ public class Fixtures {
     private final Accounts accounts;
     private final ContactRequests contactRequests;
     private final fr.boussole.store.request.ContactRequestRecords records;
+    private final fr.boussole.core.handover.Handovers handovers;
     private final PasswordEncoder encoder;
     private final String hash;
 
     Fixtures(Territories territories, Organisations organisations, Offers offers, Accounts accounts,
              ContactRequests contactRequests, fr.boussole.store.request.ContactRequestRecords records,
-             PasswordEncoder encoder) {
+             fr.boussole.core.handover.Handovers handovers, PasswordEncoder encoder) {
+        this.handovers = handovers;
         this.territories = territories;
         this.organisations = organisations;
         this.offers = offers;
@@ -107,6 +109,24 @@ public class Fixtures {
                 organisation.getId(), hash);
         accounts.save(pro);
         return new Org(organisation.getId(), name, offer.getId(), offerTitle, alertEmail, user(pro, territoryId));
+    }
+
+    /**
+     * A conversation of the world's territory handed to a person, as the pipeline records it when a
+     * young person asks (on SMS, from a number of its own).
+     */
+    public String handover(World world, Instant at) {
+        String id = Ids.random("ho");
+        handovers.requested(id, new fr.boussole.core.message.ConversationKey(fr.boussole.core.message.Channel.SMS,
+                "+3361" + Math.abs(id.hashCode() % 10_000_000)), world.territoryId(), "asked", at);
+        return id;
+    }
+
+    /** Makes the organisation an Info Jeunes one: its professionals then answer the territory's inbox. */
+    public void infoJeunes(Org org) {
+        Organisation organisation = organisations.findById(org.id()).orElseThrow();
+        organisation.setType(OrganisationType.INFO_JEUNES);
+        organisations.save(organisation);
     }
 
     /** A new request to the organisation's offer, made at {@code at}, due three days later. */

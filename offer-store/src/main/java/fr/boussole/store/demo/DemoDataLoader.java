@@ -139,6 +139,7 @@ public class DemoDataLoader implements ApplicationRunner {
                 TerritoryStatus.valueOf(str(data, "status")));
         territory.setCommunes(communes(str(data, "communes")));
         territory.setActiveThemes(strings(data.get("activeThemes")));
+        territory.setDeskHours(str(data, "deskHours"));
         List<InfoJeunesEntry> infoJeunes = new ArrayList<>();
         for (Object item : list(data.get("infoJeunes"))) {
             Map<String, Object> e = map(item);

@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import fr.boussole.core.delivery.Delivery;
 import fr.boussole.core.delivery.DeliveryPayload;
 import fr.boussole.core.followup.ContactChecks;
+import fr.boussole.core.handover.Handovers;
 import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.offer.ContactRequestAlerts;
@@ -54,11 +55,13 @@ class TurnEffects {
     private final ContactChecks checks;
     private final MeterRegistry meters;
     private final DataRights rights;
+    private final Handovers handovers;
     private final Clock clock;
 
     TurnEffects(MongoOutbox outbox, ContactRequests contactRequests, ContactRequestAlerts alerts, SearchLog searches,
-                ContactChecks checks, MeterRegistry meters, DataRights rights, Clock clock) {
+                ContactChecks checks, MeterRegistry meters, DataRights rights, Handovers handovers, Clock clock) {
         this.rights = rights;
+        this.handovers = handovers;
         this.outbox = outbox;
         this.contactRequests = contactRequests;
         this.alerts = alerts;
@@ -125,6 +128,22 @@ class TurnEffects {
                     checks.answered(answered.requestId(), answered.answer(), message.inbound().receivedAt());
                     meters.counter("boussole.contact_checks.answered", "answer", answered.answer().name()).increment();
                 }
+                case DialogEvent.AnotherOfferRequested another -> {
+                    // a new request made of the previous one: nothing recorded if it was erased meanwhile
+                    var recorded = contactRequests.recordAnother(Ids.derived("cr", message.id(), slot),
+                            another.previousRequestId(), another.offerId(), another.consent());
+                    if (recorded.isPresent()) {
+                        alerts.requestRecorded(recorded.get());
+                        meters.counter("boussole.contact_requests", "channel", key.channel().id()).increment();
+                    } else {
+                        meters.counter("boussole.contact_requests.not_recorded", "channel", key.channel().id()).increment();
+                    }
+                }
+                // at the message's own time, so that a replay after a crash records the same
+                case DialogEvent.HandoverRequested requested -> handovers.requested(Ids.derived("ho", message.id(), slot),
+                        key, requested.territoryId(), requested.reason(), message.inbound().receivedAt());
+                case DialogEvent.HandoverHeard ignored -> handovers.heard(key, message.inbound().receivedAt());
+                case DialogEvent.HandoverEnded ended -> handovers.ended(key, ended.reason(), message.inbound().receivedAt());
                 case DialogEvent.OptedIn ignored -> optedOut = false;
             }
         }

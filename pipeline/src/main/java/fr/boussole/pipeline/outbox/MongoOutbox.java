@@ -1,6 +1,7 @@
 package fr.boussole.pipeline.outbox;
 
 import fr.boussole.core.delivery.Delivery;
+import fr.boussole.core.delivery.DeliveryPayload;
 import fr.boussole.core.delivery.Outbox;
 import fr.boussole.core.delivery.RecipientMask;
 import fr.boussole.core.message.Channel;
@@ -109,6 +110,13 @@ public class MongoOutbox implements Outbox {
                 .append("leaseUntil", new Date(0))
                 .append("claims", 0L)
                 .append("cas", delivery.id() + "#0");
+        if (delivery.channel() == Channel.WEB && delivery.payload() instanceof DeliveryPayload.Chat chat
+                && chat.message().unprompted()) {
+            // written first by the bot (news, a person's words): it waits for the page to come back
+            // ({@link WebReplies#takeUnread}), not for an HTTP answer, so the hour-long retention of
+            // untaken replies leaves it; the conversation's erasure takes it with the rest
+            doc.append("waitsForPage", true);
+        }
         try {
             mongo.insert(doc, COLLECTION);
         } catch (DuplicateKeyException alreadyThere) {
@@ -119,11 +127,13 @@ public class MongoOutbox implements Outbox {
             }
             doc = existing;
         }
-        if (delivery.channel() == Channel.WEB) {
-            return; // returned in the web chat's HTTP answer, never sent by a worker
-        }
         if (delivery.conversation() != null) {
             queue(ref(delivery.conversation()), delivery.id(), delivery.sequence());
+        }
+        if (delivery.channel() == Channel.WEB) {
+            // never sent by a worker: returned in the web chat's HTTP answer, or to its page when it asks
+            // for what it has not shown ({@link WebReplies#takeUnread}); the queue keeps them until then
+            return;
         }
         due(delivery.id(), delivery.channel().id(), doc.getDate("nextAttemptAt").toInstant());
         worker.ifAvailable(w -> w.hint(delivery.id()));
@@ -143,7 +153,7 @@ public class MongoOutbox implements Outbox {
                 new Update().addToSet("entries", new Document("id", id).append("sequence", sequence)), QUEUES);
     }
 
-    private void dequeue(String conversation, String id) {
+    void dequeue(String conversation, String id) {
         if (conversation != null) {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(conversation)),
                     new Update().pull("entries", new Document("id", id)), QUEUES);

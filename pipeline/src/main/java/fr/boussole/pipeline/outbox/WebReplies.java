@@ -1,5 +1,6 @@
 package fr.boussole.pipeline.outbox;
 
+import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.OutboundMessage;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -15,7 +16,9 @@ import java.util.List;
 
 /**
  * The web chat's replies: never sent by a worker, they are delivered by being returned in the HTTP
- * answer to the message they reply to. Those no request takes are emptied by the retention job.
+ * answer to the message they reply to, or to the page when it asks for what it has not shown (what
+ * the bot wrote first: news of a request, a person's words; replies whose wait ran out). Replies no
+ * request takes are emptied by the retention job; what the bot wrote first waits for the page.
  */
 @Component
 public class WebReplies {
@@ -38,7 +41,11 @@ public class WebReplies {
         List<OutboundMessage> replies = new ArrayList<>();
         for (String id : ids) {
             Document doc = outbox.byId(id);
-            if (doc == null || OutboxStatus.CANCELLED.name().equals(doc.getString("status"))) {
+            if (doc == null) {
+                continue;
+            }
+            outbox.dequeue(doc.getString("conversation"), id);
+            if (OutboxStatus.CANCELLED.name().equals(doc.getString("status"))) {
                 continue;
             }
             if (OutboxStatus.PENDING.name().equals(doc.getString("status"))) {
@@ -51,5 +58,14 @@ public class WebReplies {
             replies.add(StoredPayloads.message(outbox.payload(doc)));
         }
         return replies;
+    }
+
+    /**
+     * The web chat messages of the conversation still waiting for its page, in order, found through
+     * the conversation's queue (an _id lookup); returning them is their delivery.
+     */
+    public List<OutboundMessage> takeUnread(ConversationKey conversation) {
+        List<String> ids = outbox.queued(outbox.ref(conversation)).stream().map(e -> e.getString("id")).toList();
+        return take(ids);
     }
 }

@@ -2,6 +2,7 @@ package fr.boussole.pipeline.replies;
 
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
+import fr.boussole.core.message.OutboundMessage;
 import fr.boussole.core.message.ReplyWait;
 import fr.boussole.core.message.StoreUnavailableException;
 import fr.boussole.pipeline.PipelineProperties;
@@ -13,6 +14,7 @@ import fr.boussole.pipeline.outbox.WebReplies;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +65,15 @@ class ReplyWaiter implements ReplyWait {
     public Optional<String> offeredLabel(ConversationKey conversation, String choiceId) {
         try {
             return Optional.ofNullable(conversations.offeredLabel(conversation, choiceId));
+        } catch (DataAccessException | com.mongodb.MongoException e) {
+            throw new StoreUnavailableException("the reply wait could not reach the store", e);
+        }
+    }
+
+    @Override
+    public List<OutboundMessage> unread(ConversationKey conversation) {
+        try {
+            return webReplies.takeUnread(conversation);
         } catch (DataAccessException | com.mongodb.MongoException e) {
             throw new StoreUnavailableException("the reply wait could not reach the store", e);
         }

@@ -77,12 +77,14 @@ public class MessageRetention implements OldMessages {
 
     /**
      * Web chat replies no request took (the page timed out, was closed, or gave up) and created before
-     * {@code cutoff}: cancelled and emptied. Taken, they are sent and go with the other deliveries.
+     * {@code cutoff}: cancelled and emptied. What the bot wrote first (marked {@code waitsForPage})
+     * waits for the page to come back, and goes with the conversation when it is erased. Taken, they are sent and go with the other deliveries.
      */
     @Override
     public int emptyUntakenWebReplies(Instant cutoff) {
+        // what the bot wrote first (news, a person's words) waits for the page: the conversation's erasure takes it
         Query untaken = Query.query(Criteria.where("channel").is("web").and("status").is("PENDING")
-                .and("createdAt").lt(Date.from(cutoff)));
+                .and("waitsForPage").ne(true).and("createdAt").lt(Date.from(cutoff)));
         return (int) mongo.updateMulti(untaken, new Update().set("status", "CANCELLED")
                 .set("payload", new Document("kind", "chat").append("text", "").append("erased", true))
                 .set("recipient", "erased").unset("recipientLookup"), ConversationLookups.OUTBOX).getModifiedCount();

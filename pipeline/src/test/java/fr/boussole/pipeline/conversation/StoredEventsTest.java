@@ -34,7 +34,12 @@ class StoredEventsTest {
                 new DialogEvent.ErasureRequested(),
                 new DialogEvent.OptedOut(),
                 new DialogEvent.OptedIn(),
-                new DialogEvent.ContactCheckAnswered("cr_1", ContactChecks.Answer.NOT_YET));
+                new DialogEvent.ContactCheckAnswered("cr_1", ContactChecks.Answer.NOT_YET),
+                new DialogEvent.Reply(new OutboundMessage("Bonne nouvelle !", List.of(), false, true)),
+                new DialogEvent.AnotherOfferRequested("cr_1", "offer-2", new ConsentRecord("J'envoie ?", "v1", at, Channel.TELEGRAM)),
+                new DialogEvent.HandoverRequested("lot", "asked"),
+                new DialogEvent.HandoverHeard(),
+                new DialogEvent.HandoverEnded("quiet-time"));
 
         assertThat(StoredEvents.read(StoredEvents.write(events))).isEqualTo(events);
     }
@@ -43,6 +48,6 @@ class StoredEventsTest {
     void the_test_above_covers_every_event_type() {
         assertThat(Arrays.stream(DialogEvent.class.getPermittedSubclasses()).map(Class::getSimpleName))
                 .containsExactlyInAnyOrder("Reply", "ContactRequested", "SearchRecorded", "ErasureRequested", "OptedOut", "OptedIn",
-                        "ContactCheckAnswered");
+                        "ContactCheckAnswered", "AnotherOfferRequested", "HandoverRequested", "HandoverHeard", "HandoverEnded");
     }
 }

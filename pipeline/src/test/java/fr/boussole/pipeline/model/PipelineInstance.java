@@ -147,7 +147,37 @@ final class PipelineInstance implements AutoCloseable {
 
         @Bean
         ContactRequests contactRequests() {
-            return (id, draft) -> new ContactRequests.Recorded(id, draft.offerId(), "org", draft.createdAt(), draft.createdAt());
+            return new ContactRequests() {
+                @Override
+                public Recorded record(String id, fr.boussole.core.conversation.ContactRequestDraft draft) {
+                    return new Recorded(id, draft.offerId(), "org", draft.createdAt(), draft.createdAt());
+                }
+
+                @Override
+                public java.util.Optional<Recorded> recordAnother(String id, String previousRequestId, String offerId,
+                                                                  fr.boussole.core.conversation.ConsentRecord consent) {
+                    return java.util.Optional.empty(); // the model's engine never proposes another offer
+                }
+            };
+        }
+
+        /** The model's engine never hands a conversation to a person. */
+        @Bean
+        fr.boussole.core.handover.Handovers handovers() {
+            return new fr.boussole.core.handover.Handovers() {
+                @Override
+                public void requested(String handoverId, fr.boussole.core.message.ConversationKey conversation,
+                                      String territoryId, String reason, java.time.Instant at) {
+                }
+
+                @Override
+                public void heard(fr.boussole.core.message.ConversationKey conversation, java.time.Instant at) {
+                }
+
+                @Override
+                public void ended(fr.boussole.core.message.ConversationKey conversation, String reason, java.time.Instant at) {
+                }
+            };
         }
 
         @Bean
