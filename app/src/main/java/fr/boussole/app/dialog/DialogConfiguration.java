@@ -6,6 +6,8 @@ import fr.boussole.core.language.Understanding;
 import fr.boussole.core.offer.OfferCatalog;
 import fr.boussole.core.offer.TerritoryDirectory;
 import fr.boussole.core.place.CommuneDirectory;
+import fr.boussole.core.place.CommuneGroups;
+import fr.boussole.dialogs.commune.CommuneGroupFiles;
 import fr.boussole.dialogs.Dialogs;
 import fr.boussole.dialogs.commune.Communes;
 import fr.boussole.dialogs.language.FrenchUnderstanding;
@@ -28,8 +30,14 @@ class DialogConfiguration {
     }
 
     @Bean
-    CommuneDirectory communeDirectory() {
+    Communes communeDirectory() {
         return Communes.load();
+    }
+
+    /** Departments and intercommunalities, for drawing territories (the offer store's territory service). */
+    @Bean
+    CommuneGroups communeGroups(Communes communes) {
+        return CommuneGroupFiles.load(communes);
     }
 
     @Bean

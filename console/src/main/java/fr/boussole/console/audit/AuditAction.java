@@ -14,5 +14,24 @@ public enum AuditAction {
     /** A young person's data exported for them; the subject is a reference, not their phone or email. */
     PERSONAL_DATA_EXPORTED,
     /** A young person's data erased at their request; the subject is a reference, not their phone or email. */
-    PERSONAL_DATA_ERASED
+    PERSONAL_DATA_ERASED,
+    TERRITORY_CREATED,
+    TERRITORY_UPDATED,
+    TERRITORY_OPENED,
+    TERRITORY_CLOSED,
+    ORGANISATION_CREATED,
+    ORGANISATION_UPDATED,
+    ORGANISATION_DEACTIVATED,
+    ORGANISATION_REACTIVATED,
+    /** Organisations created or changed by a CSV import; the subject is the territory (or "national"). */
+    ORGANISATIONS_IMPORTED,
+    ACCOUNT_INVITED,
+    ACCOUNT_INVITATION_RENEWED,
+    ACCOUNT_CHANGED,
+    ACCOUNT_DEACTIVATED,
+    ACCOUNT_REACTIVATED,
+    /** The invited person chose their password (the actor is their own account). */
+    INVITATION_ACCEPTED,
+    /** A set-password link printed by {@code --create-admin} (actor "command-line"). */
+    INVITATION_ISSUED
 }
