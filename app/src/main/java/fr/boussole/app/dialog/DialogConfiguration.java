@@ -25,13 +25,13 @@ import org.springframework.context.annotation.Configuration;
 class DialogConfiguration {
 
     @Bean
-    Understanding understanding() {
-        return FrenchUnderstanding.load();
+    Communes communeDirectory() {
+        return Communes.shipped();
     }
 
     @Bean
-    Communes communeDirectory() {
-        return Communes.load();
+    Understanding understanding(Communes communes) {
+        return FrenchUnderstanding.load(communes); // reads places in messages over the same directory
     }
 
     /** Departments and intercommunalities, for drawing territories (the offer store's territory service). */

@@ -56,6 +56,6 @@ public class ConsoleTestApplication {
     /** The real departments and intercommunalities of France, from the dialogs module's data. */
     @Bean
     fr.boussole.core.place.CommuneGroups communeGroups() {
-        return fr.boussole.dialogs.commune.CommuneGroupFiles.load(fr.boussole.dialogs.commune.Communes.load());
+        return fr.boussole.dialogs.commune.CommuneGroupFiles.load(fr.boussole.dialogs.commune.Communes.shipped());
     }
 }
