@@ -2,6 +2,7 @@ package fr.boussole.core.journey;
 
 import fr.boussole.core.conversation.DialogEvent;
 import fr.boussole.core.journey.JourneyState.Position;
+import fr.boussole.core.language.Reading;
 import fr.boussole.core.message.Choice;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.Inbound;
@@ -10,9 +11,11 @@ import fr.boussole.core.offer.OfferSummary;
 import fr.boussole.core.questionnaire.Questionnaire;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,7 +25,10 @@ import java.util.function.UnaryOperator;
  */
 final class TurnContext {
 
+    /** Kind re-asks of one question; then an easier way to answer. */
     static final int MAX_REASKS = 2;
+    /** After this many failed answers to one question, each re-ask also gives a person to call. */
+    static final int STUCK_AFTER = 4;
     private static final int MAX_TRAIL = 30;
 
     final JourneyPorts ports;
@@ -35,7 +41,10 @@ final class TurnContext {
     final Inbound inbound;
     final Instant now;
     final List<DialogEvent> events = new ArrayList<>();
+    final PersonToTalkTo person = new PersonToTalkTo(this);
     private JourneyState state;
+    private Reading reading;
+    private BooleanSupplier correction = () -> false;
 
     TurnContext(JourneyPorts ports, AnswerReader reader, OfferPages offers, Prompts prompts, ConversationKey key,
                 JourneyState state, Inbound inbound, Instant now) {
@@ -54,6 +63,23 @@ final class TurnContext {
         return state;
     }
 
+    /** Everything the message says, read once; nothing for a tap or an empty message. */
+    Reading reading() {
+        if (reading == null) {
+            reading = typed() ? ports.understanding().read(inbound.text()) : Reading.nothing();
+        }
+        return reading;
+    }
+
+    /** Whether the young person typed words (rather than tapped a button or shared a phone). */
+    boolean typed() {
+        return inbound != null && inbound.choiceId() == null && !inbound.text().isBlank();
+    }
+
+    int currentYear() {
+        return LocalDate.ofInstant(now, ports.settings().zone()).getYear();
+    }
+
     void state(JourneyState next) {
         state = next;
     }
@@ -68,13 +94,21 @@ final class TurnContext {
         enter(Phase.AGE, null, texts.text("restart.done"));
     }
 
-    /** The first page of offers; a new search (not a return to the list) is recorded for statistics. */
+    /**
+     * The first page of offers; a new search (not a return to the list) is recorded for statistics,
+     * and when it finds one offer only, that offer's card is shown at once.
+     */
     void showOffers(boolean newSearch, String prefix) {
         update(s -> s.withSearch(s.search().withPage(0)));
+        List<OfferSummary> found = offers.matching(state, now);
         if (newSearch) {
-            List<OfferSummary> found = offers.matching(state, now);
             events.add(new DialogEvent.SearchRecorded(state.profile().communeInsee(), state.profile().territoryId(),
                     state.search().theme(), found.size()));
+        }
+        if (newSearch && found.size() == 1) {
+            update(s -> s.withRequest(s.request().withOffer(found.getFirst().id())));
+            enter(Phase.OFFER, null, ProfileSteps.join(prefix, texts.text("offers.header-one")));
+            return;
         }
         enter(Phase.OFFERS, null, prefix);
     }
@@ -106,11 +140,30 @@ final class TurnContext {
         say(prefixed(prefix, prompt()));
     }
 
-    /** A kind re-ask, at most twice; then an easier way to answer, each time it fails. */
+    /**
+     * A kind re-ask, at most twice; then an easier way to answer; from the fifth failure on, a person
+     * to call comes first, every time, so that nobody is caught in a loop with no way out.
+     */
     void reask(String reaskKey, String easierKey) {
+        if (corrected()) {
+            return;
+        }
         state = state.withReasks(state.reasks() + 1);
+        if (state.reasks() > STUCK_AFTER) {
+            say(OutboundMessage.of(texts.text("stuck") + "\n" + person.lineWhenStuck()));
+        }
         String lead = state.reasks() <= MAX_REASKS ? texts.text(reaskKey) : texts.text(easierKey);
         say(prefixed(lead, prompt()));
+    }
+
+    /** Mid-way, a message the step does not understand is first read as a correction (age, commune, theme). */
+    void correctionBeforeReask(BooleanSupplier correction) {
+        this.correction = correction;
+    }
+
+    /** Whether the message, not understood by the step, was taken as a correction instead. */
+    boolean corrected() {
+        return typed() && correction.getAsBoolean();
     }
 
     List<Choice> currentChoices() {

@@ -3,6 +3,7 @@ package fr.boussole.console.admin;
 import fr.boussole.store.territory.Composition;
 import fr.boussole.store.territory.InfoJeunesEntry;
 import fr.boussole.store.territory.Territory;
+import fr.boussole.store.territory.TerritoryContact;
 import fr.boussole.store.territory.TerritoryService;
 
 import java.util.ArrayList;
@@ -13,12 +14,14 @@ import java.util.Locale;
 /**
  * The territory form: a name; what it is drawn from (departments, intercommunalities ticked in a list or
  * typed as SIREN numbers, or INSEE codes of communes), its themes, and up to {@link #CONTACT_ROWS} Info
- * Jeunes contacts for the young people of its area who live outside it. Codes may be separated by spaces,
+ * Jeunes contacts for the young people of its area who live outside it, and the territory's own contact
+ * (the person its young people may call, at any step of the chat). Codes may be separated by spaces,
  * commas, semicolons or line breaks, as pasted from a spreadsheet.
  */
 record TerritoryForm(String name, String kind, String departements, List<String> epcis, String epciCodes,
                      String communes, List<String> themes, List<String> ijName, List<String> ijPhone,
-                     List<String> ijEmail, List<String> ijWebsite, List<String> ijDepartement) {
+                     List<String> ijEmail, List<String> ijWebsite, List<String> ijDepartement,
+                     String contactName, String contactPhone, String contactHours) {
 
     static final int CONTACT_ROWS = 3;
 
@@ -35,7 +38,7 @@ record TerritoryForm(String name, String kind, String departements, List<String>
 
     static TerritoryForm blank(List<String> themes) {
         return new TerritoryForm("", Composition.Kind.DEPARTEMENTS.name(), "", List.of(), "", "", themes,
-                null, null, null, null, null);
+                null, null, null, null, null, "", "", "");
     }
 
     static TerritoryForm of(Territory territory) {
@@ -43,13 +46,15 @@ record TerritoryForm(String name, String kind, String departements, List<String>
                 : new Composition(Composition.Kind.COMMUNES, territory.getCommunes());
         String codes = String.join(" ", composition.codes());
         var contacts = territory.getInfoJeunes();
+        TerritoryContact own = territory.getContact();
         return new TerritoryForm(territory.getName(), composition.kind().name(),
                 composition.kind() == Composition.Kind.DEPARTEMENTS ? codes : "",
                 composition.kind() == Composition.Kind.EPCIS ? composition.codes() : List.of(), "",
                 composition.kind() == Composition.Kind.COMMUNES ? codes : "", territory.getActiveThemes(),
                 contacts.stream().map(InfoJeunesEntry::name).toList(), contacts.stream().map(InfoJeunesEntry::phone).toList(),
                 contacts.stream().map(InfoJeunesEntry::email).toList(), contacts.stream().map(InfoJeunesEntry::website).toList(),
-                contacts.stream().map(InfoJeunesEntry::departement).toList());
+                contacts.stream().map(InfoJeunesEntry::departement).toList(),
+                own == null ? "" : own.name(), own == null ? "" : own.phone(), own == null || own.hours() == null ? "" : own.hours());
     }
 
     TerritoryService.Draft draft() {
@@ -74,7 +79,8 @@ record TerritoryForm(String name, String kind, String departements, List<String>
             contacts.add(new InfoJeunesEntry(strip(name), strip(ijPhone.get(i)), strip(ijEmail.get(i)),
                     strip(ijWebsite.get(i)), departement == null ? null : departement.toUpperCase(Locale.ROOT), null));
         }
-        return new TerritoryService.Draft(name, new Composition(chosen, codes), themes, contacts);
+        return new TerritoryService.Draft(name, new Composition(chosen, codes), themes, contacts,
+                new TerritoryContact(strip(contactName), strip(contactPhone), strip(contactHours)));
     }
 
     static List<String> codes(String typed) {

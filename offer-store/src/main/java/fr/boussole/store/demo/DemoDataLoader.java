@@ -17,6 +17,7 @@ import fr.boussole.store.organisation.Organisations;
 import fr.boussole.store.organisation.ScopeLevel;
 import fr.boussole.store.territory.Composition;
 import fr.boussole.store.territory.InfoJeunesEntry;
+import fr.boussole.store.territory.TerritoryContact;
 import fr.boussole.store.territory.Territories;
 import fr.boussole.store.territory.Territory;
 import fr.boussole.store.territory.TerritoryService;
@@ -151,9 +152,14 @@ public class DemoDataLoader implements ApplicationRunner {
             infoJeunes.add(new InfoJeunesEntry(str(e, "name"), str(e, "phone"), str(e, "email"), str(e, "website"),
                     str(e, "departement"), str(e, "region")));
         }
+        TerritoryContact contact = null;
+        if (data.get("contact") != null) {
+            Map<String, Object> c = map(data.get("contact"));
+            contact = new TerritoryContact(str(c, "name"), str(c, "phone"), str(c, "hours"));
+        }
         return new TerritoryService.Draft(str(data, "name"),
                 new Composition(Composition.Kind.DEPARTEMENTS, strings(data.get("departements"))),
-                strings(data.get("activeThemes")), infoJeunes);
+                strings(data.get("activeThemes")), infoJeunes, contact);
     }
 
     private static OrganisationService.Draft organisation(Map<String, Object> data) {

@@ -46,8 +46,13 @@ public class TerritoryService {
         this.clock = clock;
     }
 
-    /** What a territory is made of and offers, as typed in the form. */
-    public record Draft(String name, Composition composition, List<String> themes, List<InfoJeunesEntry> infoJeunes) {}
+    /**
+     * What a territory is made of and offers, as typed in the form.
+     *
+     * @param contact who its young people may call to talk to a person ("parler à quelqu'un"), or null
+     */
+    public record Draft(String name, Composition composition, List<String> themes, List<InfoJeunesEntry> infoJeunes,
+                        TerritoryContact contact) {}
 
     /** The territories this scope covers, by name. */
     public List<Territory> visibleTo(Scope scope) {
@@ -81,7 +86,7 @@ public class TerritoryService {
         return territories.insert(territory);
     }
 
-    /** Changes a territory's name, communes, themes and Info Jeunes contacts (administrators only). */
+    /** Changes a territory's name, communes, themes and contacts (administrators only). */
     public Territory update(Scope scope, String territoryId, Draft draft) {
         requireNational(scope);
         Territory territory = find(scope, territoryId).orElseThrow(ChangeRefused::notFound);
@@ -149,6 +154,7 @@ public class TerritoryService {
                 throw new ChangeRefused("territory.info-jeunes.reach", contact.name());
             }
         }
+        TerritoryContact contact = contact(draft.contact());
         String departement = mainDepartement(communes);
         contacts = contacts.stream().map(c -> c.departement() != null || c.region() != null ? c
                 : new InfoJeunesEntry(c.name(), c.phone(), c.email(), c.website(), departement, null)).toList();
@@ -157,7 +163,22 @@ public class TerritoryService {
         territory.setCommunes(communes);
         territory.setActiveThemes(chosenThemes);
         territory.setInfoJeunes(contacts);
+        territory.setContact(contact);
         territory.setUpdatedAt(clock.instant());
+    }
+
+    /** The territory's own contact: none when nothing is typed; else a name and a phone the bot can give. */
+    private static TerritoryContact contact(TerritoryContact typed) {
+        if (typed == null || isBlank(typed.name()) && isBlank(typed.phone()) && isBlank(typed.hours())) {
+            return null;
+        }
+        if (isBlank(typed.name())) {
+            throw new ChangeRefused("territory.contact.name");
+        }
+        if (isBlank(typed.phone())) {
+            throw new ChangeRefused("territory.contact.phone", typed.name().strip());
+        }
+        return new TerritoryContact(typed.name().strip(), typed.phone().strip(), isBlank(typed.hours()) ? null : typed.hours().strip());
     }
 
     /** The INSEE codes of the communes the composition names; refuses unknown codes, listing them. */

@@ -98,7 +98,7 @@ class TerritoryCompositionTest extends StoreIntegrationTest {
     @Test
     void statuses_move_in_order_and_opening_needs_a_theme() {
         Territory bare = service.create(Scope.NATIONAL, new TerritoryService.Draft("Sans thème",
-                new Composition(Composition.Kind.COMMUNES, List.of(RODEZ)), List.of(), List.of()));
+                new Composition(Composition.Kind.COMMUNES, List.of(RODEZ)), List.of(), List.of(), null));
         assertThatThrownBy(() -> service.changeStatus(Scope.NATIONAL, bare.getId(), TerritoryStatus.OPEN))
                 .hasMessageContaining("territory.no-theme");
         assertThatThrownBy(() -> service.changeStatus(Scope.NATIONAL, bare.getId(), TerritoryStatus.CLOSED))
@@ -122,13 +122,33 @@ class TerritoryCompositionTest extends StoreIntegrationTest {
     void info_jeunes_contacts_without_an_area_serve_the_territory_department() {
         Territory aveyron = service.create(Scope.NATIONAL, new TerritoryService.Draft("Boussole de l'Aveyron",
                 new Composition(Composition.Kind.EPCIS, List.of(RODEZ_AGGLOMERATION)), List.of("emploi"),
-                List.of(new InfoJeunesEntry("PIJ de Rodez (fictif)", "01 99 00 12 00", null, null, null, null))));
+                List.of(new InfoJeunesEntry("PIJ de Rodez (fictif)", "01 99 00 12 00", null, null, null, null)), null));
 
         assertThat(aveyron.getInfoJeunes()).singleElement().satisfies(e -> assertThat(e.departement()).isEqualTo("12"));
     }
 
+    @Test
+    void the_territory_contact_is_what_the_bot_gives_its_young_people_and_needs_a_phone() {
+        var typed = new TerritoryContact(" PIJ de Rodez (fictif) ", "01 99 00 12 01", "");
+        var base = draft("Boussole de l'Aveyron", Composition.Kind.COMMUNES, RODEZ);
+        Territory aveyron = service.create(Scope.NATIONAL, new TerritoryService.Draft(base.name(), base.composition(),
+                base.themes(), List.of(), typed));
+        service.changeStatus(Scope.NATIONAL, aveyron.getId(), TerritoryStatus.OPEN);
+
+        assertThat(directory.openTerritoryFor(RODEZ)).get().satisfies(view -> {
+            assertThat(view.contact().name()).isEqualTo("PIJ de Rodez (fictif)");
+            assertThat(view.contact().phone()).isEqualTo("01 99 00 12 01");
+        });
+        assertThatThrownBy(() -> service.update(Scope.NATIONAL, aveyron.getId(), new TerritoryService.Draft(base.name(),
+                base.composition(), base.themes(), List.of(), new TerritoryContact("PIJ", " ", null))))
+                .hasMessageContaining("territory.contact.phone");
+        Territory without = service.update(Scope.NATIONAL, aveyron.getId(), new TerritoryService.Draft(base.name(),
+                base.composition(), base.themes(), List.of(), new TerritoryContact("", null, " ")));
+        assertThat(without.getContact()).isNull();
+    }
+
     private static TerritoryService.Draft draft(String name, Composition.Kind kind, String codes) {
         return new TerritoryService.Draft(name, new Composition(kind, List.of(codes.split(" "))), List.of("emploi", "logement"),
-                List.of());
+                List.of(), null);
     }
 }
