@@ -7,10 +7,7 @@ import fr.boussole.core.offer.OfferCatalog;
 import fr.boussole.core.offer.TerritoryDirectory;
 import fr.boussole.core.place.CommuneDirectory;
 import fr.boussole.core.place.CommuneGroups;
-import fr.boussole.dialogs.commune.CommuneGroupFiles;
 import fr.boussole.dialogs.Dialogs;
-import fr.boussole.dialogs.commune.Communes;
-import fr.boussole.dialogs.language.FrenchUnderstanding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,19 +22,19 @@ import org.springframework.context.annotation.Configuration;
 class DialogConfiguration {
 
     @Bean
-    Communes communeDirectory() {
-        return Communes.shipped();
+    CommuneDirectory communeDirectory() {
+        return Dialogs.communes();
     }
 
     @Bean
-    Understanding understanding(Communes communes) {
-        return FrenchUnderstanding.load(communes); // reads places in messages over the same directory
+    Understanding understanding(CommuneDirectory communes) {
+        return Dialogs.understanding(communes); // reads places in messages over the same directory
     }
 
     /** Departments and intercommunalities, for drawing territories (the offer store's territory service). */
     @Bean
-    CommuneGroups communeGroups(Communes communes) {
-        return CommuneGroupFiles.load(communes);
+    CommuneGroups communeGroups(CommuneDirectory communes) {
+        return Dialogs.communeGroups(communes);
     }
 
     @Bean

@@ -2,8 +2,10 @@ package fr.boussole.console.offers;
 
 import fr.boussole.console.audit.AuditAction;
 import fr.boussole.console.audit.AuditLog;
-import fr.boussole.console.requests.NotFound;
+import fr.boussole.console.web.NotFound;
 import fr.boussole.console.security.ConsoleUser;
+import fr.boussole.store.offer.OfferBook;
+import fr.boussole.store.offer.OfferView;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,13 +28,11 @@ class OffersController {
     static final String FORM = "console/offer-form";
 
     private final OfferBook offers;
-    private final OrganisationDirectory organisations;
     private final AuditLog audit;
     private final Clock clock;
 
-    OffersController(OfferBook offers, OrganisationDirectory organisations, AuditLog audit, Clock clock) {
+    OffersController(OfferBook offers, AuditLog audit, Clock clock) {
         this.offers = offers;
-        this.organisations = organisations;
         this.audit = audit;
         this.clock = clock;
     }
@@ -60,7 +60,7 @@ class OffersController {
         if (errors.hasErrors()) {
             return form(model, user, form, null);
         }
-        String id = offers.create(organisationId, form, user.accountId());
+        String id = offers.create(organisationId, form.toEdit(), user.accountId());
         audit.record(user.territoryId(), organisationId, user.accountId(), AuditAction.OFFER_CREATED, id);
         return "redirect:/console/offres?enregistree";
     }
@@ -78,7 +78,7 @@ class OffersController {
         if (errors.hasErrors()) {
             return form(model, user, form, offer);
         }
-        offers.update(offer.id(), form, user.accountId());
+        offers.update(offer.id(), form.toEdit(), user.accountId());
         audit.record(user.territoryId(), offer.organisationId(), user.accountId(), AuditAction.OFFER_UPDATED, offer.id());
         return "redirect:/console/offres?enregistree";
     }

@@ -1,5 +1,6 @@
 package fr.boussole.store.storage;
 
+import fr.boussole.core.retention.OldRequests;
 import fr.boussole.store.request.ContactRequest;
 import fr.boussole.store.request.ContactRequestRecords;
 import fr.boussole.store.request.RequestStatus;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * instance meanwhile is skipped by its version.
  */
 @Component
-public class RetentionPurge {
+public class RetentionPurge implements OldRequests {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
     private static final int BATCH = 200;
@@ -34,11 +35,13 @@ public class RetentionPurge {
     }
 
     /** Deletes the searches made before {@code limit}; returns how many. */
+    @Override
     public long deleteSearchesBefore(Instant limit) {
         return searches.deleteByAtBefore(limit);
     }
 
     /** Anonymises the requests closed before {@code limit}; returns how many. */
+    @Override
     public int anonymiseClosedBefore(Instant limit) {
         return anonymiseAll(() -> requests.findByStatusAndAnonymisedFalseAndClosedAtBefore(RequestStatus.CLOSED, limit,
                 PageRequest.of(0, BATCH)));
@@ -49,6 +52,7 @@ public class RetentionPurge {
      * {@code limit}; returns how many. Without it a request nobody closes would keep the young person's
      * contact and answers for ever.
      */
+    @Override
     public int anonymiseOpenDueBefore(Instant limit) {
         return anonymiseAll(() -> requests.findByStatusNotAndAnonymisedFalseAndDueAtBefore(RequestStatus.CLOSED, limit,
                 PageRequest.of(0, BATCH)));
