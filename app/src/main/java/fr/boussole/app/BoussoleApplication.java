@@ -1,5 +1,6 @@
 package fr.boussole.app;
 
+import fr.boussole.app.admin.CreateAdminCommand;
 import fr.boussole.channels.ChannelsModule;
 import fr.boussole.console.ConsoleModule;
 import fr.boussole.pipeline.PipelineModule;
@@ -19,6 +20,10 @@ import org.springframework.context.annotation.Import;
 public class BoussoleApplication {
 
     public static void main(String[] args) {
+        // a command-line task that needs only the store, runnable beside a running app
+        if (CreateAdminCommand.requested(args)) {
+            System.exit(CreateAdminCommand.run(args, System.out, System.err));
+        }
         SpringApplication.run(BoussoleApplication.class, args);
     }
 }

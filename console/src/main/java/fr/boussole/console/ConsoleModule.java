@@ -16,4 +16,14 @@ import org.springframework.context.annotation.FilterType;
         excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 @EntityScan(basePackageClasses = ConsoleModule.class)
 public class ConsoleModule {
+
+    /**
+     * The source of {@code --create-admin}'s own {@code SpringApplication}: the store client, the account
+     * service, the audit log and the {@link fr.boussole.core.admin.FirstAdministrator} port over them, nothing
+     * else ({@link fr.boussole.console.admin.FirstAdministratorCommand}). Not nested here: a member class of
+     * this configuration with imports would be assembled into the web application too.
+     */
+    public static Class<?> firstAdministratorCommand() {
+        return fr.boussole.console.admin.FirstAdministratorCommand.class;
+    }
 }

@@ -8,6 +8,8 @@ import fr.boussole.core.language.Understanding;
 import fr.boussole.core.offer.OfferCatalog;
 import fr.boussole.core.offer.TerritoryDirectory;
 import fr.boussole.core.place.CommuneDirectory;
+import fr.boussole.core.place.CommuneGroups;
+import fr.boussole.dialogs.commune.CommuneGroupFiles;
 import fr.boussole.dialogs.commune.Communes;
 import fr.boussole.dialogs.language.FrenchUnderstanding;
 import fr.boussole.dialogs.questionnaire.QuestionnaireLoader;
@@ -15,7 +17,8 @@ import fr.boussole.dialogs.texts.YamlTexts;
 
 /**
  * What the application calls to get the dialog engine, with the bundled questionnaires and texts, and
- * the module's two other ports: the communes of France and the French understanding. The application
+ * the module's other ports: the communes of France, their departments and intercommunalities, and the
+ * French understanding. The application
  * sees bot-core's types only.
  */
 public final class Dialogs {
@@ -47,5 +50,16 @@ public final class Dialogs {
             throw new IllegalArgumentException("the understanding reads places over Dialogs.communes()");
         }
         return FrenchUnderstanding.load(shipped);
+    }
+
+    /**
+     * The departments and intercommunalities (EPCI) of France over the given directory, which must be
+     * {@link #communes()}': what territories are drawn from.
+     */
+    public static CommuneGroups communeGroups(CommuneDirectory communes) {
+        if (!(communes instanceof Communes shipped)) {
+            throw new IllegalArgumentException("the commune groups are read over Dialogs.communes()");
+        }
+        return CommuneGroupFiles.load(shipped);
     }
 }

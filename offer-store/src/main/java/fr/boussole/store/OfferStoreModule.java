@@ -21,6 +21,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EntityScan(basePackageClasses = OfferStoreModule.class)
 @EnableMongoRepositories(basePackageClasses = OfferStoreModule.class)
 @EnableScheduling
-@EnableConfigurationProperties({StoreProperties.class, DemoDataProperties.class})
+@EnableConfigurationProperties({StoreProperties.class, DemoDataProperties.class,
+        fr.boussole.store.account.InvitationSettings.class})
 public class OfferStoreModule {
 }

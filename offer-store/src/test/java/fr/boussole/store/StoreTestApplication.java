@@ -35,6 +35,12 @@ public class StoreTestApplication {
         return PERSONAL_DATA;
     }
 
+    /** The real departments and intercommunalities of France, from the dialogs module's data. */
+    @Bean
+    fr.boussole.core.place.CommuneGroups communeGroups() {
+        return fr.boussole.dialogs.commune.CommuneGroupFiles.load(fr.boussole.dialogs.commune.Communes.shipped());
+    }
+
     @Bean
     PublicBaseUrl publicBaseUrl() {
         return PublicBaseUrl.parse(PUBLIC_BASE_URL);

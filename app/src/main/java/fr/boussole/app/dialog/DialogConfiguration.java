@@ -6,6 +6,7 @@ import fr.boussole.core.language.Understanding;
 import fr.boussole.core.offer.OfferCatalog;
 import fr.boussole.core.offer.TerritoryDirectory;
 import fr.boussole.core.place.CommuneDirectory;
+import fr.boussole.core.place.CommuneGroups;
 import fr.boussole.dialogs.Dialogs;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,12 @@ class DialogConfiguration {
     @Bean
     Understanding understanding(CommuneDirectory communes) {
         return Dialogs.understanding(communes); // reads places in messages over the same directory
+    }
+
+    /** Departments and intercommunalities, for drawing territories (the offer store's territory service). */
+    @Bean
+    CommuneGroups communeGroups(CommuneDirectory communes) {
+        return Dialogs.communeGroups(communes);
     }
 
     @Bean

@@ -16,7 +16,9 @@ import java.nio.file.Path;
 /**
  * A MongoDB wire-protocol server on a loopback port, keeping its data in one MVStore file under
  * the data directory. The app talks to it through the real driver, exactly as to a real MongoDB.
- * A write is answered only once committed to the file ({@link DurableH2Backend}).
+ * A write is answered only once committed to the file ({@link DurableH2Backend}). While open, its address
+ * is written beside the file ({@link RunningStore}), so that a command run while the app holds the file
+ * (such as {@code --create-admin}) reaches the data through this server.
  */
 public final class EmbeddedStore implements DisposableBean {
 
@@ -35,11 +37,13 @@ public final class EmbeddedStore implements DisposableBean {
     private final DurableH2Backend backend;
     private final MongoServer server;
     private final String connectionString;
+    private final Path dataDir;
 
-    private EmbeddedStore(DurableH2Backend backend, MongoServer server, String connectionString) {
+    private EmbeddedStore(DurableH2Backend backend, MongoServer server, String connectionString, Path dataDir) {
         this.backend = backend;
         this.server = server;
         this.connectionString = connectionString;
+        this.dataDir = dataDir;
     }
 
     /** Opens the store on a random loopback port, for this process only. */
@@ -66,7 +70,7 @@ public final class EmbeddedStore implements DisposableBean {
         try {
             backend = DurableH2Backend.open(file.toAbsolutePath().toString(), fsync);
         } catch (RuntimeException e) {
-            throw new InvalidSettingException("BOUSSOLE_DATA_DIR", "cannot open " + file.toAbsolutePath()
+            throw new StoreFileInUse(dataDir, "cannot open " + file.toAbsolutePath()
                     + " (in use by another process?): " + e.getMessage());
         }
         MongoServer server = new MongoServer(backend);
@@ -84,7 +88,8 @@ public final class EmbeddedStore implements DisposableBean {
         String host = address.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress().getHostAddress() : address.getHostString();
         String uri = "mongodb://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/boussole";
         log.info("Embedded store on {} with data in {}", address, file.toAbsolutePath());
-        return new EmbeddedStore(backend, server, uri);
+        RunningStore.advertise(dataDir, uri);
+        return new EmbeddedStore(backend, server, uri, dataDir);
     }
 
     /** Commits of the store's file so far (writers waiting together share one). */
@@ -98,6 +103,7 @@ public final class EmbeddedStore implements DisposableBean {
 
     @Override
     public void destroy() {
+        RunningStore.withdraw(dataDir, connectionString);
         server.shutdownNow();
         backend.close();
         log.info("Embedded store closed");

@@ -23,5 +23,24 @@ public enum AuditAction {
     CONVERSATION_REPLIED,
     CONVERSATION_RETURNED,
     /** The office hours or quiet time of a territory's desk changed; the subject is the territory. */
-    DESK_HOURS_CHANGED
+    DESK_HOURS_CHANGED,
+    TERRITORY_CREATED,
+    TERRITORY_UPDATED,
+    TERRITORY_OPENED,
+    TERRITORY_CLOSED,
+    ORGANISATION_CREATED,
+    ORGANISATION_UPDATED,
+    ORGANISATION_DEACTIVATED,
+    ORGANISATION_REACTIVATED,
+    /** Organisations created or changed by a CSV import; the subject is the territory (or "national"). */
+    ORGANISATIONS_IMPORTED,
+    ACCOUNT_INVITED,
+    ACCOUNT_INVITATION_RENEWED,
+    ACCOUNT_CHANGED,
+    ACCOUNT_DEACTIVATED,
+    ACCOUNT_REACTIVATED,
+    /** The invited person chose their password (the actor is their own account). */
+    INVITATION_ACCEPTED,
+    /** A set-password link printed by {@code --create-admin} (actor "command-line"). */
+    INVITATION_ISSUED
 }

@@ -74,4 +74,10 @@ public class ConsoleTestApplication {
     StubTranscripts transcripts() {
         return new StubTranscripts();
     }
+
+    /** The real departments and intercommunalities of France, from the dialogs module's data. */
+    @Bean
+    fr.boussole.core.place.CommuneGroups communeGroups() {
+        return fr.boussole.dialogs.commune.CommuneGroupFiles.load(fr.boussole.dialogs.commune.Communes.shipped());
+    }
 }

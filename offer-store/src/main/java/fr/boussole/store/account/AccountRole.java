@@ -12,7 +12,10 @@ public enum AccountRole {
     ANIMATEUR,
     ADMINISTRATOR;
 
-    /** The scope of an account of this role bound to this territory or organisation. */
+    /**
+     * The scope of an account of this role bound to this territory (for a professional: their
+     * organisation's) or organisation; nowhere when the binding the role needs is missing.
+     */
     public Scope scope(String territoryId, String organisationId) {
         return switch (this) {
             case ADMINISTRATOR -> Scope.NATIONAL;
