@@ -9,7 +9,7 @@ import fr.boussole.core.handover.OfficeHours;
 import fr.boussole.core.handover.PersonDesk;
 import fr.boussole.store.handover.Handover;
 import fr.boussole.store.handover.HandoverInbox;
-import fr.boussole.store.territory.StoreTerritoryDirectory;
+import fr.boussole.store.directory.StoreTerritoryDirectory;
 import fr.boussole.store.territory.Territories;
 import fr.boussole.store.territory.Territory;
 import jakarta.validation.Valid;

@@ -16,7 +16,7 @@ import fr.boussole.store.organisation.OrganisationContact;
 import fr.boussole.store.organisation.OrganisationType;
 import fr.boussole.store.organisation.Organisations;
 import fr.boussole.store.organisation.ScopeLevel;
-import fr.boussole.store.territory.StoreTerritoryDirectory;
+import fr.boussole.store.directory.StoreTerritoryDirectory;
 import fr.boussole.store.territory.Territories;
 import fr.boussole.store.territory.Territory;
 import fr.boussole.store.territory.TerritoryStatus;

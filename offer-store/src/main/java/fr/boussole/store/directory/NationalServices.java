@@ -1,4 +1,6 @@
-package fr.boussole.store.territory;
+package fr.boussole.store.directory;
+
+import fr.boussole.store.territory.InfoJeunesEntry;
 
 import fr.boussole.core.offer.NationalService;
 import org.yaml.snakeyaml.LoaderOptions;

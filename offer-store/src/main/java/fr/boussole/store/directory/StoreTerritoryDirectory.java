@@ -1,4 +1,10 @@
-package fr.boussole.store.territory;
+package fr.boussole.store.directory;
+
+import fr.boussole.store.territory.Territories;
+import fr.boussole.store.territory.Territory;
+import fr.boussole.store.territory.TerritoryStatus;
+import fr.boussole.store.territory.TerritoryContact;
+import fr.boussole.store.territory.InfoJeunesEntry;
 
 import fr.boussole.core.offer.InfoJeunesContact;
 import fr.boussole.core.offer.NationalService;
