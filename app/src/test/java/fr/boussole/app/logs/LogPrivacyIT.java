@@ -68,10 +68,6 @@ class LogPrivacyIT extends RunningApp {
     static final ProviderAccounts ACCOUNTS = new ProviderAccounts("AC00000000000000000000000000c0ffee",
             "privacy-auth-token-0123456789abcdef", "+33757000077", "+14155238877",
             "987654321:AAprivacyTokenForTheBoussoleBot", "privacy-webhook_secret", "https://boussole.example.org");
-    static final String ACCOUNT_SID = ACCOUNTS.accountSid();
-    static final String SMS_FROM = ACCOUNTS.smsFrom();
-    static final String WHATSAPP_FROM = ACCOUNTS.whatsappFrom();
-    static final String TELEGRAM_SECRET = ACCOUNTS.telegramSecret();
     static final String MESSAGES = ACCOUNTS.messagesPath();
     static final Duration WAIT = Duration.ofSeconds(40);
     /** Loggers of the test doubles, which stand for the providers. */
@@ -257,7 +253,7 @@ class LogPrivacyIT extends RunningApp {
         ConversationKey down = new ConversationKey(Channel.TELEGRAM, "700990002");
         ConversationKey blocked = new ConversationKey(Channel.TELEGRAM, "700990003");
         for (ConversationKey failing : List.of(down, blocked)) {
-            assertThat(postTelegram(textUpdate(Long.parseLong(failing.address()), "salut Tartempionne"), TELEGRAM_SECRET).statusCode())
+            assertThat(postTelegram(textUpdate(Long.parseLong(failing.address()), "salut Tartempionne"), ACCOUNTS.telegramSecret()).statusCode())
                     .isEqualTo(200);
         }
         awaitSettled(blocked);
@@ -357,10 +353,10 @@ class LogPrivacyIT extends RunningApp {
         form.put("SmsStatus", "received");
         form.put("Body", body);
         form.put("FromCountry", "FR");
-        form.put("To", whatsapp ? "whatsapp:" + WHATSAPP_FROM : SMS_FROM);
+        form.put("To", whatsapp ? "whatsapp:" + ACCOUNTS.whatsappFrom() : ACCOUNTS.smsFrom());
         form.put("NumSegments", "1");
         form.put("MessageSid", sid);
-        form.put("AccountSid", ACCOUNT_SID);
+        form.put("AccountSid", ACCOUNTS.accountSid());
         form.put("From", from);
         form.put("ApiVersion", "2010-04-01");
         if (whatsapp) {
@@ -385,7 +381,7 @@ class LogPrivacyIT extends RunningApp {
 
     private List<JsonNode> telegram(long chat, String update) {
         int before = telegramSentTo(chat).size();
-        assertThat(postTelegram(update, TELEGRAM_SECRET).statusCode()).isEqualTo(200);
+        assertThat(postTelegram(update, ACCOUNTS.telegramSecret()).statusCode()).isEqualTo(200);
         awaitSettled(new ConversationKey(Channel.TELEGRAM, Long.toString(chat)));
         List<JsonNode> all = telegramSentTo(chat);
         assertThat(all.size()).as("replies to " + update).isGreaterThan(before);
