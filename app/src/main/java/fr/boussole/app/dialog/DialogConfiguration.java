@@ -6,9 +6,13 @@ import fr.boussole.core.language.Understanding;
 import fr.boussole.core.offer.OfferCatalog;
 import fr.boussole.core.offer.TerritoryDirectory;
 import fr.boussole.core.place.CommuneDirectory;
+import fr.boussole.core.questionnaire.QuestionnaireFormat;
+import fr.boussole.core.questionnaire.Questionnaires;
 import fr.boussole.dialogs.Dialogs;
 import fr.boussole.dialogs.commune.Communes;
 import fr.boussole.dialogs.language.FrenchUnderstanding;
+import fr.boussole.dialogs.questionnaire.QuestionnaireLoader;
+import fr.boussole.dialogs.questionnaire.YamlQuestionnaires;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +29,18 @@ class DialogConfiguration {
     @Bean
     Understanding understanding() {
         return FrenchUnderstanding.load();
+    }
+
+    /** The national questionnaires (bundled YAML): every territory's default. */
+    @Bean
+    Questionnaires nationalQuestionnaires() {
+        return QuestionnaireLoader.bundled();
+    }
+
+    /** The YAML form a territory's questionnaires are stored and exported in. */
+    @Bean
+    QuestionnaireFormat questionnaireFormat() {
+        return new YamlQuestionnaires();
     }
 
     @Bean

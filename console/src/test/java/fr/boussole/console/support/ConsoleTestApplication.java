@@ -35,6 +35,17 @@ public class ConsoleTestApplication {
         return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/boussole-console-test";
     }
 
+    /** The national questionnaires and their YAML form, as the app assembles them from the dialogs module. */
+    @Bean
+    fr.boussole.core.questionnaire.Questionnaires nationalQuestionnaires() {
+        return fr.boussole.dialogs.questionnaire.QuestionnaireLoader.bundled();
+    }
+
+    @Bean
+    fr.boussole.core.questionnaire.QuestionnaireFormat questionnaireFormat() {
+        return new fr.boussole.dialogs.questionnaire.YamlQuestionnaires();
+    }
+
     @Bean
     MutableClock clock() {
         return new MutableClock(START, ZoneOffset.UTC);

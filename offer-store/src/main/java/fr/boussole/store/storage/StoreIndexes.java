@@ -3,6 +3,7 @@ package fr.boussole.store.storage;
 import fr.boussole.store.account.Account;
 import fr.boussole.store.offer.Offer;
 import fr.boussole.store.organisation.Organisation;
+import fr.boussole.store.questionnaire.StoredQuestionnaire;
 import fr.boussole.store.request.ContactRequest;
 import fr.boussole.store.search.Search;
 import fr.boussole.store.territory.Territory;
@@ -23,7 +24,7 @@ class StoreIndexes implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(StoreIndexes.class);
     private static final List<Class<?>> DOCUMENTS = List.of(Territory.class, Organisation.class, Account.class,
-            Offer.class, ContactRequest.class, Search.class);
+            Offer.class, ContactRequest.class, Search.class, StoredQuestionnaire.class);
 
     private final MongoTemplate mongo;
 
