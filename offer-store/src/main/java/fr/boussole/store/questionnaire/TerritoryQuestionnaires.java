@@ -31,7 +31,12 @@ public class TerritoryQuestionnaires {
 
     /** The draft of a theme: what it holds now, its revision (to name when changing it), and where it comes from. */
     public record Draft(Questionnaire questionnaire, long revision, String basedOnId, int basedOnVersion,
-                        String updatedBy, Instant updatedAt) {}
+                        String updatedBy, Instant updatedAt) {
+        /** Whether it was copied from the national questionnaire (else from a version of the territory). */
+        public boolean copiedFromNational() {
+            return TerritoryQuestionnaireIds.owner(basedOnId).isEmpty();
+        }
+    }
 
     private final StoredQuestionnaires stored;
     private final StoreQuestionnaireSource source;
