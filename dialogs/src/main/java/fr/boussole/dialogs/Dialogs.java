@@ -8,6 +8,8 @@ import fr.boussole.core.language.Understanding;
 import fr.boussole.core.offer.OfferCatalog;
 import fr.boussole.core.offer.TerritoryDirectory;
 import fr.boussole.core.place.CommuneDirectory;
+import fr.boussole.core.simulation.JourneySimulator;
+import fr.boussole.core.simulation.Simulator;
 import fr.boussole.dialogs.questionnaire.QuestionnaireLoader;
 import fr.boussole.dialogs.texts.YamlTexts;
 
@@ -23,7 +25,20 @@ public final class Dialogs {
     public static ConversationEngine engine(OfferCatalog catalog, TerritoryDirectory territories,
                                             CommuneDirectory communes, Understanding understanding,
                                             JourneySettings settings) {
-        return new JourneyEngine(new JourneyPorts(catalog, territories, communes, understanding,
-                QuestionnaireLoader.bundled(), YamlTexts.bundled(), settings));
+        return new JourneyEngine(ports(catalog, territories, communes, understanding, settings));
+    }
+
+    /** The simulator of the console: the same engine and ports, for a questionnaire and a territory tried. */
+    public static Simulator simulator(OfferCatalog catalog, TerritoryDirectory territories,
+                                      CommuneDirectory communes, Understanding understanding,
+                                      JourneySettings settings) {
+        return new JourneySimulator(ports(catalog, territories, communes, understanding, settings));
+    }
+
+    private static JourneyPorts ports(OfferCatalog catalog, TerritoryDirectory territories,
+                                      CommuneDirectory communes, Understanding understanding,
+                                      JourneySettings settings) {
+        return new JourneyPorts(catalog, territories, communes, understanding,
+                QuestionnaireLoader.bundled(), YamlTexts.bundled(), settings);
     }
 }

@@ -8,6 +8,7 @@ import fr.boussole.core.offer.TerritoryDirectory;
 import fr.boussole.core.place.CommuneDirectory;
 import fr.boussole.core.questionnaire.QuestionnaireFormat;
 import fr.boussole.core.questionnaire.Questionnaires;
+import fr.boussole.core.simulation.Simulator;
 import fr.boussole.dialogs.Dialogs;
 import fr.boussole.dialogs.commune.Communes;
 import fr.boussole.dialogs.language.FrenchUnderstanding;
@@ -53,5 +54,12 @@ class DialogConfiguration {
                                           CommuneDirectory communes, Understanding understanding,
                                           DialogProperties properties) {
         return Dialogs.engine(catalog, territories, communes, understanding, properties.toSettings());
+    }
+
+    /** The console's simulator: the same engine and ports, nothing sent, nothing stored. */
+    @Bean
+    Simulator simulator(OfferCatalog catalog, TerritoryDirectory territories, CommuneDirectory communes,
+                        Understanding understanding, DialogProperties properties) {
+        return Dialogs.simulator(catalog, territories, communes, understanding, properties.toSettings());
     }
 }

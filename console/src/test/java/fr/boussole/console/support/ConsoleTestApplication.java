@@ -46,6 +46,14 @@ public class ConsoleTestApplication {
         return new fr.boussole.dialogs.questionnaire.YamlQuestionnaires();
     }
 
+    /** The simulator as the app assembles it: the real engine, understanding and communes over the store. */
+    @Bean
+    fr.boussole.core.simulation.Simulator simulator(fr.boussole.core.offer.OfferCatalog catalog,
+                                                   fr.boussole.core.offer.TerritoryDirectory territories) {
+        return fr.boussole.dialogs.Dialogs.simulator(catalog, territories, fr.boussole.dialogs.commune.Communes.load(),
+                fr.boussole.dialogs.language.FrenchUnderstanding.load(), fr.boussole.core.journey.JourneySettings.defaults());
+    }
+
     @Bean
     MutableClock clock() {
         return new MutableClock(START, ZoneOffset.UTC);
