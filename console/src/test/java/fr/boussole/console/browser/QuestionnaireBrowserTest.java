@@ -1,0 +1,156 @@
+package fr.boussole.console.browser;
+
+import fr.boussole.console.support.ConsoleIntegrationTest;
+import fr.boussole.console.support.Fixtures;
+import fr.boussole.console.support.HeadlessChromium;
+import fr.boussole.store.questionnaire.StoreQuestionnaireSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An animateur in a real headless Chromium edits the emploi questionnaire in a draft, tries it in the
+ * simulator (where the new question is asked), and publishes it; the bot then serves the new version.
+ * Screenshots of the pages go to docs/screenshots/ with {@code -Dconsole.screenshots=true}.
+ */
+class QuestionnaireBrowserTest extends ConsoleIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StoreQuestionnaireSource source;
+
+    private HeadlessChromium chromium;
+    private WebDriver browser;
+
+    @BeforeEach
+    void startChromium() throws Exception {
+        chromium = new HeadlessChromium();
+        browser = chromium.driver();
+    }
+
+    @AfterEach
+    void stopChromium() throws Exception {
+        chromium.close();
+    }
+
+    @Test
+    void an_animateur_edits_a_draft_tries_it_in_the_simulator_and_publishes_it() throws Exception {
+        var world = fixtures.world();
+        browser.get(url("/console/login"));
+        browser.findElement(By.id("email")).sendKeys(world.animateur().email());
+        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+
+        browser.findElement(By.linkText("Questionnaires")).click();
+        assertThat(browser.findElement(By.id("theme-emploi")).getText()).contains("National, version 1");
+        browser.findElement(By.cssSelector("#theme-emploi .start-draft")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Brouillon : Emploi");
+
+        // A new first-level question, asked only to those who have no driving licence.
+        new Select(browser.findElement(By.id("new-type"))).selectByValue("single");
+        browser.findElement(By.cssSelector("#add-question button")).click();
+        browser.findElement(By.id("id")).sendKeys("deplacement");
+        browser.findElement(By.id("text")).sendKeys("Comment tu te déplaces ?");
+        browser.findElement(By.id("option-label-0")).sendKeys("À pied ou à vélo");
+        browser.findElement(By.id("option-label-1")).sendKeys("En bus ou en train");
+        browser.findElement(By.id("option-aliases-1")).sendKeys("bus, train, car");
+        browser.findElement(By.id("condition-when-permis-b")).click();
+        browser.findElement(By.id("condition-permis-b-non")).click();
+        screenshot("question");
+        browser.findElement(By.id("save-question")).click();
+        assertThat(browser.findElement(By.id("saved")).getText()).contains("Enregistré");
+        assertThat(browser.findElement(By.id("question-deplacement")).getText())
+                .contains("Comment tu te déplaces ?").contains("Posée seulement si « Tu as le permis B (voiture) ? » : non");
+
+        // Asked right after the licence question, before the last one.
+        browser.findElement(By.xpath("//div[@id='question-deplacement']//button[text()='Monter']")).click();
+        assertThat(browser.findElement(By.id("question-deplacement")).getText()).startsWith("6. ");
+
+        // The first question says it more simply.
+        browser.findElement(By.cssSelector("#question-situation .edit-question")).click();
+        var text = browser.findElement(By.id("text"));
+        text.clear();
+        text.sendKeys("Tu fais quoi en ce moment : études, travail, rien ?");
+        browser.findElement(By.id("save-question")).click();
+        screenshot("draft");
+
+        browser.findElement(By.id("simulate")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        waitFor(wait, "quel âge");
+        type("19 ans");
+        type("Cahors");
+        type("emploi");
+        waitFor(wait, "Tu fais quoi en ce moment : études, travail, rien ?");
+        browser.findElement(By.xpath("//div[@id='log']//button[text()='Je travaille']")).click();
+        waitFor(wait, "Ton diplôme le plus haut ?");
+        type("bac pro");
+        type("un emploi durable");
+        type("temps plein");
+        type("non");
+        waitFor(wait, "Comment tu te déplaces ?");
+        type("en bus");
+        waitFor(wait, "inscrit");
+        screenshot("simulator");
+        assertThat(source.current(world.territoryId(), "emploi").orElseThrow().id()).as("nothing published yet")
+                .isEqualTo("emploi");
+
+        browser.get(url("/console/animation/questionnaires/emploi/brouillon"));
+        var confirm = browser.findElements(By.id("confirm"));
+        if (!confirm.isEmpty()) {
+            confirm.getFirst().click();
+        }
+        browser.findElement(By.id("publish")).click();
+        assertThat(browser.findElement(By.id("published")).getText()).contains("Questionnaire publié");
+        assertThat(browser.findElement(By.id("theme-emploi")).getText()).contains("Version 1 du territoire");
+        screenshot("questionnaires");
+        var served = source.current(world.territoryId(), "emploi").orElseThrow();
+        assertThat(served.version()).isEqualTo(1);
+        assertThat(served.step("deplacement")).isPresent();
+    }
+
+    private void type(String message) {
+        int before = browser.findElements(By.cssSelector("#log .msg.bot")).size();
+        var input = browser.findElement(By.id("text"));
+        input.sendKeys(message);
+        browser.findElement(By.id("send")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#log .msg.bot"), before));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(By.id("send")));
+    }
+
+    private void waitFor(WebDriverWait wait, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("log"), text));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void screenshot(String name) throws Exception {
+        if (!Boolean.getBoolean("console.screenshots")) {
+            return;
+        }
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Path docs = Path.of(System.getProperty("user.dir")).resolveSibling("docs").resolve("screenshots");
+        Files.createDirectories(docs);
+        Files.copy(shot.toPath(), docs.resolve("console-questionnaire-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
