@@ -189,7 +189,7 @@ class QuestionsController {
         model.addAttribute("existing", existing);
         model.addAttribute("earlier", earlier.stream().collect(java.util.stream.Collectors.toMap(Step::id, s -> s)));
         model.addAttribute("labels", earlier.stream().collect(java.util.stream.Collectors.toMap(Step::id,
-                s -> StepView.labels(s.question()))));
+                s -> AnswerLabels.of(s.question()))));
         model.addAttribute("errors", errors);
         model.addAttribute("problems", problems);
         model.addAttribute("types", QuestionForms.TYPES);

@@ -39,21 +39,10 @@ record StepView(int number, Step step, String type, List<Option> options, List<C
         if (asked == null) {
             answers.addAll(values);
         } else {
-            Map<String, String> labels = labels(asked.question());
+            Map<String, String> labels = AnswerLabels.of(asked.question());
             labels.forEach((id, label) -> { if (values.contains(id)) answers.add(label); });
             values.stream().filter(v -> !labels.containsKey(v)).sorted().forEach(answers::add);
         }
         return new ConditionView(when, questionId, asked == null ? questionId : asked.text(), answers);
-    }
-
-    /** Value id to label, in the question's order; yes-no answers are labelled by their ids. */
-    static Map<String, String> labels(Question question) {
-        Map<String, String> labels = new java.util.LinkedHashMap<>();
-        if (question instanceof Question.YesNo) {
-            labels.put(Question.YesNo.YES, "oui");
-            labels.put(Question.YesNo.NO, "non");
-        }
-        QuestionForms.options(question).forEach(o -> labels.put(o.id(), o.label()));
-        return labels;
     }
 }

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -49,19 +50,27 @@ class StoreOfferBook implements OfferBook {
     }
 
     @Override
-    public String create(String organisationId, OfferForm form, String author) {
+    public String create(String organisationId, OfferForm form, Map<String, Set<String>> criteria, String author) {
         Offer offer = new Offer(Ids.random("of"), organisationId, form.theme(), form.title().strip());
-        apply(offer, form, author);
+        apply(offer, form, criteria, author);
         offer.setStatus(fr.boussole.store.offer.OfferStatus.ACTIVE);
         offers.save(offer);
         return offer.getId();
     }
 
     @Override
-    public void update(String offerId, OfferForm form, String author) {
+    public void update(String offerId, OfferForm form, Map<String, Set<String>> criteria, String author) {
         Offer offer = offers.findById(offerId).orElseThrow(() -> new IllegalArgumentException("no offer " + offerId));
-        apply(offer, form, author);
+        apply(offer, form, criteria, author);
         offers.save(offer);
+    }
+
+    @Override
+    public Map<String, Set<String>> criteria(String offerId) {
+        Map<String, Set<String>> criteria = new java.util.LinkedHashMap<>();
+        offers.findById(offerId).ifPresent(offer -> offer.getCriteria().stream().filter(c -> !c.isDisabled())
+                .forEach(c -> criteria.put(c.questionId(), c.acceptedValues())));
+        return criteria;
     }
 
     @Override
@@ -72,7 +81,9 @@ class StoreOfferBook implements OfferBook {
         offers.save(offer);
     }
 
-    private void apply(Offer offer, OfferForm form, String author) {
+    private void apply(Offer offer, OfferForm form, Map<String, Set<String>> criteria, String author) {
+        offer.setCriteria(criteria.entrySet().stream()
+                .map(c -> new fr.boussole.store.offer.Criterion(c.getKey(), c.getValue())).toList());
         offer.setTitle(form.title().strip());
         offer.setDescription(form.description().strip());
         offer.setTheme(form.theme());
