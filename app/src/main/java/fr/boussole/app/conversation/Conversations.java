@@ -104,8 +104,7 @@ public class Conversations {
      * access request finds a conversation that has no request yet (the state itself is sealed).
      */
     private String contactLookup(ConversationState state) {
-        return state.toStored().get("contactAddress") instanceof String address && !address.isBlank()
-                ? personalData.lookupKey(address) : null;
+        return state.contactAddress().map(personalData::lookupKey).orElse(null);
     }
 
     /** The document id: the channel and the keyed hash of the address, which is sealed in the document. */

@@ -3,6 +3,7 @@ package fr.boussole.core.journey;
 import fr.boussole.core.conversation.DialogEvent;
 import fr.boussole.core.followup.ContactCheckPrompt;
 import fr.boussole.core.followup.ContactChecks;
+import fr.boussole.core.journey.JourneyState.PendingCheck;
 import fr.boussole.core.language.Intent;
 import fr.boussole.core.message.Choice;
 import fr.boussole.core.message.Inbound;
@@ -25,26 +26,22 @@ final class ContactCheckSteps {
     static final String NOT_YET = "pas-encore";
 
     private final TurnContext turn;
-    private final Session session;
-    private final Inbound inbound;
 
     ContactCheckSteps(TurnContext turn) {
         this.turn = turn;
-        this.session = turn.session;
-        this.inbound = turn.inbound;
     }
 
     /** The system message: ask, unless the young person opted out (then not a word). */
     void ask(ContactCheckPrompt prompt) {
-        if (session.optedOut()) {
+        if (turn.state().optedOut()) {
             return;
         }
-        session.contactCheck(prompt.toChoiceId());
+        turn.update(s -> s.withCheck(new PendingCheck(prompt, 0)));
         turn.say(question(prompt));
     }
 
     boolean pending() {
-        return session.contactCheck().isPresent();
+        return turn.state().check() != null;
     }
 
     /**
@@ -58,22 +55,22 @@ final class ContactCheckSteps {
         ContactCheckPrompt prompt = current();
         Optional<ContactChecks.Answer> answer = read();
         if (answer.isEmpty()) {
-            if (session.contactCheckReasks() == 0) {
-                session.contactCheckReasks(1);
+            if (turn.state().check().reasks() == 0) {
+                turn.update(s -> s.withCheck(new PendingCheck(prompt, 1)));
                 turn.say(TurnContext.prefixed(turn.texts.text("reask.choice"), question(prompt)));
                 return true;
             }
-            session.contactCheck(null);
+            drop();
             return false;
         }
-        session.contactCheck(null);
+        drop();
         turn.events.add(new DialogEvent.ContactCheckAnswered(prompt.requestId(), answer.get()));
         String thanks = turn.texts.text(switch (answer.get()) {
             case YES -> "check.thanks-yes";
             case NO -> "check.thanks-no";
             case NOT_YET -> "check.thanks-not-yet";
         });
-        if (session.phase() == Phase.NEW) {
+        if (turn.state().phase() == Phase.NEW) {
             turn.say(OutboundMessage.of(thanks)); // nothing to go back to: the next message starts afresh
         } else if (words.expired()) {
             words.offerToResume(thanks);
@@ -90,11 +87,11 @@ final class ContactCheckSteps {
 
     /** A global word other than help: the question is dropped and the word does what it always does. */
     void drop() {
-        session.contactCheck(null);
+        turn.update(s -> s.withCheck(null));
     }
 
     private ContactCheckPrompt current() {
-        return session.contactCheck().flatMap(ContactCheckPrompt::parse).orElseThrow();
+        return turn.state().check().prompt();
     }
 
     private OutboundMessage question(ContactCheckPrompt prompt) {
@@ -111,6 +108,7 @@ final class ContactCheckSteps {
 
     /** A tap, "pas encore" in words (before yes/no: "non pas encore" means not yet), yes or no, or a number. */
     private Optional<ContactChecks.Answer> read() {
+        Inbound inbound = turn.inbound;
         Optional<Choice> tapped = inbound.choiceId() == null ? Optional.empty()
                 : choices().stream().filter(c -> c.id().equals(inbound.choiceId())).findFirst();
         if (tapped.isPresent()) {

@@ -1,8 +1,10 @@
 package fr.boussole.core.journey;
 
 import fr.boussole.core.conversation.DialogEvent;
+import fr.boussole.core.journey.JourneyState.Position;
 import fr.boussole.core.language.Intent;
 import fr.boussole.core.message.Choice;
+import fr.boussole.core.message.Inbound;
 import fr.boussole.core.message.OutboundMessage;
 
 import java.util.ArrayList;
@@ -11,27 +13,31 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The words that work at any step (aide, retour, recommencer, stop, effacer), opting back in, expiry and resuming. */
-final class GlobalWords extends TurnSteps {
+final class GlobalWords {
 
     private static final Set<Intent> GLOBAL = Set.of(Intent.HELP, Intent.BACK, Intent.RESTART, Intent.STOP, Intent.ERASE);
 
+    private final TurnContext turn;
+
     GlobalWords(TurnContext turn) {
-        super(turn);
+        this.turn = turn;
     }
 
     /** Buttons carry their meaning in their id; words go through the intent model. */
     Optional<Intent> globalIntent() {
+        Inbound inbound = turn.inbound;
         if (inbound.choiceId() != null) {
             return inbound.choiceId().equals(Prompts.RESTART) ? Optional.of(Intent.RESTART) : Optional.empty();
         }
         if (inbound.text().isBlank()) {
             return Optional.empty();
         }
-        if (session.phase() != Phase.NEW && !session.optedOut() && reader.isExactly(inbound, turn.currentChoices())) {
-            return reader.isExactly(inbound, List.of(new Choice(Prompts.RESTART, texts.text("choice.restart"))))
+        JourneyState state = turn.state();
+        if (state.phase() != Phase.NEW && !state.optedOut() && turn.reader.isExactly(inbound, turn.currentChoices())) {
+            return turn.reader.isExactly(inbound, List.of(new Choice(Prompts.RESTART, turn.texts.text("choice.restart"))))
                     ? Optional.of(Intent.RESTART) : Optional.empty();
         }
-        Intent intent = ports.understanding().intentOf(inbound.text());
+        Intent intent = turn.ports.understanding().intentOf(inbound.text());
         return GLOBAL.contains(intent) ? Optional.of(intent) : Optional.empty();
     }
 
@@ -39,58 +45,55 @@ final class GlobalWords extends TurnSteps {
         if (global.isPresent() && global.get() == Intent.STOP) {
             return; // still opted out: not even an acknowledgement
         }
-        session.optedOut(false);
-        events.add(new DialogEvent.OptedIn());
+        turn.update(s -> s.withOptedOut(false));
+        turn.events.add(new DialogEvent.OptedIn());
         if (global.isPresent() && global.get() == Intent.ERASE) {
             erase();
-        } else if (session.phase() == Phase.NEW) {
+        } else if (turn.state().phase() == Phase.NEW) {
             welcome();
         } else if (expired()) {
-            offerToResume(texts.text("optin.back"));
+            offerToResume(turn.texts.text("optin.back"));
         } else {
-            turn.say(TurnContext.prefixed(texts.text("optin.back"), turn.prompt()));
+            turn.say(TurnContext.prefixed(turn.texts.text("optin.back"), turn.prompt()));
         }
     }
 
     void erase() {
-        events.add(new DialogEvent.ErasureRequested());
-        session.clear();
-        turn.say(OutboundMessage.of(texts.text("erase.done")));
+        turn.events.add(new DialogEvent.ErasureRequested());
+        turn.state(JourneyState.FRESH);
+        turn.say(OutboundMessage.of(turn.texts.text("erase.done")));
     }
 
     void stop() {
-        turn.say(OutboundMessage.of(texts.text("stop.done")));
-        events.add(new DialogEvent.OptedOut());
-        session.optedOut(true);
+        turn.say(OutboundMessage.of(turn.texts.text("stop.done")));
+        turn.events.add(new DialogEvent.OptedOut());
+        turn.update(s -> s.withOptedOut(true));
     }
 
     void welcome() {
-        turn.say(OutboundMessage.of(texts.text("welcome")));
+        turn.say(OutboundMessage.of(turn.texts.text("welcome")));
         turn.enter(Phase.AGE, null, null);
     }
 
     boolean expired() {
-        return session.phase() != Phase.DONE && session.phase() != Phase.RESUME
-                && session.lastSeen().map(seen -> seen.plus(ports.settings().idleExpiry()).isBefore(now)).orElse(false);
+        JourneyState state = turn.state();
+        return state.phase() != Phase.DONE && state.phase() != Phase.RESUME && state.lastSeen() != null
+                && state.lastSeen().plus(turn.ports.settings().idleExpiry()).isBefore(turn.now);
     }
 
     void offerToResume(String prefix) {
-        session.resumeAt(turn.position());
-        session.phase(Phase.RESUME);
-        session.reasks(0);
+        turn.update(s -> s.withResumeAt(s.at()).at(Position.of(Phase.RESUME)));
         turn.say(TurnContext.prefixed(prefix, turn.prompt()));
     }
 
     void back() {
-        List<String> trail = new ArrayList<>(session.trail());
+        List<Position> trail = new ArrayList<>(turn.state().trail());
         if (trail.size() < 2) {
-            turn.say(TurnContext.prefixed(texts.text("back.none"), turn.prompt()));
+            turn.say(TurnContext.prefixed(turn.texts.text("back.none"), turn.prompt()));
             return;
         }
         trail.removeLast();
-        session.trail(trail);
-        turn.goTo(trail.getLast());
-        session.candidates(List.of());
+        turn.update(s -> s.withTrail(trail).at(trail.getLast()).withCandidates(List.of()));
         if (turn.staleQuestion()) {
             turn.restart();
             return;
@@ -99,16 +102,15 @@ final class GlobalWords extends TurnSteps {
     }
 
     void resume() {
-        Optional<Choice> chosen = reader.chosen(inbound, turn.prompt().choices());
+        Optional<Choice> chosen = turn.reader.chosen(turn.inbound, turn.prompt().choices());
         if (chosen.isPresent() && chosen.get().id().equals(Prompts.RESUME)) {
-            turn.goTo(session.resumeAt().orElse(Phase.AGE.name()));
-            session.resumeAt(null);
-            session.reasks(0);
+            Position back = turn.state().resumeAt() == null ? Position.of(Phase.AGE) : turn.state().resumeAt();
+            turn.update(s -> s.at(back).withResumeAt(null));
             if (turn.staleQuestion()) {
                 turn.restart();
                 return;
             }
-            turn.say(TurnContext.prefixed(texts.text("resume.back"), turn.prompt()));
+            turn.say(TurnContext.prefixed(turn.texts.text("resume.back"), turn.prompt()));
         } else if (chosen.isPresent()) {
             turn.restart();
         } else {

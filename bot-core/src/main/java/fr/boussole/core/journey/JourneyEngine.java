@@ -4,7 +4,7 @@ import fr.boussole.core.conversation.ConversationEngine;
 import fr.boussole.core.conversation.ConversationState;
 import fr.boussole.core.conversation.DialogEvent;
 import fr.boussole.core.conversation.Turn;
-import fr.boussole.core.followup.ContactCheckPrompt;
+import fr.boussole.core.conversation.Input;
 import fr.boussole.core.message.Inbound;
 
 import java.time.Instant;
@@ -69,20 +69,27 @@ public final class JourneyEngine implements ConversationEngine {
 
     @Override
     public Turn handle(ConversationState state, Inbound inbound, Instant now) {
-        Session session = Session.of(state);
-        List<DialogEvent> events = new ArrayList<>();
+        return handle(state, Input.of(inbound), now);
+    }
+
+    /** A turn on a typed input: the young person's message, or a system input. */
+    public Turn handle(ConversationState stored, Input input, Instant now) {
+        JourneyState state = JourneyStateCodec.decode(stored);
         // Per-turn helpers: they remember intents and matches worked out during this turn only.
-        JourneyPorts turn = new JourneyPorts(ports.catalog(), ports.territories(), ports.communes(),
-                new TurnUnderstanding(ports.understanding(), normalisedLabels), ports.questionnaires(), ports.texts(), ports.settings());
-        AnswerReader reader = new AnswerReader(turn.understanding(), turn.communes(), turn.texts());
-        OfferPages offers = new OfferPages(turn);
-        Prompts prompts = new Prompts(turn, reader, offers);
-        new TurnRunner(turn, reader, offers, prompts, session, inbound, now, events).run();
-        // The system's question is not the young person's activity: it neither starts nor prolongs their session.
-        boolean system = ContactCheckPrompt.in(inbound).isPresent();
-        if (!system && (session.phase() != Phase.NEW || session.optedOut())) {
-            session.lastSeen(now);
+        JourneyPorts turnPorts = new JourneyPorts(ports.catalog(), ports.territories(), ports.communes(),
+                new TurnUnderstanding(ports.understanding(), normalisedLabels), ports.questionnaires(), ports.texts(),
+                ports.settings());
+        AnswerReader reader = new AnswerReader(turnPorts.understanding(), turnPorts.communes(), turnPorts.texts());
+        OfferPages offers = new OfferPages(turnPorts, stored.key());
+        Prompts prompts = new Prompts(turnPorts, reader, offers, stored.key());
+        Inbound inbound = input instanceof Input.Message(Inbound message) ? message : null;
+        TurnContext turn = new TurnContext(turnPorts, reader, offers, prompts, stored.key(), state, inbound, now);
+        new TurnRunner(turn).run(input);
+        JourneyState after = turn.state();
+        // The system's input is not the young person's activity: it neither starts nor prolongs their session.
+        if (input instanceof Input.Message && (after.phase() != Phase.NEW || after.optedOut())) {
+            after = after.withLastSeen(now);
         }
-        return new Turn(session.toState(), events);
+        return new Turn(JourneyStateCodec.encode(stored.key(), after), turn.events);
     }
 }

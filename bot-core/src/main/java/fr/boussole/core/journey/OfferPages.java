@@ -2,6 +2,7 @@ package fr.boussole.core.journey;
 
 import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.Choice;
+import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.OutboundMessage;
 import fr.boussole.core.offer.MatchQuery;
 import fr.boussole.core.offer.OfferSummary;
@@ -22,24 +23,26 @@ final class OfferPages {
     static final String OFFER_PREFIX = "offre:";
 
     private final JourneyPorts ports;
+    private final String seed;
     /** The last query of this turn and its answer: a turn renders the same page more than once. */
     private MatchQuery lastQuery;
     private List<OfferSummary> lastMatch;
 
-    OfferPages(JourneyPorts ports) {
+    OfferPages(JourneyPorts ports, ConversationKey key) {
         this.ports = ports;
+        this.seed = Ids.derived("seed", key.value());
     }
 
     /**
      * Matches again on every turn (once per turn and query) rather than storing the list: the catalogue ranks the same way
      * for the same query and seed, and an offer archived meanwhile disappears at once.
      */
-    List<OfferSummary> matching(Session session, Instant now) {
+    List<OfferSummary> matching(JourneyState state, Instant now) {
         Map<String, Set<String>> answers = new java.util.LinkedHashMap<>();
-        session.answers().forEach((question, values) -> answers.put(question, new LinkedHashSet<>(values)));
-        MatchQuery query = new MatchQuery(session.territoryId(), session.theme(), session.communeInsee(),
-                session.age(), answers, LocalDate.ofInstant(now, ports.settings().zone()),
-                Ids.derived("seed", session.key().value()));
+        state.search().values().forEach((question, values) -> answers.put(question, new LinkedHashSet<>(values)));
+        MatchQuery query = new MatchQuery(state.profile().territoryId(), state.search().theme(),
+                state.profile().communeInsee(), state.profile().age(), answers,
+                LocalDate.ofInstant(now, ports.settings().zone()), seed);
         if (!query.equals(lastQuery)) {
             lastMatch = ports.catalog().match(query);
             lastQuery = query;

@@ -8,41 +8,43 @@ import java.util.List;
 import java.util.Optional;
 
 /** The matching offers page by page, an offer's details and the question "do you want to be contacted?". */
-final class OfferSteps extends TurnSteps {
+final class OfferSteps {
+
+    private final TurnContext turn;
 
     OfferSteps(TurnContext turn) {
-        super(turn);
+        this.turn = turn;
     }
 
     void offersTurn() {
-        List<OfferSummary> matching = offers.matching(session, now);
-        int page = Math.min(session.page(), offers.pageCount(matching.size()) - 1);
+        OfferPages offers = turn.offers;
+        List<OfferSummary> matching = offers.matching(turn.state(), turn.now);
+        int page = Math.min(turn.state().search().page(), offers.pageCount(matching.size()) - 1);
         List<Choice> choices = matching.isEmpty()
-                ? List.of(new Choice(OfferPages.OTHER_THEME, texts.text("offers.other-theme")))
+                ? List.of(new Choice(OfferPages.OTHER_THEME, turn.texts.text("offers.other-theme")))
                 : offers.choices(matching, page);
-        Optional<Choice> chosen = reader.chosen(inbound, choices);
+        Optional<Choice> chosen = turn.reader.chosen(turn.inbound, choices);
         boolean more = chosen.map(c -> c.id().equals(OfferPages.MORE)).orElse(false)
-                || (chosen.isEmpty() && inbound.choiceId() == null
-                    && ports.understanding().intentOf(inbound.text()) == Intent.MORE);
+                || (chosen.isEmpty() && turn.inbound.choiceId() == null
+                    && turn.ports.understanding().intentOf(turn.inbound.text()) == Intent.MORE);
         if (more) {
             if (page + 1 < offers.pageCount(matching.size())) {
-                session.page(page + 1);
-                session.reasks(0);
+                turn.update(s -> s.withSearch(s.search().withPage(page + 1)).withReasks(0));
                 turn.say(turn.prompt());
             } else {
-                session.page(0);
-                turn.say(TurnContext.prefixed(texts.text("offers.no-more"), turn.prompt()));
+                turn.update(s -> s.withSearch(s.search().withPage(0)));
+                turn.say(TurnContext.prefixed(turn.texts.text("offers.no-more"), turn.prompt()));
             }
         } else if (chosen.isPresent() && chosen.get().id().equals(OfferPages.OTHER_THEME)) {
-            session.clearAnswers();
+            turn.update(s -> s.withSearch(s.search().withoutAnswers()));
             turn.enter(Phase.THEME, null, null);
         } else if (chosen.isPresent() && chosen.get().id().startsWith(OfferPages.OFFER_PREFIX)) {
             String offerId = chosen.get().id().substring(OfferPages.OFFER_PREFIX.length());
-            if (ports.catalog().offer(offerId).isEmpty()) {
-                turn.say(TurnContext.prefixed(texts.text("offer.gone"), turn.prompt()));
+            if (turn.ports.catalog().offer(offerId).isEmpty()) {
+                turn.say(TurnContext.prefixed(turn.texts.text("offer.gone"), turn.prompt()));
                 return;
             }
-            session.offerId(offerId);
+            turn.update(s -> s.withRequest(s.request().withOffer(offerId)));
             turn.enter(Phase.WANTS_CONTACT, null, null);
         } else {
             turn.reask("reask.choice", "easier.choice");
@@ -50,22 +52,22 @@ final class OfferSteps extends TurnSteps {
     }
 
     void wantsContact() {
-        Optional<Boolean> yes = reader.yesOrNo(inbound);
-        if (ports.catalog().offer(session.offerId()).isEmpty()) {
+        Optional<Boolean> yes = turn.reader.yesOrNo(turn.inbound);
+        if (turn.ports.catalog().offer(turn.state().request().offerId()).isEmpty()) {
             turn.enter(Phase.OFFERS, null, null);
         } else if (yes.isEmpty()) {
             turn.reask("reask.yes-no", "easier.choice");
         } else if (yes.get()) {
             turn.enter(Phase.CONTACT_METHOD, null, null);
         } else {
-            turn.enter(Phase.OFFERS, null, texts.text("contact.not-now"));
+            turn.enter(Phase.OFFERS, null, turn.texts.text("contact.not-now"));
         }
     }
 
     void done() {
-        Optional<Choice> chosen = reader.chosen(inbound, turn.prompt().choices());
+        Optional<Choice> chosen = turn.reader.chosen(turn.inbound, turn.prompt().choices());
         if (chosen.isPresent() && chosen.get().id().equals(Prompts.OTHER_OFFERS)) {
-            session.contact(null, null);
+            turn.update(s -> s.withRequest(s.request().withContact(null, s.request().consentText())));
             turn.showOffers(false, null);
         } else {
             turn.say(turn.prompt());

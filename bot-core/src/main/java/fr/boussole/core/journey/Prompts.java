@@ -2,6 +2,7 @@ package fr.boussole.core.journey;
 
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.Choice;
+import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.OutboundMessage;
 import fr.boussole.core.offer.OfferDetails;
 import fr.boussole.core.offer.TerritoryView;
@@ -32,33 +33,35 @@ final class Prompts {
     private final Texts texts;
     private final AnswerReader reader;
     private final OfferPages offers;
+    private final ConversationKey key;
 
-    Prompts(JourneyPorts ports, AnswerReader reader, OfferPages offers) {
+    Prompts(JourneyPorts ports, AnswerReader reader, OfferPages offers, ConversationKey key) {
         this.ports = ports;
         this.texts = ports.texts();
         this.reader = reader;
         this.offers = offers;
+        this.key = key;
     }
 
-    OutboundMessage current(Session session, Instant now) {
-        return switch (session.phase()) {
+    OutboundMessage current(JourneyState state, Instant now) {
+        return switch (state.phase()) {
             case NEW, AGE -> OutboundMessage.of(texts.text("age.ask"));
             case COMMUNE -> OutboundMessage.of(texts.text("commune.ask"));
             case COMMUNE_CHOICE -> OutboundMessage.withChoices(texts.text("commune.choose"),
-                    CommuneChoices.of(session.candidates(), ports.communes()));
+                    CommuneChoices.of(state.candidates(), ports.communes()));
             case THEME -> OutboundMessage.withChoices(texts.text("theme.ask",
-                    Map.of("commune", session.communeName())), themeChoices(session));
-            case QUESTION -> question(session);
+                    Map.of("commune", state.profile().communeName())), themeChoices(state));
+            case QUESTION -> question(state);
             case OFFERS -> {
-                var matching = offers.matching(session, now);
-                yield offers.render(matching, Math.min(session.page(), offers.pageCount(matching.size()) - 1));
+                var matching = offers.matching(state, now);
+                yield offers.render(matching, Math.min(state.search().page(), offers.pageCount(matching.size()) - 1));
             }
-            case WANTS_CONTACT -> wantsContact(session);
-            case CONTACT_METHOD -> contactMethod(session);
-            case CONTACT_ADDRESS -> PHONE_STEP.equals(session.step().orElse(PHONE_STEP))
+            case WANTS_CONTACT -> wantsContact(state);
+            case CONTACT_METHOD -> contactMethod(state);
+            case CONTACT_ADDRESS -> !EMAIL_STEP.equals(state.at().step())
                     ? new OutboundMessage(texts.text("contact.ask-phone"), List.of(), true)
                     : OutboundMessage.of(texts.text("contact.ask-email"));
-            case CONSENT -> OutboundMessage.withChoices(session.consentText(), List.of(
+            case CONSENT -> OutboundMessage.withChoices(state.request().consentText(), List.of(
                     new Choice(ACCEPT, texts.text("consent.accept")), new Choice(REFUSE, texts.text("consent.refuse"))));
             case DONE -> OutboundMessage.withChoices(texts.text("done.next"), List.of(
                     new Choice(OTHER_OFFERS, texts.text("done.other-offers")),
@@ -69,33 +72,35 @@ final class Prompts {
     }
 
     /** What "aide" says at this point, before the question is asked again. */
-    String help(Session session) {
-        String specific = switch (session.phase()) {
-            case QUESTION -> currentStep(session).map(Step::help).orElse(null);
+    String help(JourneyState state) {
+        String specific = switch (state.phase()) {
+            case QUESTION -> currentStep(state).map(Step::help).orElse(null);
             default -> null;
         };
-        String key = "help." + session.phase().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String key = "help." + state.phase().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         return (specific != null ? specific : texts.text(key)) + "\n" + texts.text("help.words");
     }
 
-    List<Choice> themeChoices(Session session) {
-        return territory(session).map(t -> t.activeThemes().stream()
+    List<Choice> themeChoices(JourneyState state) {
+        return territory(state).map(t -> t.activeThemes().stream()
                 .map(theme -> new Choice(theme.id(), theme.label())).toList()).orElse(List.of());
     }
 
-    Optional<TerritoryView> territory(Session session) {
-        return session.communeInsee() == null ? Optional.empty()
-                : ports.territories().openTerritoryFor(session.communeInsee());
+    Optional<TerritoryView> territory(JourneyState state) {
+        return state.profile().communeInsee() == null ? Optional.empty()
+                : ports.territories().openTerritoryFor(state.profile().communeInsee());
     }
 
-    Optional<Step> currentStep(Session session) {
-        return ports.questionnaires().forTheme(session.theme())
-                .flatMap(q -> session.step().flatMap(q::step));
+    Optional<Step> currentStep(JourneyState state) {
+        String theme = state.search().theme();
+        String step = state.at().step();
+        return theme == null || step == null ? Optional.empty()
+                : ports.questionnaires().forTheme(theme).flatMap(q -> q.step(step));
     }
 
-    List<Choice> contactMethodChoices(Session session) {
+    List<Choice> contactMethodChoices() {
         List<Choice> choices = new ArrayList<>();
-        if (writesFromAPhone(session)) {
+        if (writesFromAPhone()) {
             choices.add(new Choice(THIS_NUMBER, texts.text("contact.this-number")));
             choices.add(new Choice(OTHER_NUMBER, texts.text("contact.other-number")));
         } else {
@@ -105,20 +110,20 @@ final class Prompts {
         return choices;
     }
 
-    static boolean writesFromAPhone(Session session) {
-        Channel channel = session.key().channel();
+    boolean writesFromAPhone() {
+        Channel channel = key.channel();
         return channel == Channel.SMS || channel == Channel.WHATSAPP;
     }
 
-    private OutboundMessage contactMethod(Session session) {
-        return new OutboundMessage(texts.text("contact.how"), contactMethodChoices(session), true);
+    private OutboundMessage contactMethod(JourneyState state) {
+        return new OutboundMessage(texts.text("contact.how"), contactMethodChoices(), true);
     }
 
-    private OutboundMessage question(Session session) {
-        Step step = currentStep(session).orElseThrow();
-        if (step.question() instanceof Question.CommuneQuestion && !session.candidates().isEmpty()) {
+    private OutboundMessage question(JourneyState state) {
+        Step step = currentStep(state).orElseThrow();
+        if (step.question() instanceof Question.CommuneQuestion && !state.candidates().isEmpty()) {
             return OutboundMessage.withChoices(texts.text("commune.choose"),
-                    CommuneChoices.of(session.candidates(), ports.communes()));
+                    CommuneChoices.of(state.candidates(), ports.communes()));
         }
         String hint = switch (step.question()) {
             case Question.Number n when n.unit() != null && !n.unit().isBlank() ->
@@ -128,8 +133,8 @@ final class Prompts {
         return OutboundMessage.withChoices(step.text() + hint, reader.choicesOf(step));
     }
 
-    private OutboundMessage wantsContact(Session session) {
-        Optional<OfferDetails> offer = ports.catalog().offer(session.offerId());
+    private OutboundMessage wantsContact(JourneyState state) {
+        Optional<OfferDetails> offer = ports.catalog().offer(state.request().offerId());
         if (offer.isEmpty()) {
             return OutboundMessage.withChoices(texts.text("offer.gone"), reader.yesNoChoices());
         }

@@ -1,7 +1,9 @@
 package fr.boussole.core.journey;
 
 import fr.boussole.core.conversation.DialogEvent;
+import fr.boussole.core.journey.JourneyState.Position;
 import fr.boussole.core.message.Choice;
+import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.Inbound;
 import fr.boussole.core.message.OutboundMessage;
 import fr.boussole.core.offer.OfferSummary;
@@ -11,8 +13,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
-/** One turn in progress: the state, the message, the events so far, and the moves every step makes. */
+/**
+ * One turn in progress: the state as it stands, the message, the events so far, and the moves every
+ * step makes. The step classes read everything from here; the state is an immutable value replaced
+ * as the turn goes.
+ */
 final class TurnContext {
 
     static final int MAX_REASKS = 2;
@@ -23,43 +30,58 @@ final class TurnContext {
     final AnswerReader reader;
     final OfferPages offers;
     final Prompts prompts;
-    final Session session;
+    final ConversationKey key;
+    /** The young person's message; null on a system input, which no step reads. */
     final Inbound inbound;
     final Instant now;
-    final List<DialogEvent> events;
+    final List<DialogEvent> events = new ArrayList<>();
+    private JourneyState state;
 
-    TurnContext(JourneyPorts ports, AnswerReader reader, OfferPages offers, Prompts prompts, Session session,
-                Inbound inbound, Instant now, List<DialogEvent> events) {
+    TurnContext(JourneyPorts ports, AnswerReader reader, OfferPages offers, Prompts prompts, ConversationKey key,
+                JourneyState state, Inbound inbound, Instant now) {
         this.ports = ports;
         this.texts = ports.texts();
         this.reader = reader;
         this.offers = offers;
         this.prompts = prompts;
-        this.session = session;
+        this.key = key;
+        this.state = state;
         this.inbound = inbound;
         this.now = now;
-        this.events = events;
+    }
+
+    JourneyState state() {
+        return state;
+    }
+
+    void state(JourneyState next) {
+        state = next;
+    }
+
+    void update(UnaryOperator<JourneyState> change) {
+        state = change.apply(state);
     }
 
     /** Forgets the journey (not the opt-out) and asks the age again. */
     void restart() {
-        session.restart();
+        state = state.restarted();
         enter(Phase.AGE, null, texts.text("restart.done"));
     }
 
     /** The first page of offers; a new search (not a return to the list) is recorded for statistics. */
     void showOffers(boolean newSearch, String prefix) {
-        session.page(0);
+        update(s -> s.withSearch(s.search().withPage(0)));
         if (newSearch) {
-            List<OfferSummary> found = offers.matching(session, now);
-            events.add(new DialogEvent.SearchRecorded(session.communeInsee(), session.territoryId(), session.theme(),
-                    found.size()));
+            List<OfferSummary> found = offers.matching(state, now);
+            events.add(new DialogEvent.SearchRecorded(state.profile().communeInsee(), state.profile().territoryId(),
+                    state.search().theme(), found.size()));
         }
         enter(Phase.OFFERS, null, prefix);
     }
 
     Optional<Questionnaire> questionnaire() {
-        return session.theme() == null ? Optional.empty() : ports.questionnaires().forTheme(session.theme());
+        String theme = state.search().theme();
+        return theme == null ? Optional.empty() : ports.questionnaires().forTheme(theme);
     }
 
     /**
@@ -67,53 +89,39 @@ final class TurnContext {
      * deployed during the conversation, or the theme lost its questionnaire).
      */
     boolean staleQuestion() {
-        return session.phase() == Phase.QUESTION && prompts.currentStep(session).isEmpty();
+        return state.phase() == Phase.QUESTION && prompts.currentStep(state).isEmpty();
     }
 
     /** Moves to a new point of the journey and asks its question, after an optional lead-in. */
     void enter(Phase phase, String step, String prefix) {
-        session.phase(phase);
-        session.step(step);
-        session.reasks(0);
-        String position = position();
-        List<String> trail = new ArrayList<>(session.trail());
+        Position position = new Position(phase, step);
+        List<Position> trail = new ArrayList<>(state.trail());
         if (trail.isEmpty() || !trail.getLast().equals(position)) {
             trail.add(position);
         }
         while (trail.size() > MAX_TRAIL) {
             trail.removeFirst();
         }
-        session.trail(trail);
+        state = state.at(position).withTrail(trail);
         say(prefixed(prefix, prompt()));
     }
 
     /** A kind re-ask, at most twice; then an easier way to answer, each time it fails. */
     void reask(String reaskKey, String easierKey) {
-        session.reasks(session.reasks() + 1);
-        String lead = session.reasks() <= MAX_REASKS ? texts.text(reaskKey) : texts.text(easierKey);
+        state = state.withReasks(state.reasks() + 1);
+        String lead = state.reasks() <= MAX_REASKS ? texts.text(reaskKey) : texts.text(easierKey);
         say(prefixed(lead, prompt()));
     }
 
-    String position() {
-        return session.step().map(step -> session.phase().name() + ":" + step).orElse(session.phase().name());
-    }
-
-    void goTo(String position) {
-        int colon = position.indexOf(':');
-        session.phase(Phase.valueOf(colon < 0 ? position : position.substring(0, colon)));
-        session.step(colon < 0 ? null : position.substring(colon + 1));
-        session.reasks(0);
-    }
-
     List<Choice> currentChoices() {
-        if (session.phase() == Phase.QUESTION) {
-            return prompts.currentStep(session).map(reader::choicesOf).orElse(List.of());
+        if (state.phase() == Phase.QUESTION) {
+            return prompts.currentStep(state).map(reader::choicesOf).orElse(List.of());
         }
         return prompt().choices();
     }
 
     OutboundMessage prompt() {
-        return prompts.current(session, now);
+        return prompts.current(state, now);
     }
 
     void say(OutboundMessage message) {

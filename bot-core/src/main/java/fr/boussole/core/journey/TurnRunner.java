@@ -1,15 +1,11 @@
 package fr.boussole.core.journey;
 
-import fr.boussole.core.conversation.DialogEvent;
-import fr.boussole.core.followup.ContactCheckPrompt;
+import fr.boussole.core.conversation.Input;
 import fr.boussole.core.language.Intent;
-import fr.boussole.core.message.Inbound;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
-/** One turn of the journey: reads the message against the state, updates the state, collects events. */
+/** One turn of the journey: reads the input against the state, moves the state on, collects events. */
 final class TurnRunner {
 
     private final TurnContext turn;
@@ -20,9 +16,8 @@ final class TurnRunner {
     private final ContactSteps contact;
     private final ContactCheckSteps check;
 
-    TurnRunner(JourneyPorts ports, AnswerReader reader, OfferPages offers, Prompts prompts, Session session,
-               Inbound inbound, Instant now, List<DialogEvent> events) {
-        this.turn = new TurnContext(ports, reader, offers, prompts, session, inbound, now, events);
+    TurnRunner(TurnContext turn) {
+        this.turn = turn;
         this.words = new GlobalWords(turn);
         this.profile = new ProfileSteps(turn);
         this.questions = new QuestionSteps(turn);
@@ -31,18 +26,20 @@ final class TurnRunner {
         this.check = new ContactCheckSteps(turn);
     }
 
-    /**
-     * The system's "were you contacted?" first; then global words (erase and stop win over everything),
-     * then the answer to that question if it waits, then expiry, then the step the journey is at.
-     */
-    void run() {
-        Optional<ContactCheckPrompt> system = ContactCheckPrompt.in(turn.inbound);
-        if (system.isPresent()) {
-            check.ask(system.get());
-            return;
+    void run(Input input) {
+        switch (input) {
+            case Input.ContactCheckDue due -> check.ask(due.prompt());
+            case Input.Message ignored -> message();
         }
+    }
+
+    /**
+     * Global words first (erase and stop win over everything), then the answer to "were you
+     * contacted?" if it waits, then expiry, then the step the journey is at.
+     */
+    private void message() {
         Optional<Intent> global = words.globalIntent();
-        if (turn.session.optedOut()) {
+        if (turn.state().optedOut()) {
             words.comeBackAfterOptOut(global);
             return;
         }
@@ -65,7 +62,7 @@ final class TurnRunner {
                 default -> { }
             }
         }
-        if (turn.session.phase() == Phase.NEW) {
+        if (turn.state().phase() == Phase.NEW) {
             words.welcome();
             return;
         }
@@ -79,13 +76,13 @@ final class TurnRunner {
         }
         if (global.isPresent()) {
             if (global.get() == Intent.HELP) {
-                turn.say(turn.prefixed(turn.prompts.help(turn.session), turn.prompt()));
+                turn.say(TurnContext.prefixed(turn.prompts.help(turn.state()), turn.prompt()));
             } else {
                 words.back();
             }
             return;
         }
-        switch (turn.session.phase()) {
+        switch (turn.state().phase()) {
             case NEW, AGE -> profile.age();
             case COMMUNE -> profile.commune();
             case COMMUNE_CHOICE -> profile.communeChoice();

@@ -7,6 +7,8 @@ import fr.boussole.core.conversation.Turn;
 import fr.boussole.core.followup.ContactCheckPrompt;
 import fr.boussole.core.followup.ContactChecks;
 import fr.boussole.core.journey.JourneySettings;
+import fr.boussole.core.journey.JourneyState;
+import fr.boussole.core.journey.JourneyStateCodec;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.Inbound;
@@ -52,7 +54,7 @@ class ContactCheckRulesTest {
 
         assertThat(afterForged.events()).noneMatch(e -> e instanceof DialogEvent.Reply r
                 && r.message().choices().stream().anyMatch(c -> c.id().equals("pas-encore")));
-        assertThat(afterForged.state().values()).doesNotContainKey("contactCheck");
+        assertThat(JourneyStateCodec.decode(afterForged.state()).check()).isNull();
         assertThat(afterNo.events()).noneMatch(DialogEvent.ContactCheckAnswered.class::isInstance);
     }
 
@@ -68,9 +70,11 @@ class ContactCheckRulesTest {
         assertThat(asked.events()).hasSize(1).first().isInstanceOf(DialogEvent.Reply.class);
         assertThat(answered.events()).contains(new DialogEvent.ContactCheckAnswered("cr_abc", ContactChecks.Answer.NO));
         // Back where it was: the journey's own state is the same as before the question.
-        assertThat(answered.state().values()).doesNotContainKey("contactCheck");
-        assertThat(answered.state().values().get("phase")).isEqualTo(state.values().get("phase"));
-        assertThat(asked.state().values().get("lastSeen")).isEqualTo(state.values().get("lastSeen"));
+        JourneyState before = JourneyStateCodec.decode(state);
+        assertThat(JourneyStateCodec.decode(asked.state()).check()).isEqualTo(new JourneyState.PendingCheck(prompt, 0));
+        assertThat(JourneyStateCodec.decode(asked.state()).withCheck(null)).isEqualTo(before);
+        assertThat(JourneyStateCodec.decode(answered.state()).check()).isNull();
+        assertThat(JourneyStateCodec.decode(answered.state()).at()).isEqualTo(before.at());
     }
 
     @Test

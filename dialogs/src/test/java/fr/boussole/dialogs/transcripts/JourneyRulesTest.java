@@ -5,6 +5,9 @@ import fr.boussole.core.conversation.ConversationState;
 import fr.boussole.core.conversation.DialogEvent;
 import fr.boussole.core.conversation.Turn;
 import fr.boussole.core.journey.JourneySettings;
+import fr.boussole.core.journey.JourneyState;
+import fr.boussole.core.journey.JourneyStateCodec;
+import fr.boussole.core.journey.Phase;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.Inbound;
@@ -74,14 +77,15 @@ class JourneyRulesTest {
     @Test
     void a_question_the_questionnaire_no_longer_has_restarts_the_journey_kindly() {
         ConversationState atQuestion = play(engine, "bonjour", "20", "Cahors", "emploi");
-        Map<String, Object> stored = new java.util.LinkedHashMap<>(atQuestion.toStored());
-        stored.put("step", "question-retiree");
+        JourneyState typed = JourneyStateCodec.decode(atQuestion);
+        ConversationState stale = JourneyStateCodec.encode(KEY,
+                typed.at(new JourneyState.Position(Phase.QUESTION, "question-retiree")));
         for (String line : List.of("1", "aide", "retour")) {
-            Turn turn = say(engine, ConversationState.fromStored(stored), line, T0.plusSeconds(3600));
-            assertThat(turn.state().values().get("phase")).as("after '%s'", line).isEqualTo("AGE");
+            Turn turn = say(engine, stale, line, T0.plusSeconds(3600));
+            assertThat(phase(turn)).as("after '%s'", line).isEqualTo(Phase.AGE);
         }
-        Turn late = say(engine, ConversationState.fromStored(stored), "1", T0.plus(Duration.ofDays(10)));
-        assertThat(late.state().values().get("phase")).isEqualTo("AGE");
+        Turn late = say(engine, stale, "1", T0.plus(Duration.ofDays(10)));
+        assertThat(phase(late)).isEqualTo(Phase.AGE);
     }
 
     @Test
@@ -89,7 +93,9 @@ class JourneyRulesTest {
         ConversationState state = play(engine, "bonjour", "13");
         // nothing about the young person: only which question is open (so a mistyped age can be
         // corrected) and when, for the idle expiry
-        assertThat(state.values()).containsOnlyKeys("phase", "lastSeen").containsEntry("phase", "AGE");
+        JourneyState typed = JourneyStateCodec.decode(state);
+        assertThat(typed).isEqualTo(JourneyState.FRESH.at(JourneyState.Position.of(Phase.AGE)).withLastSeen(typed.lastSeen()));
+        assertThat(state.values()).containsOnlyKeys("v", "at", "lastSeen");
     }
 
     @Test
@@ -125,8 +131,8 @@ class JourneyRulesTest {
         ConversationState state = play(hourly, "bonjour", "20");
         Turn soon = say(hourly, state, "Cahors", T0.plus(Duration.ofMinutes(50)));
         Turn late = say(hourly, state, "Cahors", T0.plus(Duration.ofMinutes(90)));
-        assertThat(soon.state().values().get("phase")).isEqualTo("THEME");
-        assertThat(late.state().values().get("phase")).isEqualTo("RESUME");
+        assertThat(phase(soon)).isEqualTo(Phase.THEME);
+        assertThat(phase(late)).isEqualTo(Phase.RESUME);
     }
 
     @Test
@@ -134,6 +140,10 @@ class JourneyRulesTest {
         ConversationState stopped = play(engine, "bonjour", "20", "stop");
         Turn again = say(engine, stopped, "stop", T0.plusSeconds(3600));
         assertThat(again.events()).isEmpty();
+    }
+
+    private static Phase phase(Turn turn) {
+        return JourneyStateCodec.decode(turn.state()).phase();
     }
 
     private static boolean plain(Object value) {

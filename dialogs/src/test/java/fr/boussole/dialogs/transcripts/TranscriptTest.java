@@ -7,6 +7,8 @@ import fr.boussole.core.conversation.DialogEvent;
 import fr.boussole.core.conversation.Turn;
 import fr.boussole.core.followup.ContactCheckPrompt;
 import fr.boussole.core.journey.JourneySettings;
+import fr.boussole.core.journey.JourneyState;
+import fr.boussole.core.journey.JourneyStateCodec;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.Choice;
 import fr.boussole.core.message.ConversationKey;
@@ -39,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Runs every golden transcript through the real engine, questionnaires and texts, on a fixed clock.
  * Between turns the state goes through its stored form, YAML text and back (numbers coming back as
- * Long, as from a document store), so persistence is tested on every scenario.
+ * Long, as from a document store), so persistence is tested on every scenario: the typed state read
+ * back must equal the typed state the turn ended with, and write itself out the same way again.
  * {@code -Dtranscripts.update=true} rewrites the expected lines after a deliberate change: review the diff.
  */
 class TranscriptTest {
@@ -124,7 +127,7 @@ class TranscriptTest {
      * "were you contacted?" generically, {@code contact-check <requestId> | <organisation> | <offer>}
      * names the organisation and the offer.
      */
-    private static Inbound system(String line, ConversationKey key, Instant now) {
+    static Inbound system(String line, ConversationKey key, Instant now) {
         String[] words = line.strip().split("\\s+", 2);
         if (words.length < 2 || !words[0].equals("contact-check")) {
             throw new IllegalArgumentException("unknown system line: " + line);
@@ -140,11 +143,15 @@ class TranscriptTest {
     private static ConversationState roundTrip(ConversationState state) {
         String text = new Yaml().dump(state.toStored());
         Map<String, Object> stored = (Map<String, Object>) widen(yaml().load(text));
-        return ConversationState.fromStored(stored);
+        ConversationState back = ConversationState.fromStored(stored);
+        JourneyState typed = JourneyStateCodec.decode(state);
+        assertThat(JourneyStateCodec.decode(back)).as("the typed state read back from its stored form").isEqualTo(typed);
+        assertThat(JourneyStateCodec.encode(back.key(), typed)).as("the typed state written out again").isEqualTo(state);
+        return back;
     }
 
     @SuppressWarnings("unchecked")
-    private static Object widen(Object value) {
+    static Object widen(Object value) {
         return switch (value) {
             case Integer i -> i.longValue();
             case Map<?, ?> map -> {

@@ -1,0 +1,31 @@
+package fr.boussole.core.conversation;
+
+import fr.boussole.core.followup.ContactCheckPrompt;
+import fr.boussole.core.message.Inbound;
+
+import java.util.Optional;
+
+/**
+ * What a turn answers: a message from the young person, or a system input that a job of the service
+ * put in the conversation's inbox. A closed set: the engine switches over it.
+ */
+public sealed interface Input {
+
+    /** A message typed, tapped or shared by the young person. */
+    record Message(Inbound inbound) implements Input {}
+
+    /** An input from the service itself: it neither starts nor prolongs the young person's session. */
+    sealed interface SystemInput extends Input {}
+
+    /** Time to ask "were you contacted?" about one request. */
+    record ContactCheckDue(ContactCheckPrompt prompt) implements SystemInput {}
+
+    /**
+     * The input an inbox message carries. System inputs travel through the inbox as inbound messages
+     * (for the same order, de-duplication and crash safety); only the genuine ones are read as such.
+     */
+    static Input of(Inbound inbound) {
+        Optional<ContactCheckPrompt> check = ContactCheckPrompt.in(inbound);
+        return check.<Input>map(ContactCheckDue::new).orElseGet(() -> new Message(inbound));
+    }
+}

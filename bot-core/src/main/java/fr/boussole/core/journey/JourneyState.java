@@ -1,0 +1,246 @@
+package fr.boussole.core.journey;
+
+import fr.boussole.core.conversation.ContactMethod;
+import fr.boussole.core.followup.ContactCheckPrompt;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the journey remembers of one conversation between two messages: immutable, typed, and
+ * written to and read from its stored form by {@link JourneyStateCodec} only. A turn starts from one
+ * value and ends with another; nothing else survives a turn.
+ *
+ * @param at        where the journey stands: what the bot waits for
+ * @param reasks    how many times the question at {@code at} was asked again
+ * @param candidates commune INSEE codes offered to choose from (a shared name or postal code), best first
+ * @param profile   who and where: age, commune, territory
+ * @param search    the theme, the answers to its questionnaire and the page of offers shown
+ * @param request   the offer chosen and the contact request in the making
+ * @param trail     the positions asked so far, latest last, for "retour"
+ * @param resumeAt  where to go back to after "reprendre", when an idle conversation was offered to resume
+ * @param check     the "were you contacted?" question waiting for its answer; it sits above {@code at}
+ * @param lastSeen  the young person's last message (system messages do not count), for the idle expiry
+ * @param optedOut  "stop" was said: nothing is sent until the young person writes again
+ */
+public record JourneyState(Position at, int reasks, List<String> candidates, Profile profile, Search search,
+                           Request request, List<Position> trail, Position resumeAt, PendingCheck check,
+                           Instant lastSeen, boolean optedOut) {
+
+    /** A conversation nobody has written in yet, or one erased. */
+    public static final JourneyState FRESH = new JourneyState(Position.START, 0, List.of(), Profile.NONE,
+            Search.NONE, Request.NONE, List.of(), null, null, null, false);
+
+    public JourneyState {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(search, "search");
+        Objects.requireNonNull(request, "request");
+        candidates = List.copyOf(candidates);
+        trail = List.copyOf(trail);
+        if (reasks < 0) {
+            throw new IllegalArgumentException("reasks must not be negative");
+        }
+    }
+
+    /** A point of the journey: a phase and, within a questionnaire or the contact step, a step id. */
+    public record Position(Phase phase, String step) {
+
+        public static final Position START = new Position(Phase.NEW, null);
+
+        public Position {
+            Objects.requireNonNull(phase, "phase");
+        }
+
+        public static Position of(Phase phase) {
+            return new Position(phase, null);
+        }
+
+        /** The compact form kept in the trail: {@code PHASE} or {@code PHASE:step}. */
+        public String code() {
+            return step == null ? phase.name() : phase.name() + ":" + step;
+        }
+
+        public static Position parse(String code) {
+            int colon = code.indexOf(':');
+            return colon < 0 ? of(Phase.valueOf(code))
+                    : new Position(Phase.valueOf(code.substring(0, colon)), code.substring(colon + 1));
+        }
+    }
+
+    /** A commune as the journey keeps it: its INSEE code and the name shown. */
+    public record Place(String insee, String name) {
+        public Place {
+            Objects.requireNonNull(insee, "insee");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** @param age 0 until given */
+    public record Profile(int age, Place commune, String territoryId) {
+        public static final Profile NONE = new Profile(0, null, null);
+
+        public Profile withAge(int newAge) {
+            return new Profile(newAge, commune, territoryId);
+        }
+
+        public Profile withCommune(Place newCommune, String newTerritoryId) {
+            return new Profile(age, newCommune, newTerritoryId);
+        }
+
+        public String communeInsee() {
+            return commune == null ? null : commune.insee();
+        }
+
+        public String communeName() {
+            return commune == null ? null : commune.name();
+        }
+    }
+
+    /** One answer: the value ids (offers' criteria read them) and their labels (professionals read them). */
+    public record Given(List<String> values, List<String> labels) {
+        public Given {
+            values = List.copyOf(values);
+            labels = List.copyOf(labels);
+        }
+    }
+
+    /**
+     * @param theme   the theme chosen, or null
+     * @param answers question id to its answer, in the order answered
+     * @param page    the page of offers shown, from 0
+     */
+    public record Search(String theme, Map<String, Given> answers, int page) {
+        public static final Search NONE = new Search(null, Map.of(), 0);
+
+        public Search {
+            answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+        }
+
+        /** Another theme: its questionnaire starts afresh. */
+        public Search withTheme(String newTheme) {
+            return new Search(newTheme, Map.of(), page);
+        }
+
+        public Search withAnswer(String questionId, Given given) {
+            Map<String, Given> more = new LinkedHashMap<>(answers);
+            more.put(questionId, given);
+            return new Search(theme, more, page);
+        }
+
+        public Search withoutAnswers() {
+            return new Search(theme, Map.of(), page);
+        }
+
+        public Search withPage(int newPage) {
+            return new Search(theme, answers, newPage);
+        }
+
+        /** Question id to value ids, as conditions and matching read them. */
+        public Map<String, List<String>> values() {
+            Map<String, List<String>> values = new LinkedHashMap<>();
+            answers.forEach((question, given) -> values.put(question, given.values()));
+            return values;
+        }
+    }
+
+    /** How the young person wants to be contacted. */
+    public record Contact(ContactMethod method, String address) {
+        public Contact {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(address, "address");
+        }
+    }
+
+    /**
+     * @param offerId     the offer chosen, or null
+     * @param contact     the contact given, or null
+     * @param consentText the exact consent text shown, kept until the answer so that it is recorded as shown
+     */
+    public record Request(String offerId, Contact contact, String consentText) {
+        public static final Request NONE = new Request(null, null, null);
+
+        public Request withOffer(String newOfferId) {
+            return new Request(newOfferId, contact, consentText);
+        }
+
+        public Request withContact(Contact newContact, String newConsentText) {
+            return new Request(offerId, newContact, newConsentText);
+        }
+    }
+
+    /** "Were you contacted?" asked about one request, and how many times it was asked again. */
+    public record PendingCheck(ContactCheckPrompt prompt, int reasks) {
+        public PendingCheck {
+            Objects.requireNonNull(prompt, "prompt");
+        }
+    }
+
+    public JourneyState at(Position position) {
+        return new JourneyState(position, 0, candidates, profile, search, request, trail, resumeAt, check, lastSeen,
+                optedOut);
+    }
+
+    public JourneyState withReasks(int count) {
+        return new JourneyState(at, count, candidates, profile, search, request, trail, resumeAt, check, lastSeen,
+                optedOut);
+    }
+
+    public JourneyState withCandidates(List<String> insees) {
+        return new JourneyState(at, reasks, insees, profile, search, request, trail, resumeAt, check, lastSeen,
+                optedOut);
+    }
+
+    public JourneyState withProfile(Profile newProfile) {
+        return new JourneyState(at, reasks, candidates, newProfile, search, request, trail, resumeAt, check, lastSeen,
+                optedOut);
+    }
+
+    public JourneyState withSearch(Search newSearch) {
+        return new JourneyState(at, reasks, candidates, profile, newSearch, request, trail, resumeAt, check, lastSeen,
+                optedOut);
+    }
+
+    public JourneyState withRequest(Request newRequest) {
+        return new JourneyState(at, reasks, candidates, profile, search, newRequest, trail, resumeAt, check, lastSeen,
+                optedOut);
+    }
+
+    public JourneyState withTrail(List<Position> positions) {
+        return new JourneyState(at, reasks, candidates, profile, search, request, positions, resumeAt, check, lastSeen,
+                optedOut);
+    }
+
+    public JourneyState withResumeAt(Position position) {
+        return new JourneyState(at, reasks, candidates, profile, search, request, trail, position, check, lastSeen,
+                optedOut);
+    }
+
+    public JourneyState withCheck(PendingCheck pending) {
+        return new JourneyState(at, reasks, candidates, profile, search, request, trail, resumeAt, pending, lastSeen,
+                optedOut);
+    }
+
+    public JourneyState withLastSeen(Instant seen) {
+        return new JourneyState(at, reasks, candidates, profile, search, request, trail, resumeAt, check, seen,
+                optedOut);
+    }
+
+    public JourneyState withOptedOut(boolean out) {
+        return new JourneyState(at, reasks, candidates, profile, search, request, trail, resumeAt, check, lastSeen,
+                out);
+    }
+
+    /** Forgets the journey, keeping only the last activity (for the idle expiry). */
+    public JourneyState restarted() {
+        return FRESH.withLastSeen(lastSeen);
+    }
+
+    public Phase phase() {
+        return at.phase();
+    }
+}

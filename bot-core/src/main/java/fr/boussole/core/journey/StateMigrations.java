@@ -1,0 +1,115 @@
+package fr.boussole.core.journey;
+
+import fr.boussole.core.followup.ContactCheckPrompt;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import static fr.boussole.core.journey.JourneyStateCodec.integer;
+import static fr.boussole.core.journey.JourneyStateCodec.map;
+import static fr.boussole.core.journey.JourneyStateCodec.string;
+
+/**
+ * Brings a stored state written by an older version up to {@link JourneyStateCodec#VERSION}, one
+ * version at a time, on the plain document (as goflow migrates flow definitions). Each migration is
+ * kept as long as a stored conversation may still be in that form: conversations are forgotten after
+ * their retention period, so a migration may go once every state older than that has been rewritten.
+ * <ul>
+ *   <li>1 (no {@code v}): a flat map of 22 keys ({@code phase}, {@code step}, {@code age},
+ *       {@code communeInsee}, {@code answers} and {@code answerLabels} side by side, the "were you
+ *       contacted?" question as its {@code contact-check|…} marker string...).</li>
+ *   <li>2: nested documents mirroring {@link JourneyState}: {@code at}, {@code profile},
+ *       {@code search} (answers with their labels), {@code request}, {@code check}.</li>
+ * </ul>
+ */
+final class StateMigrations {
+
+    /** Index i migrates version i + 1 to version i + 2. */
+    private static final List<UnaryOperator<Map<String, Object>>> STEPS = List.of(StateMigrations::v1ToV2);
+
+    private StateMigrations() {}
+
+    static Map<String, Object> upToDate(Map<String, Object> stored) {
+        int version = stored.containsKey(JourneyStateCodec.V) ? integer(stored, JourneyStateCodec.V) : 1;
+        if (version > JourneyStateCodec.VERSION) {
+            throw new IllegalStateException("conversation state of version " + version + " written by a newer release;"
+                    + " this one reads up to " + JourneyStateCodec.VERSION);
+        }
+        Map<String, Object> doc = stored;
+        for (int v = version; v < JourneyStateCodec.VERSION; v++) {
+            doc = STEPS.get(v - 1).apply(doc);
+        }
+        return doc;
+    }
+
+    static Map<String, Object> v1ToV2(Map<String, Object> v1) {
+        Map<String, Object> v2 = new LinkedHashMap<>();
+        v2.put(JourneyStateCodec.V, 2);
+        String phase = string(v1, "phase");
+        String step = string(v1, "step");
+        if (phase != null) {
+            v2.put("at", step == null ? phase : phase + ":" + step);
+        }
+        copy(v1, "reasks", v2, "reasks");
+        copy(v1, "candidates", v2, "candidates");
+        Map<String, Object> profile = new LinkedHashMap<>();
+        copy(v1, "age", profile, "age");
+        String insee = string(v1, "communeInsee");
+        if (insee != null) {
+            String name = string(v1, "communeName");
+            profile.put("commune", Map.of("insee", insee, "name", name == null ? insee : name));
+        }
+        copy(v1, "territoryId", profile, "territory");
+        putIf(v2, "profile", profile);
+        Map<String, Object> search = new LinkedHashMap<>();
+        copy(v1, "theme", search, "theme");
+        Map<String, Object> labels = map(v1, "answerLabels");
+        Map<String, Object> answers = new LinkedHashMap<>();
+        map(v1, "answers").forEach((question, values) -> answers.put(question,
+                Map.of("values", values, "labels", labels.getOrDefault(question, values))));
+        putIf(search, "answers", answers);
+        copy(v1, "page", search, "page");
+        putIf(v2, "search", search);
+        Map<String, Object> request = new LinkedHashMap<>();
+        copy(v1, "offerId", request, "offer");
+        String method = string(v1, "contactMethod");
+        String address = string(v1, "contactAddress");
+        if (method != null && address != null) {
+            request.put("contact", Map.of("method", method, "address", address));
+        }
+        copy(v1, "consentText", request, "consent");
+        putIf(v2, "request", request);
+        copy(v1, "trail", v2, "trail");
+        copy(v1, "resumeAt", v2, "resumeAt");
+        ContactCheckPrompt.parse(string(v1, "contactCheck")).ifPresent(prompt -> {
+            Map<String, Object> check = new LinkedHashMap<>();
+            check.put("request", prompt.requestId());
+            if (prompt.organisationName() != null) {
+                check.put("organisation", prompt.organisationName());
+            }
+            if (prompt.offerTitle() != null) {
+                check.put("offer", prompt.offerTitle());
+            }
+            copy(v1, "contactCheckReasks", check, "reasks");
+            v2.put("check", check);
+        });
+        copy(v1, "lastSeen", v2, "lastSeen");
+        copy(v1, "optedOut", v2, "optedOut");
+        return v2;
+    }
+
+    private static void copy(Map<String, Object> from, String name, Map<String, Object> to, String as) {
+        Object value = from.get(name);
+        if (value != null) {
+            to.put(as, value);
+        }
+    }
+
+    private static void putIf(Map<String, Object> doc, String name, Map<String, Object> value) {
+        if (!value.isEmpty()) {
+            doc.put(name, value);
+        }
+    }
+}
