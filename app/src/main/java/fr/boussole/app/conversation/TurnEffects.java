@@ -10,6 +10,7 @@ import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.offer.ContactRequestAlerts;
 import fr.boussole.core.offer.ContactRequests;
+import fr.boussole.core.questionnaire.FunnelLog;
 import fr.boussole.core.rights.DataRights;
 import fr.boussole.core.rights.DataSubject;
 import fr.boussole.store.search.Searches;
@@ -36,11 +37,13 @@ class TurnEffects {
     private final ContactChecks checks;
     private final MeterRegistry meters;
     private final DataRights rights;
+    private final FunnelLog funnel;
 
     TurnEffects(MongoOutbox outbox, Conversations conversations,
                 ContactRequests contactRequests, ContactRequestAlerts alerts, Searches searches,
-                ContactChecks checks, MeterRegistry meters, DataRights rights) {
+                ContactChecks checks, MeterRegistry meters, DataRights rights, FunnelLog funnel) {
         this.rights = rights;
+        this.funnel = funnel;
         this.outbox = outbox;
         this.conversations = conversations;
         this.contactRequests = contactRequests;
@@ -91,6 +94,8 @@ class TurnEffects {
                     checks.answered(answered.requestId(), answered.answer(), message.inbound().receivedAt());
                     meters.counter("boussole.contact_checks.answered", "answer", answered.answer().name()).increment();
                 }
+                case DialogEvent.QuestionnaireProgress progress ->
+                        funnel.record(progress, Ids.derived("qf", message.id(), slot));
                 case DialogEvent.OptedIn ignored -> {
                     conversations.setOptedOut(key, false);
                     optedOut = false;

@@ -131,6 +131,7 @@ final class ContactSteps {
                 questionnaire.map(Questionnaire::version).orElse(0), state.profile().age(),
                 state.profile().communeInsee(), state.profile().communeName(), answerSnapshot(questionnaire),
                 contact.method(), contact.address(), consent, now)));
+        turn.progress(DialogEvent.QuestionnaireProgress.Stage.REQUESTED, null);
         LocalDate due = LocalDate.ofInstant(now, turn.ports.settings().zone()).plusDays(offer.get().contactDelayDays());
         String confirmation = texts.text(contact.method() == ContactMethod.PHONE
                 ? "done.confirmed-phone" : "done.confirmed-email", Map.of(

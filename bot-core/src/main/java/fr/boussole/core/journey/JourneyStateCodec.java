@@ -12,6 +12,7 @@ import fr.boussole.core.journey.JourneyState.Profile;
 import fr.boussole.core.journey.JourneyState.Request;
 import fr.boussole.core.journey.JourneyState.Search;
 import fr.boussole.core.message.ConversationKey;
+import fr.boussole.core.questionnaire.QuestionnaireRef;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,7 +68,8 @@ public final class JourneyStateCodec {
                 new Profile(integer(profile, "age"),
                         commune.isEmpty() ? null : new Place(string(commune, "insee"), string(commune, "name")),
                         string(profile, "territory")),
-                new Search(string(search, "theme"), answers, integer(search, "page")),
+                new Search(string(search, "theme"), questionnaire(map(search, "questionnaire")), answers,
+                        strings(search, "reached"), integer(search, "page")),
                 new Request(string(request, "offer"),
                         contact.isEmpty() ? null : new Contact(ContactMethod.valueOf(string(contact, "method")),
                                 string(contact, "address")),
@@ -102,10 +104,14 @@ public final class JourneyStateCodec {
         Search search = state.search();
         Map<String, Object> s = new LinkedHashMap<>();
         putIf(s, "theme", search.theme());
+        if (search.questionnaire() != null) {
+            s.put("questionnaire", document("id", search.questionnaire().id(), "version", search.questionnaire().version()));
+        }
         Map<String, Object> answers = new LinkedHashMap<>();
         search.answers().forEach((question, given) -> answers.put(question,
                 document("values", given.values(), "labels", given.labels())));
         putIf(s, "answers", answers);
+        putIf(s, "reached", search.reached());
         putIf(s, "page", search.page());
         putIf(doc, "search", s);
         Request request = state.request();
@@ -133,6 +139,11 @@ public final class JourneyStateCodec {
             doc.put("optedOut", true);
         }
         return doc;
+    }
+
+    /** Absent in a state written before journeys recorded their questionnaire's version (still version 2). */
+    private static QuestionnaireRef questionnaire(Map<String, Object> doc) {
+        return string(doc, "id") == null ? null : new QuestionnaireRef(string(doc, "id"), integer(doc, "version"));
     }
 
     private static Position position(String code, Position fallback) {

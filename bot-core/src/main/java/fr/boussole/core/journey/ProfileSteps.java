@@ -108,7 +108,7 @@ final class ProfileSteps {
             turn.reask("reask.choice", "easier.choice");
             return;
         }
-        turn.update(st -> st.withSearch(st.search().withTheme(chosen.get().id())));
+        turn.chooseTheme(chosen.get().id());
         Optional<Step> first = turn.questionnaire().flatMap(q -> q.first(turn.state().search().values()));
         if (first.isPresent()) {
             turn.enter(Phase.QUESTION, first.get().id(), texts.text("questions.intro"));

@@ -3,6 +3,7 @@ package fr.boussole.core.journey;
 import fr.boussole.core.journey.JourneyState.Given;
 import fr.boussole.core.language.Intent;
 import fr.boussole.core.message.Inbound;
+import fr.boussole.core.conversation.DialogEvent.QuestionnaireProgress.Stage;
 import fr.boussole.core.questionnaire.Step;
 
 import java.util.List;
@@ -28,6 +29,9 @@ final class QuestionSteps {
         }
         switch (answer) {
             case StepAnswer.Given given -> {
+                if (!turn.state().search().answers().containsKey(step.id())) {
+                    turn.progress(Stage.ANSWERED, step.id()); // an answer changed after "retour" is not counted twice
+                }
                 turn.update(s -> s.withSearch(s.search().withAnswer(step.id(), new Given(given.values(), given.labels())))
                         .withCandidates(List.of()));
                 next(step, null);

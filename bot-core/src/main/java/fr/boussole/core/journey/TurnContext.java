@@ -1,6 +1,7 @@
 package fr.boussole.core.journey;
 
 import fr.boussole.core.conversation.DialogEvent;
+import fr.boussole.core.conversation.DialogEvent.QuestionnaireProgress.Stage;
 import fr.boussole.core.journey.JourneyState.Position;
 import fr.boussole.core.message.Choice;
 import fr.boussole.core.message.ConversationKey;
@@ -8,6 +9,7 @@ import fr.boussole.core.message.Inbound;
 import fr.boussole.core.message.OutboundMessage;
 import fr.boussole.core.offer.OfferSummary;
 import fr.boussole.core.questionnaire.Questionnaire;
+import fr.boussole.core.questionnaire.QuestionnaireRef;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,13 +77,26 @@ final class TurnContext {
             List<OfferSummary> found = offers.matching(state, now);
             events.add(new DialogEvent.SearchRecorded(state.profile().communeInsee(), state.profile().territoryId(),
                     state.search().theme(), found.size()));
+            progress(Stage.COMPLETED, null);
         }
         enter(Phase.OFFERS, null, prefix);
     }
 
     Optional<Questionnaire> questionnaire() {
-        String theme = state.search().theme();
-        return theme == null ? Optional.empty() : ports.questionnaires().forTheme(theme);
+        return prompts.questionnaire(state);
+    }
+
+    /** A theme chosen: its questionnaire in force in the territory now is the one this journey answers to the end. */
+    void chooseTheme(String theme) {
+        QuestionnaireRef questionnaire = ports.questionnaires().current(state.profile().territoryId(), theme)
+                .map(QuestionnaireRef::of).orElse(null);
+        update(s -> s.withSearch(s.search().withTheme(theme, questionnaire)));
+    }
+
+    /** A stage of the drop-off funnel reached, for the questionnaire this journey answers. */
+    void progress(Stage stage, String questionId) {
+        questionnaire().ifPresent(q -> events.add(new DialogEvent.QuestionnaireProgress(state.profile().territoryId(),
+                q.id(), q.version(), questionId, stage)));
     }
 
     /**
@@ -95,6 +110,10 @@ final class TurnContext {
     /** Moves to a new point of the journey and asks its question, after an optional lead-in. */
     void enter(Phase phase, String step, String prefix) {
         Position position = new Position(phase, step);
+        if (phase == Phase.QUESTION && !state.search().reached().contains(step)) {
+            progress(Stage.REACHED, step); // first time in this pass: "retour" does not count it twice
+            update(s -> s.withSearch(s.search().withReached(step)));
+        }
         List<Position> trail = new ArrayList<>(state.trail());
         if (trail.isEmpty() || !trail.getLast().equals(position)) {
             trail.add(position);

@@ -16,6 +16,13 @@ public interface QuestionnaireSource {
     /** One exact version, by the id and version a journey recorded; empty when it is not known (any more). */
     Optional<Questionnaire> version(String questionnaireId, int version);
 
+    default Optional<Questionnaire> version(QuestionnaireRef ref) {
+        return version(ref.id(), ref.version());
+    }
+
+    /** The national questionnaires, every territory's default (the engine prepares their labels once). */
+    Questionnaires national();
+
     /** The national questionnaires only: what every territory answers until it publishes its own. */
     static QuestionnaireSource national(Questionnaires national) {
         return new QuestionnaireSource() {
@@ -28,6 +35,11 @@ public interface QuestionnaireSource {
             public Optional<Questionnaire> version(String questionnaireId, int version) {
                 return national.byTheme().values().stream()
                         .filter(q -> q.id().equals(questionnaireId) && q.version() == version).findFirst();
+            }
+
+            @Override
+            public Questionnaires national() {
+                return national;
             }
         };
     }

@@ -10,11 +10,10 @@ import fr.boussole.core.offer.TerritoryDirectory;
 import fr.boussole.core.offer.TerritoryView;
 import fr.boussole.core.place.Commune;
 import fr.boussole.core.questionnaire.Questionnaire;
+import fr.boussole.core.questionnaire.QuestionnaireSource;
 import fr.boussole.core.questionnaire.Questionnaires;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,11 +31,32 @@ public final class JourneySimulator implements Simulator {
 
     @Override
     public Turn send(String territoryId, Questionnaire questionnaire, ConversationState state, Inbound inbound) {
-        Map<String, Questionnaire> byTheme = new HashMap<>(live.questionnaires().byTheme());
-        byTheme.put(questionnaire.theme(), questionnaire);
         JourneyPorts tried = new JourneyPorts(live.catalog(), new TriedTerritory(live.territories(), territoryId),
-                live.communes(), live.understanding(), new Questionnaires(byTheme), live.texts(), live.settings());
+                live.communes(), live.understanding(), new TriedQuestionnaire(live.questionnaires(), territoryId, questionnaire),
+                live.texts(), live.settings());
         return new JourneyEngine(tried).handle(state, inbound, inbound.receivedAt());
+    }
+
+    /** The questionnaire tried, on its theme in the territory tried (and by its own id and version); any other as live. */
+    private record TriedQuestionnaire(QuestionnaireSource live, String territoryId, Questionnaire tried)
+            implements QuestionnaireSource {
+
+        @Override
+        public Optional<Questionnaire> current(String territory, String theme) {
+            return territoryId.equals(territory) && tried.theme().equals(theme) ? Optional.of(tried)
+                    : live.current(territory, theme);
+        }
+
+        @Override
+        public Optional<Questionnaire> version(String questionnaireId, int version) {
+            return tried.id().equals(questionnaireId) && tried.version() == version ? Optional.of(tried)
+                    : live.version(questionnaireId, version);
+        }
+
+        @Override
+        public Questionnaires national() {
+            return live.national();
+        }
     }
 
     /** The territory tried first, whatever its status; any other commune as the live bot sees it. */

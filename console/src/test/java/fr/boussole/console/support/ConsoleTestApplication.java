@@ -49,9 +49,11 @@ public class ConsoleTestApplication {
     /** The simulator as the app assembles it: the real engine, understanding and communes over the store. */
     @Bean
     fr.boussole.core.simulation.Simulator simulator(fr.boussole.core.offer.OfferCatalog catalog,
-                                                   fr.boussole.core.offer.TerritoryDirectory territories) {
+                                                   fr.boussole.core.offer.TerritoryDirectory territories,
+                                                   fr.boussole.core.questionnaire.QuestionnaireSource questionnaires) {
         return fr.boussole.dialogs.Dialogs.simulator(catalog, territories, fr.boussole.dialogs.commune.Communes.load(),
-                fr.boussole.dialogs.language.FrenchUnderstanding.load(), fr.boussole.core.journey.JourneySettings.defaults());
+                fr.boussole.dialogs.language.FrenchUnderstanding.load(), questionnaires,
+                fr.boussole.core.journey.JourneySettings.defaults());
     }
 
     @Bean

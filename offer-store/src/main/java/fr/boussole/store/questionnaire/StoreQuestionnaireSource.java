@@ -95,6 +95,11 @@ public class StoreQuestionnaireSource implements QuestionnaireSource {
         return national.forTheme(theme);
     }
 
+    @Override
+    public Questionnaires national() {
+        return national;
+    }
+
     @Scheduled(fixedDelayString = "${boussole.store.index-refresh:PT1M}", initialDelayString = "${boussole.store.index-refresh:PT1M}")
     void forgetLatest() {
         latest.clear();

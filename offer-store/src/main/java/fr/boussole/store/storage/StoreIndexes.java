@@ -1,6 +1,7 @@
 package fr.boussole.store.storage;
 
 import fr.boussole.store.account.Account;
+import fr.boussole.store.funnel.FunnelMark;
 import fr.boussole.store.offer.Offer;
 import fr.boussole.store.organisation.Organisation;
 import fr.boussole.store.questionnaire.StoredQuestionnaire;
@@ -24,7 +25,7 @@ class StoreIndexes implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(StoreIndexes.class);
     private static final List<Class<?>> DOCUMENTS = List.of(Territory.class, Organisation.class, Account.class,
-            Offer.class, ContactRequest.class, Search.class, StoredQuestionnaire.class);
+            Offer.class, ContactRequest.class, Search.class, StoredQuestionnaire.class, FunnelMark.class);
 
     private final MongoTemplate mongo;
 
