@@ -30,8 +30,8 @@ import org.springframework.context.annotation.Configuration;
 class DialogConfiguration {
 
     @Bean
-    Understanding understanding() {
-        return FrenchUnderstanding.load();
+    Communes communeDirectory() {
+        return Communes.shipped();
     }
 
     /** The national questionnaires (bundled YAML): every territory's default. */
@@ -47,8 +47,8 @@ class DialogConfiguration {
     }
 
     @Bean
-    CommuneDirectory communeDirectory() {
-        return Communes.load();
+    Understanding understanding(Communes communes) {
+        return FrenchUnderstanding.load(communes); // reads places in messages over the same directory
     }
 
     @Bean

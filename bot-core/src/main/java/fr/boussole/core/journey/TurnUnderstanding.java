@@ -1,6 +1,7 @@
 package fr.boussole.core.journey;
 
 import fr.boussole.core.language.Intent;
+import fr.boussole.core.language.Reading;
 import fr.boussole.core.language.Understanding;
 import fr.boussole.core.message.Choice;
 
@@ -21,6 +22,7 @@ final class TurnUnderstanding implements Understanding {
     private final Map<String, String> lasting;
     private final Map<String, Intent> intents = new HashMap<>();
     private final Map<String, String> normalised = new HashMap<>();
+    private final Map<String, Reading> readings = new HashMap<>();
 
     /** @param lasting normalised forms worked out once for the engine's life (option labels, aliases) */
     TurnUnderstanding(Understanding understanding, Map<String, String> lasting) {
@@ -47,5 +49,10 @@ final class TurnUnderstanding implements Understanding {
     @Override
     public Optional<Choice> choiceIn(String text, List<Choice> choices) {
         return understanding.choiceIn(text, choices);
+    }
+
+    @Override
+    public Reading read(String text) {
+        return readings.computeIfAbsent(text, understanding::read);
     }
 }

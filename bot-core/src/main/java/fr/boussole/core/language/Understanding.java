@@ -20,4 +20,10 @@ public interface Understanding {
 
     /** The choice meant by a text: its number in the list, its label, or a close word. */
     Optional<Choice> choiceIn(String text, List<Choice> choices);
+
+    /**
+     * Everything the message says, whatever the step: intent, distress, age, place, themes, contact
+     * address, FAQ question, change of mind. The engine reads distress first, at every step.
+     */
+    Reading read(String text);
 }

@@ -3,6 +3,7 @@ package fr.boussole.console.offerimport;
 import fr.boussole.console.offers.OrganisationDirectory;
 import fr.boussole.console.offers.OrganisationView;
 import fr.boussole.console.security.ConsoleUser;
+import fr.boussole.store.account.Scope;
 
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,11 +20,13 @@ record ImportScope(Set<String> organisations) {
     }
 
     static ImportScope of(ConsoleUser user, OrganisationDirectory directory) {
-        if (user.animateur()) {
-            return new ImportScope(user.territoryId() == null ? Set.of()
-                    : directory.ofTerritory(user.territoryId()).stream().map(OrganisationView::id)
-                    .collect(Collectors.toSet()));
-        }
-        return new ImportScope(user.organisationId() == null ? Set.of() : Set.of(user.organisationId()));
+        return switch (user.scope()) {
+            case Scope.OfTerritory t -> new ImportScope(directory.ofTerritory(t.territoryId()).stream()
+                    .map(OrganisationView::id).collect(Collectors.toSet()));
+            case Scope.OfOrganisation o -> new ImportScope(Set.of(o.organisationId()));
+            // administrators reach no offer page; were one to come here, it would touch nothing
+            case Scope.National n -> new ImportScope(Set.of());
+            case Scope.Nowhere x -> new ImportScope(Set.of());
+        };
     }
 }

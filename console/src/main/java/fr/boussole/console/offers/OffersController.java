@@ -44,7 +44,7 @@ class OffersController {
     @GetMapping("/console/offres")
     String list(@AuthenticationPrincipal ConsoleUser user, Model model) {
         model.addAttribute("user", user);
-        model.addAttribute("offers", user.organisationId() == null ? java.util.List.of()
+        model.addAttribute("offers", !user.professional() || user.organisationId() == null ? java.util.List.of()
                 : offers.ofOrganisation(user.organisationId()).stream()
                 .sorted(Comparator.comparing(OfferView::status).thenComparing(OfferView::title)).toList());
         model.addAttribute("today", LocalDate.now(clock));
@@ -109,9 +109,9 @@ class OffersController {
         return FORM;
     }
 
-    /** The user's organisation; animateurs edit no offers here. */
+    /** The user's organisation; only professionals edit offers here. */
     private static String own(ConsoleUser user) {
-        if (user.animateur() || user.organisationId() == null) {
+        if (!user.professional() || user.organisationId() == null) {
             throw new NotFound();
         }
         return user.organisationId();

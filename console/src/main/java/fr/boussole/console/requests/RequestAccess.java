@@ -1,13 +1,15 @@
 package fr.boussole.console.requests;
 
 import fr.boussole.console.security.ConsoleUser;
+import fr.boussole.store.account.Scope;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 
 /**
  * Which requests a user may see: a professional those of their organisation, an animateur those of
- * their territory. Anything else is answered as if it did not exist.
+ * their territory, an administrator none (the national team opens territories, it does not handle
+ * young people's requests). Anything else is answered as if it did not exist.
  */
 @Component
 public class RequestAccess {
@@ -19,7 +21,13 @@ public class RequestAccess {
     }
 
     public List<RequestView> visibleTo(ConsoleUser user) {
-        return user.animateur() ? book.ofTerritory(user.territoryId()) : book.ofOrganisation(user.organisationId());
+        return switch (user.scope()) {
+            case Scope.OfTerritory t -> book.ofTerritory(t.territoryId());
+            case Scope.OfOrganisation o -> book.ofOrganisation(o.organisationId());
+            // an administrator handles no young person's request; an account without binding sees none
+            case Scope.National n -> List.of();
+            case Scope.Nowhere x -> List.of();
+        };
     }
 
     public RequestView open(ConsoleUser user, String requestId) {
@@ -27,8 +35,11 @@ public class RequestAccess {
     }
 
     static boolean allowed(ConsoleUser user, RequestView request) {
-        return user.animateur()
-                ? user.territoryId() != null && user.territoryId().equals(request.territoryId())
-                : user.organisationId() != null && user.organisationId().equals(request.organisationId());
+        return switch (user.scope()) {
+            case Scope.OfTerritory t -> t.territoryId().equals(request.territoryId());
+            case Scope.OfOrganisation o -> o.organisationId().equals(request.organisationId());
+            case Scope.National n -> false;
+            case Scope.Nowhere x -> false;
+        };
     }
 }

@@ -37,8 +37,17 @@ class ConsoleSecurityConfiguration {
         http.securityMatcher("/console/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/console/login", "/console/mot-de-passe/**", "/console/alerte/**",
-                                "/console/assets/**", "/console/error").permitAll()
+                                "/console/invitation/**", "/console/assets/**", "/console/error").permitAll()
+                        // Who may open what, by role (docs/console.md, Roles); each page then scopes its
+                        // queries by the account's territory or organisation.
+                        .requestMatchers("/console/admin/organisations/**", "/console/admin/comptes/**")
+                        .hasAnyRole(Role.ADMINISTRATOR.name(), Role.ANIMATEUR.name())
+                        .requestMatchers("/console/admin/**").hasRole(Role.ADMINISTRATOR.name())
+                        .requestMatchers("/console/animation/donnees/**", "/console/animation/envois-en-echec/**")
+                        .hasAnyRole(Role.ADMINISTRATOR.name(), Role.ANIMATEUR.name())
                         .requestMatchers("/console/animation/**").hasRole(Role.ANIMATEUR.name())
+                        .requestMatchers("/console/demandes/**", "/console/offres/**", "/console/annuaire/**")
+                        .hasAnyRole(Role.PROFESSIONAL.name(), Role.ANIMATEUR.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/console/login")
                         .loginProcessingUrl("/console/login")

@@ -8,9 +8,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * A signed-in professional or animateur. Every query of the console is scoped by
- * {@link #organisationId()} (professionals) or {@link #territoryId()} (animateurs), taken from here and
- * never from a request parameter.
+ * A signed-in professional, animateur or administrator. Every query of the console is scoped by
+ * {@link #organisationId()} (professionals), {@link #territoryId()} (animateurs) or nothing (administrators,
+ * national), taken from here and never from a request parameter: see {@link #scope()}.
  */
 public record ConsoleUser(String accountId, String email, String displayName, Role role,
                           String organisationId, String territoryId, String passwordHash,
@@ -26,6 +26,24 @@ public record ConsoleUser(String accountId, String email, String displayName, Ro
 
     public boolean animateur() {
         return role == Role.ANIMATEUR;
+    }
+
+    public boolean administrator() {
+        return role == Role.ADMINISTRATOR;
+    }
+
+    public boolean professional() {
+        return role == Role.PROFESSIONAL;
+    }
+
+    /**
+     * What this user may see of territories, organisations and accounts (the offer store's services
+     * take it): national for an administrator, the territory for an animateur, the organisation for a
+     * professional, nothing for an account whose binding is missing.
+     */
+    public fr.boussole.store.account.Scope scope() {
+        return fr.boussole.store.account.Scope.of(
+                role == null ? null : fr.boussole.store.account.AccountRole.valueOf(role.name()), territoryId, organisationId);
     }
 
     @Override

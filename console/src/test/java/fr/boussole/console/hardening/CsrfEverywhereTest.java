@@ -1,5 +1,7 @@
 package fr.boussole.console.hardening;
 
+import fr.boussole.console.support.AccessPolicy;
+import fr.boussole.console.support.ConsoleEndpoints;
 import fr.boussole.console.support.ConsoleIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +36,7 @@ class CsrfEverywhereTest extends ConsoleIntegrationTest {
     @Test
     void every_state_changing_endpoint_refuses_a_request_without_the_csrf_token() throws Exception {
         var world = fixtures.world();
+        var admin = fixtures.administrator();
         String requestId = fixtures.request(world, world.a(), clock.instant());
         var endpoints = stateChanging();
         endpoints.put("/console/login", HttpMethod.POST);
@@ -42,10 +45,19 @@ class CsrfEverywhereTest extends ConsoleIntegrationTest {
                 "/console/offres/import", "/console/mot-de-passe/oubli");
 
         for (var endpoint : endpoints.entrySet()) {
-            String path = endpoint.getKey().replace("/console/demandes/{id}", "/console/demandes/" + requestId)
-                    .replace("/console/offres/{id}", "/console/offres/" + world.a().offerId())
-                    .replaceAll("\\{[^}]+}", "inconnu");
-            var signedIn = path.startsWith("/console/animation/") ? world.animateur() : world.a().professional();
+            String path = ConsoleEndpoints.fill(endpoint.getKey(), kind -> switch (kind) {
+                case REQUEST -> requestId;
+                case OFFER -> world.a().offerId();
+                case ORGANISATION -> world.a().id();
+                case ACCOUNT -> world.a().professional().accountId();
+                case TERRITORY -> world.territoryId();
+                case TOKEN -> "inconnu";
+            });
+            var signedIn = switch (AccessPolicy.someoneAllowed(path)) {
+                case PROFESSIONAL -> world.a().professional();
+                case ANIMATEUR -> world.animateur();
+                default -> admin;
+            };
 
             int without = mvc.perform(request(endpoint.getValue(), path).with(user(signedIn))).andReturn()
                     .getResponse().getStatus();

@@ -1,5 +1,7 @@
 package fr.boussole.console.hardening;
 
+import fr.boussole.console.support.AccessPolicy;
+import fr.boussole.console.support.ConsoleEndpoints;
 import fr.boussole.console.support.ConsoleIntegrationTest;
 import fr.boussole.console.support.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -33,13 +35,23 @@ class SecurityHeadersTest extends ConsoleIntegrationTest {
     @Test
     void every_console_page_carries_the_security_headers_and_is_not_cached() throws Exception {
         var world = fixtures.world();
+        var admin = fixtures.administrator();
         String requestId = fixtures.request(world, world.a(), clock.instant());
         List<String> checked = new ArrayList<>();
         for (String pattern : consolePages()) {
-            String path = pattern.replace("/console/demandes/{id}", "/console/demandes/" + requestId)
-                    .replace("/console/offres/{id}", "/console/offres/" + world.a().offerId())
-                    .replaceAll("\\{[^}]+}", "inconnu");
-            var signedIn = path.startsWith("/console/animation/") ? world.animateur() : world.a().professional();
+            String path = ConsoleEndpoints.fill(pattern, kind -> switch (kind) {
+                case REQUEST -> requestId;
+                case OFFER -> world.a().offerId();
+                case ORGANISATION -> world.a().id();
+                case ACCOUNT -> world.a().professional().accountId();
+                case TERRITORY -> world.territoryId();
+                case TOKEN -> "inconnu";
+            });
+            var signedIn = switch (AccessPolicy.someoneAllowed(path)) {
+                case PROFESSIONAL -> world.a().professional();
+                case ANIMATEUR -> world.animateur();
+                default -> admin;
+            };
             var response = mvc.perform(get(path).with(user(signedIn))).andReturn().getResponse();
             assertThat(response.getStatus()).as(path).isLessThan(500);
             SecurityHeaders.assertPresent(path + " (" + response.getStatus() + ")", response::getHeader);

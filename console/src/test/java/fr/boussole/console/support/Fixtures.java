@@ -81,6 +81,14 @@ public class Fixtures {
         return new World(territory.getId(), a, b, user(animateur, territory.getId()));
     }
 
+    /** A national administrator (bound to no territory or organisation). */
+    public ConsoleUser administrator() {
+        String suffix = Ids.random("t").substring(2, 10);
+        Account admin = Account.administrator(Ids.random("ac"), "admin-" + suffix + "@boussole.test", "Alix Admin", hash);
+        accounts.save(admin);
+        return user(admin, null);
+    }
+
     private Org organisation(String territoryId, String name, String offerTitle, String key) {
         Organisation organisation = new Organisation(Ids.random("or"), name, OrganisationType.MISSION_LOCALE,
                 new Competence(ScopeLevel.TERRITORY, List.of(territoryId)));

@@ -1,5 +1,6 @@
 package fr.boussole.dialogs.commune;
 
+import fr.boussole.core.language.PlaceMention;
 import fr.boussole.core.place.Commune;
 import fr.boussole.core.place.CommuneDirectory;
 
@@ -86,6 +87,18 @@ public final class Communes implements CommuneDirectory {
         return new Communes(CommuneFile.read());
     }
 
+    /**
+     * The shipped communes, loaded once per class loader and shared: they are immutable, and several parts of one
+     * process (understanding, the directory, tests) need the same 35,000 communes.
+     */
+    public static Communes shipped() {
+        return Shipped.COMMUNES;
+    }
+
+    private static final class Shipped {
+        static final Communes COMMUNES = load();
+    }
+
     /** A directory of the given communes (tests, or another source). */
     public static Communes of(List<Commune> communes) {
         return new Communes(communes);
@@ -102,8 +115,38 @@ public final class Communes implements CommuneDirectory {
 
     @Override
     public List<Commune> resolve(String typed) {
+        return search(typed, Match.CLOSE, MAX_RESULTS).map(Found::communes).orElse(List.of());
+    }
+
+    /**
+     * What a span of a message names, and how: every commune of a postal code, every homonym of an exact name (not
+     * only the first {@link #MAX_RESULTS}: the engine puts the territory's first), or the names the span may mean by
+     * {@code match}. Empty when nothing is named.
+     */
+    public Optional<Found> find(String typed, Match match) {
+        return search(typed, match, Integer.MAX_VALUE);
+    }
+
+    /** How close to a name the typed words must be. */
+    public enum Match {
+        /** As the commune step reads a name: typos, a missing article, the start of a longer name ("Cahros", "Vigan"). */
+        CLOSE,
+        /** The name as written, or its first words ("Biars" for Biars-sur-Cère); accents, case, "St" aside. */
+        PREFIX,
+        /** The name as written, article included ("Le Pas", never "pas"); accents, case, "St" aside. */
+        LITERAL
+    }
+
+    /** The communes a span names, best first, and whether by postal code, exact name or close name. */
+    public record Found(PlaceMention.Kind kind, List<Commune> communes) {
+        public Found {
+            communes = List.copyOf(communes);
+        }
+    }
+
+    private Optional<Found> search(String typed, Match match, int homonyms) {
         if (typed == null || typed.isBlank() || typed.length() > MAX_INPUT) {
-            return List.of();
+            return Optional.empty();
         }
         List<String> words = new ArrayList<>(CommuneNames.words(SPACED_POSTAL_CODE.matcher(typed).replaceAll("$1$2")));
         String code = null;
@@ -122,24 +165,25 @@ public final class Communes implements CommuneDirectory {
         }
         dropLeadingFillers(words);
         String key = CommuneNames.key(words);
-        if (code != null) {
-            return byCode(code, key);
-        }
-        return byName(key, CommuneNames.spaced(words), departement);
+        Optional<Found> found = code != null ? byCode(code, key, match, words)
+                : byName(key, CommuneNames.spaced(words), departement, match, homonyms, words);
+        return found.filter(f -> !f.communes().isEmpty());
     }
 
-    private List<Commune> byCode(String code, String key) {
+    private Optional<Found> byCode(String code, String key, Match match, List<String> typedWords) {
         int[] sharing = byPostalCode.get(code);
         if (sharing == null) {
             Commune commune = byInsee.get(code.toUpperCase(Locale.ROOT));
-            return commune != null ? List.of(commune) : key.isEmpty() ? List.of() : byName(key, null, null);
+            return commune != null ? Optional.of(new Found(PlaceMention.Kind.EXACT_NAME, List.of(commune)))
+                    : key.isEmpty() ? Optional.empty() : byName(key, null, null, match, MAX_RESULTS, typedWords);
         }
         List<Commune> all = Arrays.stream(sharing).mapToObj(i -> communes[i]).toList();
+        Found whole = new Found(PlaceMention.Kind.POSTAL_CODE, all);
         if (key.isEmpty()) {
-            return all;
+            return Optional.of(whole);
         }
         // the code narrows the search to a few communes: one mistake more is tolerated in their names
-        int max = NameTolerance.maxDistance(key.length()) + 1;
+        int max = match == Match.CLOSE ? NameTolerance.maxDistance(key.length()) + 1 : 0;
         List<Candidate> close = new ArrayList<>();
         for (int index : sharing) {
             int distance = EditDistance.within(key, keys[index], max);
@@ -148,10 +192,10 @@ public final class Communes implements CommuneDirectory {
             }
         }
         if (!close.isEmpty()) {
-            return ranked(close);
+            return Optional.of(new Found(PlaceMention.Kind.POSTAL_CODE, ranked(close, MAX_RESULTS)));
         }
-        List<Commune> named = byName(key, null, null);
-        return named.isEmpty() ? all : named;
+        Optional<Found> named = byName(key, null, null, match, MAX_RESULTS, typedWords);
+        return named.isEmpty() || named.get().communes().isEmpty() ? Optional.of(whole) : named;
     }
 
     /**
@@ -160,9 +204,10 @@ public final class Communes implements CommuneDirectory {
      * start with the typed words ("Villefranche") ranked as one mistake away. A departement number keeps only the
      * communes of that departement.
      */
-    private List<Commune> byName(String key, String spaced, String departement) {
+    private Optional<Found> byName(String key, String spaced, String departement, Match match, int homonyms,
+                                   List<String> typedWords) {
         if (key.isEmpty() || !CommuneNames.isLetters(key)) {
-            return List.of(); // no commune name holds a digit
+            return Optional.empty(); // no commune name holds a digit
         }
         int[] exact = byKey.get(key);
         int max = NameTolerance.maxDistance(key.length());
@@ -172,7 +217,15 @@ public final class Communes implements CommuneDirectory {
                 candidates.add(new Candidate(communes[index], 0, true));
             }
         }
-        if (exact == null || departement != null) {
+        if (match == Match.PREFIX && exact == null && spaced != null && key.length() >= 4) {
+            for (int index : prefixes.startingWith(spaced)) {
+                candidates.add(new Candidate(communes[index], PREFIX_DISTANCE, false));
+            }
+        }
+        if (match != Match.CLOSE) {
+            candidates.removeIf(c -> !asWritten(typedWords, CommuneNames.words(c.commune().name()), match));
+        }
+        if (match == Match.CLOSE && (exact == null || departement != null)) {
             if (max > 0) {
                 byte[] typedLetters = LetterCounts.of(key);
                 for (int index : trigrams.candidates(key, max)) {
@@ -199,7 +252,17 @@ public final class Communes implements CommuneDirectory {
                 candidates = inDepartement;
             }
         }
-        return ranked(candidates);
+        boolean allExact = !candidates.isEmpty() && candidates.stream().allMatch(c -> c.distance() == 0);
+        return Optional.of(new Found(allExact ? PlaceMention.Kind.EXACT_NAME : PlaceMention.Kind.CLOSE_NAME,
+                ranked(candidates, allExact ? homonyms : MAX_RESULTS)));
+    }
+
+    /** Whether the typed words are the name's words (LITERAL) or their start (PREFIX), article included. */
+    private static boolean asWritten(List<String> typed, List<String> name, Match match) {
+        if (typed.size() > name.size() || (match == Match.LITERAL && typed.size() != name.size())) {
+            return false;
+        }
+        return name.subList(0, typed.size()).equals(typed);
     }
 
     private static void dropLeadingFillers(List<String> words) {
@@ -208,10 +271,10 @@ public final class Communes implements CommuneDirectory {
         }
     }
 
-    private static List<Commune> ranked(List<Candidate> candidates) {
+    private static List<Commune> ranked(List<Candidate> candidates, int limit) {
         LinkedHashSet<Commune> best = new LinkedHashSet<>();
         candidates.stream().sorted(RANKING).forEach(c -> best.add(c.commune()));
-        return best.stream().limit(MAX_RESULTS).toList();
+        return best.stream().limit(limit).toList();
     }
 
     private int[] byPopulation(List<Integer> indexes) {

@@ -99,6 +99,10 @@ final class FrenchNumbers {
         return total + current;
     }
 
+    static boolean isNumberWord(String token) {
+        return WORDS.containsKey(token);
+    }
+
     static boolean isDigits(String token) {
         if (token.isEmpty()) {
             return false;

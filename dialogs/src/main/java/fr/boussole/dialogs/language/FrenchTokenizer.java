@@ -9,7 +9,8 @@ import java.util.Set;
  * Splits French text into tokens. OpenNLP serves no French tokenizer model, and texted French needs its own rules
  * anyway: an elided word keeps its apostrophe ("j'ai" → "j'", "ai"; "aujourd'hui" stays whole), hyphens and
  * punctuation separate words ("dix-neuf" → "dix", "neuf"), digits are split from the letters that follow unless
- * they make an ordinal ("17ans" → "17", "ans"; "2e" and "1er" stay whole), and each emoji is a token of its own.
+ * they make an ordinal ("17ans" → "17", "ans"; "2e" and "1er" stay whole), keycap emoji digits are one number
+ * ("1️⃣9️⃣" → "19", 🔟 → "10"), and each other emoji is a token of its own.
  */
 public final class FrenchTokenizer {
 
@@ -18,6 +19,9 @@ public final class FrenchTokenizer {
     private static final Set<String> WHOLE_WITH_APOSTROPHE = Set.of("aujourd", "prud");
     private static final Set<String> ORDINAL_SUFFIXES = Set.of("e", "er", "re", "ere", "eme", "ème", "ère", "ieme",
             "ième", "nd", "nde", "em");
+
+    private static final char KEYCAP = '\u20E3';
+    private static final int KEYCAP_TEN = 0x1F51F;
 
     public List<String> tokens(String text) {
         List<String> tokens = new ArrayList<>();
@@ -47,6 +51,19 @@ public final class FrenchTokenizer {
                 }
                 tokens.add(word);
                 i = end;
+            } else if (Character.isDigit(cp) && keycapEnd(text, i) > i) {
+                // keycap emoji digits ("1️⃣9️⃣") are one number, as a phone keyboard types them
+                StringBuilder digits = new StringBuilder();
+                int end = i;
+                while (end < n && Character.isDigit(text.charAt(end)) && keycapEnd(text, end) > end) {
+                    digits.append(text.charAt(end));
+                    end = keycapEnd(text, end);
+                }
+                tokens.add(digits.toString());
+                i = end;
+            } else if (cp == KEYCAP_TEN) {
+                tokens.add("10");
+                i += Character.charCount(cp);
             } else if (Character.isDigit(cp)) {
                 int end = i;
                 while (end < n && Character.isDigit(text.charAt(end))) {
@@ -70,6 +87,15 @@ public final class FrenchTokenizer {
             }
         }
         return tokens;
+    }
+
+    /** The end of a keycap emoji starting with the digit at {@code at} (digit, optional U+FE0F, U+20E3), or {@code at}. */
+    private static int keycapEnd(String text, int at) {
+        int next = at + 1;
+        if (next < text.length() && text.charAt(next) == '\uFE0F') {
+            next++;
+        }
+        return next < text.length() && text.charAt(next) == KEYCAP ? next + 1 : at;
     }
 
     private static int endOfLetters(String text, int from) {

@@ -1,16 +1,24 @@
 package fr.boussole.dialogs.language;
 
+import fr.boussole.core.language.ContactAddress;
+import fr.boussole.core.language.Distress;
 import fr.boussole.core.language.Intent;
+import fr.boussole.core.language.Reading;
+import fr.boussole.core.language.ThemeMention;
 import fr.boussole.core.language.Understanding;
 import fr.boussole.core.message.Choice;
+import fr.boussole.dialogs.commune.Communes;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
- * French understanding for the dialogs: build it once with {@link #load()} (it trains the intent model, well
- * under a second) and share it; it is immutable and thread-safe.
+ * French understanding for the dialogs: build it once with {@link #load(Communes)} (it trains the intent model and
+ * reads the lexicons, well under a second) and share it; it is immutable and thread-safe.
  */
 public final class FrenchUnderstanding implements Understanding {
 
@@ -20,16 +28,35 @@ public final class FrenchUnderstanding implements Understanding {
     private final FrenchNormaliser normaliser;
     private final FrenchIntents intents;
     private final ChoiceMatcher choices;
+    private final SafetyNet safety;
+    private final ThemeReader themes;
+    private final FaqReader faq;
+    private final List<Phrase> changeOfMind;
+    private final ContactReader contacts;
+    private final PlaceReader places;
 
-    private FrenchUnderstanding(FrenchNormaliser normaliser, FrenchIntents intents) {
+    private FrenchUnderstanding(FrenchNormaliser normaliser, FrenchIntents intents, Communes communes) {
         this.normaliser = normaliser;
         this.intents = intents;
         this.choices = new ChoiceMatcher(normaliser);
+        this.safety = SafetyNet.load(normaliser);
+        this.themes = ThemeReader.load(normaliser);
+        this.faq = FaqReader.of(Faq.bundled(), normaliser);
+        this.changeOfMind = Resources.tabSeparated("/language/change-of-mind.txt", 1).stream()
+                .map(row -> Phrase.compile(row[0], normaliser)).toList();
+        this.contacts = ContactReader.load();
+        this.places = PlaceReader.load(normaliser, communes, lexiconWords(normaliser));
     }
 
-    public static FrenchUnderstanding load() {
+    /** Understanding over the given communes (the application's one directory). */
+    public static FrenchUnderstanding load(Communes communes) {
         FrenchNormaliser normaliser = FrenchNormaliser.load();
-        return new FrenchUnderstanding(normaliser, FrenchIntents.load(normaliser));
+        return new FrenchUnderstanding(normaliser, FrenchIntents.load(normaliser), communes);
+    }
+
+    /** Understanding over the communes shipped in the resources, loaded once per class loader. */
+    public static FrenchUnderstanding load() {
+        return load(Communes.shipped());
     }
 
     @Override
@@ -52,8 +79,49 @@ public final class FrenchUnderstanding implements Understanding {
         return choices.match(cut(text), offered);
     }
 
-    private List<String> normalTokens(String text) {
+    @Override
+    public Reading read(String text) {
+        if (text == null || text.isBlank()) {
+            return Reading.nothing();
+        }
+        String cut = cut(text);
+        ContactReader.Read contact = contacts.in(cut);
+        List<String> tokens = normaliser.tokens(cut);
+        List<String> withoutContact = contact.contact().isPresent() ? normaliser.tokens(contact.rest()) : tokens;
+        List<Distress> distress = safety.read(tokens);
+        boolean question = tokens.contains("?");
+        List<ThemeMention> named = themes.in(withoutContact);
+        return new Reading(intents.of(tokens), distress, AgeReader.in(withoutContact),
+                places.in(contact.rest(), question), named, contact.contact(), faq.in(tokens),
+                changeOfMind.stream().anyMatch(p -> p.in(tokens)));
+    }
+
+    /** Which lexicon phrases find a danger in the text: for tests and for reviewing the safety net. */
+    List<String> distressEvidence(String text) {
+        return safety.evidence(normalTokens(text));
+    }
+
+    List<String> normalTokens(String text) {
         return text == null ? List.of() : normaliser.tokens(cut(text));
+    }
+
+    private Set<String> lexiconWords(FrenchNormaliser normaliser) {
+        Set<String> words = new HashSet<>();
+        for (String resource : List.of("/language/intents/training.tsv", "/language/intents/keywords.tsv",
+                "/language/intents/ending-guard.tsv", "/language/texting.tsv")) {
+            for (String[] row : Resources.tabSeparated(resource, 2)) {
+                for (String column : row) {
+                    words.addAll(normaliser.tokens(column));
+                }
+            }
+        }
+        List<Phrase> phrases = new ArrayList<>(themes.phrases());
+        phrases.addAll(faq.phrases());
+        phrases.addAll(changeOfMind);
+        phrases.addAll(safety.phrases());
+        phrases.forEach(p -> words.addAll(p.words()));
+        words.removeIf(w -> w.isEmpty() || !Character.isLetter(w.charAt(0)));
+        return words;
     }
 
     private static String cut(String text) {

@@ -1,6 +1,7 @@
 package fr.boussole.dialogs.texts;
 
 import fr.boussole.core.journey.Texts;
+import fr.boussole.dialogs.language.Faq;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -17,7 +18,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Texts from a flat YAML map of key to sentence, with {name} placeholders. */
+/** Texts from a flat YAML map of key to sentence, with {name} placeholders; the bundle adds the FAQ's answers. */
 public final class YamlTexts implements Texts {
 
     /** The journey's texts shipped with the application. */
@@ -31,15 +32,27 @@ public final class YamlTexts implements Texts {
         this.texts = Map.copyOf(texts);
     }
 
+    /**
+     * The journey's texts and the answers of the FAQ ({@link Faq#BUNDLED}), the latter under the keys
+     * {@code faq.<id>}: one place where the engine finds every sentence it says.
+     */
     public static YamlTexts bundled() {
+        YamlTexts journey;
         try (InputStream in = YamlTexts.class.getClassLoader().getResourceAsStream(BUNDLED)) {
             if (in == null) {
                 throw new IllegalStateException("texts bundle not found on the classpath: " + BUNDLED);
             }
-            return read(BUNDLED, new InputStreamReader(in, StandardCharsets.UTF_8));
+            journey = read(BUNDLED, new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + BUNDLED, e);
         }
+        Map<String, String> all = new LinkedHashMap<>(journey.texts);
+        Faq.bundled().answersByKey().forEach((key, answer) -> {
+            if (all.putIfAbsent(key, answer) != null) {
+                throw new IllegalStateException(BUNDLED + " and " + Faq.BUNDLED + " both define '" + key + "'");
+            }
+        });
+        return new YamlTexts(all);
     }
 
     public static YamlTexts read(String name, Reader reader) {

@@ -56,6 +56,51 @@ public class Account {
         return account;
     }
 
+    /** A national administrator: bound to no territory or organisation. */
+    public static Account administrator(String id, String email, String displayName, String passwordHash) {
+        return new Account(id, email, displayName, AccountRole.ADMINISTRATOR, passwordHash);
+    }
+
+    /**
+     * Gives the account a role and what it is bound to: an organisation for a professional (its
+     * territory is the organisation's, not kept here), a territory for an animateur, nothing for an
+     * administrator. Throws when the binding does not fit the role.
+     */
+    public void assign(AccountRole role, String territoryId, String organisationId) {
+        if (role == null) {
+            throw new IllegalArgumentException("an account needs a role");
+        }
+        switch (role) {
+            case PROFESSIONAL -> {
+                if (organisationId == null) {
+                    throw new IllegalArgumentException("a professional needs an organisation");
+                }
+                territoryId = null;
+            }
+            case ANIMATEUR -> {
+                if (territoryId == null) {
+                    throw new IllegalArgumentException("an animateur needs a territory");
+                }
+                organisationId = null;
+            }
+            case ADMINISTRATOR -> {
+                territoryId = null;
+                organisationId = null;
+            }
+        }
+        this.role = role;
+        this.territoryId = territoryId;
+        this.organisationId = organisationId;
+    }
+
+    /** The scope this account sees, given the territory of its organisation for a professional. */
+    public Scope scope(String organisationTerritoryId) {
+        if (!active) {
+            return Scope.NOWHERE;
+        }
+        return Scope.of(role, role == AccountRole.PROFESSIONAL ? organisationTerritoryId : territoryId, organisationId);
+    }
+
     public boolean isLocked(Instant now) {
         return lockedUntil != null && now.isBefore(lockedUntil);
     }

@@ -1,0 +1,96 @@
+package fr.boussole.console.support;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The console's endpoints as Spring MVC's request-mapping registry knows them, so that tests walking
+ * them check a new endpoint without anyone listing it; and the way to fill their path variables with
+ * the id of an object of the right kind, told by the path segment before the variable
+ * ({@code /console/demandes/{id}} takes a request id).
+ */
+public final class ConsoleEndpoints {
+
+    /** One method on one path pattern. */
+    public record Endpoint(HttpMethod method, String pattern) implements Comparable<Endpoint> {
+        public boolean changesState() {
+            return method != HttpMethod.GET && method != HttpMethod.HEAD;
+        }
+
+        public boolean hasVariables() {
+            return pattern.contains("{");
+        }
+
+        @Override
+        public int compareTo(Endpoint o) {
+            int c = pattern.compareTo(o.pattern);
+            return c != 0 ? c : method.name().compareTo(o.method.name());
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + pattern;
+        }
+    }
+
+    /** What a path variable names, by the segment before it. */
+    public enum Kind { REQUEST, OFFER, ORGANISATION, ACCOUNT, TERRITORY, TOKEN }
+
+    private static final Map<String, Kind> KIND_BY_SEGMENT = Map.of(
+            "demandes", Kind.REQUEST,
+            "offres", Kind.OFFER,
+            "organisations", Kind.ORGANISATION,
+            "comptes", Kind.ACCOUNT,
+            "territoires", Kind.TERRITORY,
+            // tokens and outbox ids: made-up values, the world holds none
+            "alerte", Kind.TOKEN,
+            "nouveau", Kind.TOKEN,
+            "invitation", Kind.TOKEN,
+            "envois-en-echec", Kind.TOKEN);
+
+    private static final Pattern VARIABLE = Pattern.compile("([^/]+)/\\{[^}]+}");
+
+    private ConsoleEndpoints() {}
+
+    /** Every mapping under /console; a mapping with no method condition counts as GET and POST. */
+    public static List<Endpoint> all(RequestMappingHandlerMapping mappings) {
+        var endpoints = new TreeSet<Endpoint>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            var methods = info.getMethodsCondition().getMethods();
+            var effective = methods.isEmpty() ? List.of(RequestMethod.GET, RequestMethod.POST) : List.copyOf(methods);
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.startsWith("/console")) {
+                    effective.forEach(m -> endpoints.add(new Endpoint(HttpMethod.valueOf(m.name()), pattern)));
+                }
+            }
+        });
+        return List.copyOf(endpoints);
+    }
+
+    /**
+     * The pattern with each variable replaced by {@code ids.apply(kind)}; fails on a variable after a segment
+     * of unknown kind, so that a new kind of object is given ids (and IDOR tries) before it ships.
+     */
+    public static String fill(String pattern, Function<Kind, String> ids) {
+        Matcher m = VARIABLE.matcher(pattern);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Kind kind = KIND_BY_SEGMENT.get(m.group(1));
+            if (kind == null) {
+                throw new AssertionError("no kind of object known for the variable after '" + m.group(1) + "' in "
+                        + pattern + ": add it to ConsoleEndpoints.KIND_BY_SEGMENT");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + "/" + ids.apply(kind)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}
