@@ -96,7 +96,7 @@ final class QuestionForms {
     static QuestionForm blank(String type, List<Step> earlier, long revision) {
         QuestionForm form = new QuestionForm();
         form.setRevision(revision);
-        form.setType(TYPES.contains(type) ? type : "single");
+        form.setType(type != null && TYPES.contains(type) ? type : "single");
         form.setMaxLength(DEFAULT_TEXT_ANSWER);
         form.setConditions(conditionRows(Condition.ALWAYS, earlier));
         return withBlankRows(form);
@@ -172,8 +172,8 @@ final class QuestionForms {
             }
         }
         String type = type(form, existing);
-        form.setType(type);
-        if (!TYPES.contains(type)) {
+        form.setType(type == null || !TYPES.contains(type) ? "single" : type);
+        if (type == null || !TYPES.contains(type)) {
             errors.put("type", "questionnaire.error.type");
             return new Outcome(null, errors);
         }

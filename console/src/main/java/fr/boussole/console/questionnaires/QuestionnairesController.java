@@ -11,6 +11,7 @@ import fr.boussole.store.questionnaire.OfferCriteriaCheck;
 import fr.boussole.store.questionnaire.TerritoryQuestionnaires;
 import fr.boussole.store.territory.Territory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -166,8 +167,10 @@ class QuestionnairesController {
     ResponseEntity<String> draftText(@AuthenticationPrincipal ConsoleUser user, @PathVariable String theme) {
         Territory territory = scope.territory(user);
         scope.theme(territory, theme);
-        String text = questionnaires.draftText(territory.getId(), theme).orElseThrow(NotFound::new);
-        return yaml(theme + "-" + territory.getId() + "-brouillon.yaml", text);
+        return questionnaires.draftText(territory.getId(), theme)
+                .map(text -> yaml(theme + "-" + territory.getId() + "-brouillon.yaml", text))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.FOUND)
+                        .location(java.net.URI.create(BASE + "?sans-brouillon")).build());
     }
 
     /** The YAML text as a download: never rendered by the browser, whatever it holds. */

@@ -108,14 +108,24 @@ class QuestionsController {
         return save(model, user, territory, theme, form, existing, steps.subList(0, index), edited);
     }
 
-    @PostMapping(QuestionnairesController.BASE + "/{theme}/brouillon/questions/{stepId}/{move:monter|descendre}")
-    String move(@AuthenticationPrincipal ConsoleUser user, @PathVariable String theme, @PathVariable String stepId,
-                @PathVariable String move, @RequestParam long revision, RedirectAttributes flash) {
+    @PostMapping(QuestionnairesController.BASE + "/{theme}/brouillon/questions/{stepId}/monter")
+    String moveUp(@AuthenticationPrincipal ConsoleUser user, @PathVariable String theme, @PathVariable String stepId,
+                  @RequestParam long revision, RedirectAttributes flash) {
+        return move(user, theme, stepId, -1, revision, flash);
+    }
+
+    @PostMapping(QuestionnairesController.BASE + "/{theme}/brouillon/questions/{stepId}/descendre")
+    String moveDown(@AuthenticationPrincipal ConsoleUser user, @PathVariable String theme, @PathVariable String stepId,
+                    @RequestParam long revision, RedirectAttributes flash) {
+        return move(user, theme, stepId, 1, revision, flash);
+    }
+
+    private String move(ConsoleUser user, String theme, String stepId, int by, long revision, RedirectAttributes flash) {
         Territory territory = scope.territory(user);
         var draft = draft(territory, theme);
         List<Step> steps = new ArrayList<>(draft.questionnaire().steps());
         int index = indexOf(steps, stepId);
-        int other = move.equals("monter") ? index - 1 : index + 1;
+        int other = index + by;
         if (other < 0 || other >= steps.size()) {
             return redirect(theme, "");
         }
@@ -208,7 +218,20 @@ class QuestionsController {
 
     private TerritoryQuestionnaires.Draft draft(Territory territory, String theme) {
         scope.theme(territory, theme);
-        return questionnaires.draft(territory.getId(), theme).orElseThrow(NotFound::new);
+        return questionnaires.draft(territory.getId(), theme).orElseThrow(NoDraft::new);
+    }
+
+    /** The theme has no draft (any more): published or discarded meanwhile, or never started. */
+    static final class NoDraft extends RuntimeException {
+        NoDraft() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** No draft to work on: back to the list, which says so and offers to start one. */
+    @ExceptionHandler(NoDraft.class)
+    String noDraft() {
+        return "redirect:" + QuestionnairesController.BASE + "?sans-brouillon";
     }
 
     private static int indexOf(List<Step> steps, String stepId) {

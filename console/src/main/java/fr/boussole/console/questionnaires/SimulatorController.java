@@ -152,6 +152,8 @@ class SimulatorController {
                 items.add(Item.note("erasure", 0));
             } else if (event instanceof DialogEvent.OptedOut) {
                 items.add(Item.note("stop", 0));
+            } else if (event instanceof DialogEvent.QuestionnaireProgress) {
+                continue; // the funnel's statistics: nothing the animateur needs to see in a trial
             } else {
                 items.add(Item.note("other", 0));
             }

@@ -210,7 +210,7 @@ class QuestionnaireEditorTest extends ConsoleIntegrationTest {
         mvc.perform(get(BASE).with(user(other.animateur())))
                 .andExpect(content().string(not(containsString("Ouvrir le brouillon"))));
         mvc.perform(get(BASE + "/emploi/brouillon/questions/situation").with(user(other.animateur())))
-                .andExpect(status().isNotFound());
+                .andExpect(redirectedUrl(BASE + "?sans-brouillon"));
         mvc.perform(get(BASE + "/sport/brouillon").with(user(world.animateur()))).andExpect(status().isNotFound());
         mvc.perform(get(BASE + "/emploi/brouillon/questions/inconnue").with(user(world.animateur())))
                 .andExpect(status().isNotFound());

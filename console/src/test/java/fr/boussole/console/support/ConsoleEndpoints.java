@@ -42,19 +42,30 @@ public final class ConsoleEndpoints {
     }
 
     /** What a path variable names, by the segment before it. */
-    public enum Kind { REQUEST, OFFER, ORGANISATION, ACCOUNT, TERRITORY, TOKEN }
+    public enum Kind {
+        REQUEST, OFFER, ORGANISATION, ACCOUNT, TERRITORY, TOKEN,
+        /** A theme of the caller's territory ("emploi"): questionnaire pages take their territory from the account. */
+        THEME,
+        /** A question of the theme's questionnaire ("situation"). */
+        QUESTION,
+        /** A published version number of the caller's territory: made up, the world publishes none. */
+        VERSION
+    }
 
-    private static final Map<String, Kind> KIND_BY_SEGMENT = Map.of(
-            "demandes", Kind.REQUEST,
-            "offres", Kind.OFFER,
-            "organisations", Kind.ORGANISATION,
-            "comptes", Kind.ACCOUNT,
-            "territoires", Kind.TERRITORY,
+    private static final Map<String, Kind> KIND_BY_SEGMENT = Map.ofEntries(
+            Map.entry("demandes", Kind.REQUEST),
+            Map.entry("offres", Kind.OFFER),
+            Map.entry("organisations", Kind.ORGANISATION),
+            Map.entry("comptes", Kind.ACCOUNT),
+            Map.entry("territoires", Kind.TERRITORY),
             // tokens and outbox ids: made-up values, the world holds none
-            "alerte", Kind.TOKEN,
-            "nouveau", Kind.TOKEN,
-            "invitation", Kind.TOKEN,
-            "envois-en-echec", Kind.TOKEN);
+            Map.entry("alerte", Kind.TOKEN),
+            Map.entry("nouveau", Kind.TOKEN),
+            Map.entry("invitation", Kind.TOKEN),
+            Map.entry("envois-en-echec", Kind.TOKEN),
+            Map.entry("questionnaires", Kind.THEME),
+            Map.entry("questions", Kind.QUESTION),
+            Map.entry("versions", Kind.VERSION));
 
     private static final Pattern VARIABLE = Pattern.compile("([^/]+)/\\{[^}]+}");
 
@@ -73,6 +84,19 @@ public final class ConsoleEndpoints {
             }
         });
         return List.copyOf(endpoints);
+    }
+
+    /**
+     * The value of a variable that names nothing of a territory (a theme, a question of its questionnaire, a
+     * version): the same for every caller, whose territory comes from their account.
+     */
+    public static String sameForEveryone(Kind kind) {
+        return switch (kind) {
+            case THEME -> "emploi";
+            case QUESTION -> "situation";
+            case VERSION -> "1";
+            default -> throw new IllegalArgumentException(kind + " names an object of a territory");
+        };
     }
 
     /**
