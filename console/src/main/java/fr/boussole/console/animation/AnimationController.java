@@ -2,6 +2,8 @@ package fr.boussole.console.animation;
 
 import fr.boussole.console.audit.AuditAction;
 import fr.boussole.console.audit.AuditLog;
+import fr.boussole.console.funnel.FunnelCounts;
+import fr.boussole.console.funnel.FunnelPeriod;
 import fr.boussole.console.mail.Dates;
 import fr.boussole.console.offers.OfferBook;
 import fr.boussole.console.offers.OfferForm;
@@ -38,9 +40,12 @@ class AnimationController {
     private final AuditLog audit;
     private final Clock clock;
     private final fr.boussole.console.checks.MongoContactChecks checks;
+    private final FunnelCounts funnel;
 
     AnimationController(RequestBook requests, OfferBook offers, OrganisationDirectory organisations, SearchLog searches,
-                        AuditLog audit, Clock clock, fr.boussole.console.checks.MongoContactChecks checks) {
+                        AuditLog audit, Clock clock, fr.boussole.console.checks.MongoContactChecks checks,
+                        FunnelCounts funnel) {
+        this.funnel = funnel;
         this.checks = checks;
         this.requests = requests;
         this.offers = offers;
@@ -61,6 +66,8 @@ class AnimationController {
         var median = stats.medianTimeToFirstContact();
         model.addAttribute("medianHours", median == null ? null : median.toHours());
         model.addAttribute("checks", checks.tally(user.territoryId()));
+        model.addAttribute("funnel", funnel.of(user.territoryId(), FunnelPeriod.MONTHS_12));
+        model.addAttribute("funnelPeriod", FunnelPeriod.MONTHS_12);
         return "console/dashboard";
     }
 

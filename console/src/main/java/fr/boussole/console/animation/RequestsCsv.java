@@ -62,7 +62,8 @@ public final class RequestsCsv {
                 String.valueOf(requests.stream().filter(r -> r.outcome() == fr.boussole.console.requests.Outcome.REACHED_AND_HELPED).count()));
     }
 
-    private static void row(Writer out, String... cells) {
+    /** One CSV row, each cell quoted when needed and guarded against formulas ({@link #escape}). */
+    public static void row(Writer out, String... cells) {
         try {
             for (int i = 0; i < cells.length; i++) {
                 if (i > 0) {

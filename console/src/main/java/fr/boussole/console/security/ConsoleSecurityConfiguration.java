@@ -43,7 +43,8 @@ class ConsoleSecurityConfiguration {
                         .requestMatchers("/console/admin/organisations/**", "/console/admin/comptes/**")
                         .hasAnyRole(Role.ADMINISTRATOR.name(), Role.ANIMATEUR.name())
                         .requestMatchers("/console/admin/**").hasRole(Role.ADMINISTRATOR.name())
-                        .requestMatchers("/console/animation/donnees/**", "/console/animation/envois-en-echec/**")
+                        .requestMatchers("/console/animation/donnees/**", "/console/animation/envois-en-echec/**",
+                                "/console/animation/entonnoir/**")
                         .hasAnyRole(Role.ADMINISTRATOR.name(), Role.ANIMATEUR.name())
                         .requestMatchers("/console/animation/**").hasRole(Role.ANIMATEUR.name())
                         .requestMatchers("/console/demandes/**", "/console/offres/**", "/console/annuaire/**")

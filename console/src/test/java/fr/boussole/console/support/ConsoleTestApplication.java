@@ -46,12 +46,19 @@ public class ConsoleTestApplication {
         return new fr.boussole.dialogs.questionnaire.YamlQuestionnaires();
     }
 
+    /** The communes of France, as the app has them (names on the pages, the simulator's communes). */
+    @Bean
+    fr.boussole.core.place.CommuneDirectory communeDirectory() {
+        return fr.boussole.dialogs.commune.Communes.load();
+    }
+
     /** The simulator as the app assembles it: the real engine, understanding and communes over the store. */
     @Bean
     fr.boussole.core.simulation.Simulator simulator(fr.boussole.core.offer.OfferCatalog catalog,
                                                    fr.boussole.core.offer.TerritoryDirectory territories,
+                                                   fr.boussole.core.place.CommuneDirectory communes,
                                                    fr.boussole.core.questionnaire.QuestionnaireSource questionnaires) {
-        return fr.boussole.dialogs.Dialogs.simulator(catalog, territories, fr.boussole.dialogs.commune.Communes.load(),
+        return fr.boussole.dialogs.Dialogs.simulator(catalog, territories, communes,
                 fr.boussole.dialogs.language.FrenchUnderstanding.load(), questionnaires,
                 fr.boussole.core.journey.JourneySettings.defaults());
     }

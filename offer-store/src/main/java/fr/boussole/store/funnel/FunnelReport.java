@@ -90,7 +90,11 @@ public class FunnelReport {
                     questions.add(new QuestionCount(step.id(), step.text(), c == null ? 0 : c[0], c == null ? 0 : c[1]));
                 }
             });
-            left.forEach((id, c) -> questions.add(new QuestionCount(id, id, c[0], c[1])));
+            // Questions the version does not list (it could not be read): most reached, then most answered, first.
+            left.entrySet().stream()
+                    .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[0])
+                            .thenComparingLong(e -> -e.getValue()[1]).thenComparing(Map.Entry::getKey))
+                    .forEach(e -> questions.add(new QuestionCount(e.getKey(), e.getKey(), e.getValue()[0], e.getValue()[1])));
             long started = questions.stream().mapToLong(QuestionCount::reached).max().orElse(0);
             long[] total = totals.getOrDefault(version, new long[2]);
             String theme = questionnaire.map(Questionnaire::theme).orElse(questionnaireId);
