@@ -24,21 +24,27 @@ public class QuestionForm {
     private Integer maxLength;
     private List<ConditionRow> conditions = new ArrayList<>();
 
-    /** A choice: its id is fixed once saved ({@code existing}); a blank new row is ignored. */
+    /**
+     * A choice: its id is fixed once saved ({@code existing}); a blank new row is ignored. {@code urgent}:
+     * choosing it means the young person needs help now (the bot gives the help line at once and marks the
+     * request urgent).
+     */
     public static class OptionRow {
         private String id;
         private String label;
         private String aliases;
+        private boolean urgent;
         private boolean existing;
         private boolean remove;
         private Integer position;
 
         public OptionRow() {}
 
-        OptionRow(String id, String label, String aliases, boolean existing, Integer position) {
+        OptionRow(String id, String label, String aliases, boolean urgent, boolean existing, Integer position) {
             this.id = id;
             this.label = label;
             this.aliases = aliases;
+            this.urgent = urgent;
             this.existing = existing;
             this.position = position;
         }
@@ -49,6 +55,8 @@ public class QuestionForm {
         public void setLabel(String label) { this.label = label; }
         public String getAliases() { return aliases; }
         public void setAliases(String aliases) { this.aliases = aliases; }
+        public boolean isUrgent() { return urgent; }
+        public void setUrgent(boolean urgent) { this.urgent = urgent; }
         public boolean isExisting() { return existing; }
         public void setExisting(boolean existing) { this.existing = existing; }
         public boolean isRemove() { return remove; }

@@ -77,7 +77,8 @@ final class QuestionForms {
         List<Option> options = options(step.question());
         for (int i = 0; i < options.size(); i++) {
             Option option = options.get(i);
-            rows.add(new OptionRow(option.id(), option.label(), String.join(", ", option.aliases()), true, i + 1));
+            rows.add(new OptionRow(option.id(), option.label(), String.join(", ", option.aliases()), option.urgent(), true,
+                    i + 1));
         }
         form.setOptions(rows);
         switch (step.question()) {
@@ -107,7 +108,7 @@ final class QuestionForms {
         if (form.getType() != null && (form.getType().equals("single") || form.getType().equals("multiple"))) {
             int next = form.getOptions().size() + 1;
             for (int i = 0; i < BLANK_ROWS; i++) {
-                form.getOptions().add(new OptionRow("", "", "", false, next + i));
+                form.getOptions().add(new OptionRow("", "", "", false, false, next + i));
             }
         }
         return form;
@@ -269,7 +270,7 @@ final class QuestionForms {
             List<String> aliases = Arrays.stream(trimmed(row.getAliases()).split(","))
                     .map(String::strip).filter(a -> !a.isEmpty()).distinct().toList();
             int position = row.getPosition() == null ? Integer.MAX_VALUE : row.getPosition();
-            rows.add(new Row(i, position, new Option(id, label.isEmpty() ? id : label, aliases)));
+            rows.add(new Row(i, position, new Option(id, label.isEmpty() ? id : label, aliases, row.isUrgent())));
         }
         if (rows.size() < 2) {
             errors.put("options", "questionnaire.error.options-too-few");

@@ -46,12 +46,13 @@ class QuestionFormsTest {
         added.setLabel("Un job à côté des études");
         added.setAliases(" job étudiant ,, petit boulot ");
         added.setPosition(1);
+        form.getOptions().get(1).setUrgent(true);
 
         Step step = QuestionForms.read(form, KIND, List.of(SITUATION, LICENCE), Set.of()).step();
 
         assertThat(QuestionForms.options(step.question())).containsExactly(
                 new Option("un-job-a-cote-des-etudes", "Un job à côté des études", List.of("job étudiant", "petit boulot")),
-                new Option("durable", "Durable"));
+                new Option("durable", "Durable", List.of(), true));
     }
 
     @Test

@@ -86,6 +86,24 @@ class QuestionnaireEditorTest extends ConsoleIntegrationTest {
     }
 
     @Test
+    void a_choice_is_marked_urgent_and_the_stored_version_says_so() throws Exception {
+        var draft = questionnaires.startDraft(world.territoryId(), "emploi", "ac_test");
+
+        mvc.perform(edit("temps-travail", draft.revision()).param("text", "Plutôt temps plein ou temps partiel ?")
+                        .param("type", "single")
+                        .param("options[0].existing", "true").param("options[0].id", "temps-plein").param("options[0].label", "Temps plein")
+                        .param("options[0].urgent", "true")
+                        .param("options[1].existing", "true").param("options[1].id", "temps-partiel").param("options[1].label", "Temps partiel")
+                        .param("options[2].existing", "true").param("options[2].id", "peu-importe").param("options[2].label", "Peu importe"))
+                .andExpect(redirectedUrl(BASE + "/emploi/brouillon?enregistre"));
+
+        mvc.perform(get(BASE + "/emploi/brouillon.yaml").with(user(world.animateur())))
+                .andExpect(content().string(containsString("{id: temps-plein, label: \"Temps plein\", urgent: true}")));
+        mvc.perform(get(BASE + "/emploi/brouillon").with(user(world.animateur())))
+                .andExpect(content().string(containsString("class=\"badge late\">urgent</small>")));
+    }
+
+    @Test
     void a_new_question_with_choices_is_added_at_the_end() throws Exception {
         var draft = questionnaires.startDraft(world.territoryId(), "emploi", "ac_test");
 

@@ -136,7 +136,12 @@ public final class QuestionnaireLoader {
             } else if (option.get("aliases") != null) {
                 throw new QuestionnaireException(where + ": 'aliases' of option '" + id + "' must be a list");
             }
-            options.add(new Option(id, text(option.get("label"), where, "label of option '" + id + "'"), aliases));
+            Object urgent = option.get("urgent") == null ? Boolean.FALSE : option.get("urgent");
+            if (!(urgent instanceof Boolean)) {
+                throw new QuestionnaireException(where + ": 'urgent' of option '" + id + "' must be true or false");
+            }
+            options.add(new Option(id, text(option.get("label"), where, "label of option '" + id + "'"), aliases,
+                    (Boolean) urgent));
         }
         return options;
     }

@@ -88,6 +88,9 @@ public final class YamlQuestionnaires implements QuestionnaireFormat {
         out.append("    options:\n");
         for (Option option : options) {
             out.append("      - {id: ").append(id(option.id())).append(", label: ").append(quoted(option.label()));
+            if (option.urgent()) {
+                out.append(", urgent: true");
+            }
             if (!option.aliases().isEmpty()) {
                 out.append(", aliases: [");
                 for (int i = 0; i < option.aliases().size(); i++) {

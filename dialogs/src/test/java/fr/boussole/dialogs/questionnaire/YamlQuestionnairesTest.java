@@ -36,14 +36,15 @@ class YamlQuestionnairesTest {
         Questionnaire questionnaire = new Questionnaire("emploi@te_lot", 3, "emploi", List.of(
                 new Step("a", tricky, "- aide: « oui »", new Question.SingleChoice(List.of(
                         new Option("x", "'simple' et \"double\"", List.of("yes", "null", "#1")),
-                        new Option("y", "Y"))), null),
+                        new Option("y", "Y", List.of(), true))), null),
                 new Step("b", "Combien ?", null, new Question.Number(0, 3000, "€ / mois"),
                         new Condition(Map.of("a", Set.of("y", "x")), Map.of())),
                 new Step("c", "Où ?", null, new Question.FreeText(80),
                         new Condition(Map.of(), Map.of("a", Set.of("x"))))));
         String written = format.write(questionnaire);
         assertThat(format.read("essai", written)).isEqualTo(questionnaire);
-        assertThat(written).contains("id: \"emploi@te_lot\"").contains("when: {a: [x, y]}");
+        assertThat(written).contains("id: \"emploi@te_lot\"").contains("when: {a: [x, y]}")
+                .contains("{id: y, label: \"Y\", urgent: true}");
     }
 
     @Test
