@@ -25,7 +25,23 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage("fr.boussole.core..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "fr.boussole.dialogs..", "fr.boussole.store..", "fr.boussole.channels..",
-                        "fr.boussole.console..", "fr.boussole.app..")
+                        "fr.boussole.console..", "fr.boussole.pipeline..", "fr.boussole.app..")
+                .check(classes);
+    }
+
+    @Test
+    void pipeline_depends_on_nothing_of_ours_but_the_core() {
+        noClasses().that().resideInAPackage("fr.boussole.pipeline..")
+                .should().dependOnClassesThat().resideInAnyPackage("fr.boussole.dialogs..", "fr.boussole.store..",
+                        "fr.boussole.channels..", "fr.boussole.console..", "fr.boussole.app..")
+                .check(classes);
+    }
+
+    @Test
+    void only_the_assembly_knows_the_pipeline() {
+        noClasses().that().resideInAnyPackage("fr.boussole.dialogs..", "fr.boussole.store..", "fr.boussole.channels..",
+                        "fr.boussole.console..")
+                .should().dependOnClassesThat().resideInAPackage("fr.boussole.pipeline..")
                 .check(classes);
     }
 
@@ -33,7 +49,7 @@ class ModuleBoundariesTest {
     void channels_dialogs_and_store_do_not_depend_on_each_other() {
         noClasses().that().resideInAPackage("fr.boussole.channels..")
                 .should().dependOnClassesThat().resideInAnyPackage("fr.boussole.dialogs..", "fr.boussole.store..",
-                        "fr.boussole.console..", "fr.boussole.app..")
+                        "fr.boussole.console..", "fr.boussole.pipeline..", "fr.boussole.app..")
                 .check(classes);
         noClasses().that().resideInAPackage("fr.boussole.dialogs..")
                 .should().dependOnClassesThat().resideInAnyPackage("fr.boussole.channels..", "fr.boussole.store..",

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /** The one clock, store client timeouts and the web converters every module shares. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({BoussoleProperties.class, PipelineProperties.class})
+@EnableConfigurationProperties(BoussoleProperties.class)
 class PlatformConfiguration {
 
     @Bean

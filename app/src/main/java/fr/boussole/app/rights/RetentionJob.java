@@ -1,6 +1,7 @@
 package fr.boussole.app.rights;
 
-import fr.boussole.app.conversation.ConversationRetention;
+import fr.boussole.pipeline.conversation.ConversationRetention;
+import fr.boussole.pipeline.rights.MessageRetention;
 import fr.boussole.store.storage.RetentionPurge;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;

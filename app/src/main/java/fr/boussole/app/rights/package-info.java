@@ -1,5 +1,2 @@
-/**
- * The platform's part of the data rights (conversations, inbound messages, outbox) and the
- * retention schedule that forgets what is kept too long.
- */
+/** The retention schedule and the one job that applies it across the modules. */
 package fr.boussole.app.rights;

@@ -1,7 +1,7 @@
 package fr.boussole.app.journey;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.boussole.app.rights.ConversationData;
+import fr.boussole.pipeline.rights.ConversationData;
 import fr.boussole.console.requests.RequestBook;
 import fr.boussole.console.requests.RequestView;
 import fr.boussole.core.message.Channel;

@@ -1,6 +1,6 @@
 package fr.boussole.app.journey;
 
-import fr.boussole.app.inbound.InboundMessages;
+import fr.boussole.pipeline.inbound.InboundMessages;
 import fr.boussole.core.message.Channel;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

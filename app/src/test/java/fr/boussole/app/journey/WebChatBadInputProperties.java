@@ -2,8 +2,8 @@ package fr.boussole.app.journey;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.boussole.app.inbound.InboundMessages;
-import fr.boussole.app.webchat.WebChatController;
+import fr.boussole.pipeline.inbound.InboundMessages;
+import fr.boussole.channels.webchat.WebChatController;
 import fr.boussole.core.message.Channel;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -1,11 +1,11 @@
 package fr.boussole.app.outage;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import fr.boussole.app.conversation.Conversations;
-import fr.boussole.app.inbound.InboundMessage;
-import fr.boussole.app.inbound.InboundMessages;
-import fr.boussole.app.inbound.InboundStatus;
-import fr.boussole.app.outbox.MongoOutbox;
+import fr.boussole.pipeline.conversation.Conversations;
+import fr.boussole.pipeline.inbound.InboundMessage;
+import fr.boussole.pipeline.inbound.InboundMessages;
+import fr.boussole.pipeline.inbound.InboundStatus;
+import fr.boussole.pipeline.outbox.MongoOutbox;
 import fr.boussole.app.testing.ChatClient;
 import fr.boussole.app.testing.Instances;
 import fr.boussole.core.message.Channel;

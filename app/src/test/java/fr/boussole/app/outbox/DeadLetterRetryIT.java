@@ -1,5 +1,6 @@
 package fr.boussole.app.outbox;
 
+import fr.boussole.pipeline.outbox.OutboxStatus;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import fr.boussole.app.testing.ConsoleBrowser;
 import fr.boussole.core.message.ConversationKey;

@@ -1,5 +1,8 @@
 package fr.boussole.app.outbox;
 
+import fr.boussole.pipeline.outbox.MongoOutbox;
+import fr.boussole.pipeline.outbox.OutboxStatus;
+import fr.boussole.pipeline.outbox.StoredPayloads;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -8,8 +11,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.boussole.app.BoussoleApplication;
-import fr.boussole.app.inbound.InboundMessages;
-import fr.boussole.app.inbound.InboundStatus;
+import fr.boussole.pipeline.inbound.InboundMessages;
+import fr.boussole.pipeline.inbound.InboundStatus;
 import fr.boussole.channels.sms.SmsRenderer;
 import fr.boussole.core.delivery.DeliveryPayload;
 import fr.boussole.core.message.Channel;

@@ -1,5 +1,6 @@
 package fr.boussole.app.outbox;
 
+import fr.boussole.pipeline.outbox.OutboxStatus;
 import fr.boussole.core.message.ConversationKey;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;

@@ -1,9 +1,9 @@
 package fr.boussole.app.rights;
 
 import de.bwaldvogel.mongo.MongoServer;
-import fr.boussole.app.conversation.Conversations;
-import fr.boussole.app.inbound.InboundMessages;
-import fr.boussole.app.outbox.MongoOutbox;
+import fr.boussole.pipeline.conversation.Conversations;
+import fr.boussole.pipeline.inbound.InboundMessages;
+import fr.boussole.pipeline.outbox.MongoOutbox;
 import fr.boussole.app.testing.ChatClient;
 import fr.boussole.app.testing.Instances;
 import fr.boussole.core.conversation.ContactRequestDraft;

@@ -6,7 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import fr.boussole.app.webchat.WebChatController;
+import fr.boussole.channels.webchat.WebChatController;
 import org.bson.Document;
 
 import java.time.Duration;

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StoreServerIT {
 
-    static final Duration STARTUP = Duration.ofSeconds(120);
+    static final Duration STARTUP = Duration.ofSeconds(600);
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir

@@ -1,5 +1,6 @@
 package fr.boussole.app.webchat;
 
+import fr.boussole.channels.webchat.WebChatController;
 import de.bwaldvogel.mongo.MongoServer;
 import fr.boussole.app.testing.ChatClient;
 import fr.boussole.app.testing.EchoEngine;

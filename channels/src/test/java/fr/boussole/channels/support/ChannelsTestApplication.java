@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The channels module alone, with small in-memory stand-ins for the ports the platform implements
- * (Inbox, DeliveryStatusSink) and a clock the tests move.
+ * (Inbox, ReplyWait, DeliveryStatusSink) and a clock the tests move.
  */
 @SpringBootApplication(scanBasePackages = "fr.boussole.channels")
 public class ChannelsTestApplication {
@@ -18,6 +18,11 @@ public class ChannelsTestApplication {
     @Bean
     RecordingInbox inbox() {
         return new RecordingInbox();
+    }
+
+    @Bean
+    ScriptedReplies replies() {
+        return new ScriptedReplies();
     }
 
     @Bean

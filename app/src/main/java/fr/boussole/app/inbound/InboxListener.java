@@ -1,9 +1,0 @@
-package fr.boussole.app.inbound;
-
-import fr.boussole.core.message.ConversationKey;
-
-/** Told when a new message is recorded, so that processing starts at once rather than at the next poll. */
-@FunctionalInterface
-public interface InboxListener {
-    void accepted(ConversationKey conversation);
-}

@@ -1,2 +1,0 @@
-/** The durable inbox: every inbound message recorded once, with its per-conversation rank and processing status. */
-package fr.boussole.app.inbound;

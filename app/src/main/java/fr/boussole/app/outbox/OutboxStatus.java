@@ -1,6 +1,0 @@
-package fr.boussole.app.outbox;
-
-/** Where a delivery is. Only PENDING entries are ever claimed. */
-public enum OutboxStatus {
-    PENDING, SENT, FAILED, DEAD, CANCELLED
-}

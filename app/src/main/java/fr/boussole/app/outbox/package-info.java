@@ -1,2 +1,0 @@
-/** The persistent outbox: deliveries claimed with leases, sent in order per conversation, retried with backoff. */
-package fr.boussole.app.outbox;

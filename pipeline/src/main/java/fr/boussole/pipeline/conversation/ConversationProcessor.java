@@ -1,0 +1,256 @@
+package fr.boussole.pipeline.conversation;
+
+import fr.boussole.pipeline.PipelineProperties;
+import fr.boussole.pipeline.inbound.InboundMessage;
+import fr.boussole.pipeline.inbound.InboundMessages;
+import fr.boussole.pipeline.inbound.InboxListener;
+import fr.boussole.pipeline.outbox.Backoff;
+import fr.boussole.pipeline.outbox.MongoOutbox;
+import fr.boussole.core.conversation.ConversationEngine;
+import fr.boussole.core.conversation.DialogEvent;
+import fr.boussole.core.conversation.Turn;
+import fr.boussole.core.ids.Ids;
+import fr.boussole.core.message.ConversationKey;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Processes inbound messages: strictly in order within a conversation, each exactly once, with
+ * several instances on one store. A worker takes the conversation's lease, then handles its oldest
+ * pending message at a time:
+ * <ol>
+ *   <li>load the conversation; if its last stored turn answers this very message, the turn was
+ *       applied before a crash: skip to step 3 with the stored events;</li>
+ *   <li>call the engine, then store the new state and the events in one write conditioned on the
+ *       version read (the single point where a turn becomes real);</li>
+ *   <li>carry out the events (outbox entries with derived ids, contact requests...): idempotent;</li>
+ *   <li>mark the message processed.</li>
+ * </ol>
+ * A crash between any two steps is repaired by running them again. Leases only prevent wasted
+ * work; the conditioned write is what makes a turn happen once.
+ */
+@Component
+public class ConversationProcessor implements InboxListener, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationProcessor.class);
+
+    private final InboundMessages inbound;
+    private final Conversations conversations;
+    private final Leases leases;
+    private final TurnEffects effects;
+    private final MongoOutbox outbox;
+    private final ConversationEngine engine;
+    private final PipelineProperties settings;
+    private final Backoff backoff;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Timer latency;
+    private final String instance = Ids.random("instance");
+    private final AtomicLong drains = new AtomicLong();
+    private final Set<ConversationKey> queued = ConcurrentHashMap.newKeySet();
+    private final Set<ProcessedListener> listeners = ConcurrentHashMap.newKeySet();
+    private volatile ExecutorService workers;
+    private volatile ScheduledExecutorService poller;
+
+    ConversationProcessor(InboundMessages inbound, Conversations conversations, Leases leases, TurnEffects effects,
+                          MongoOutbox outbox, ConversationEngine engine, PipelineProperties settings, Clock clock,
+                          MeterRegistry meters) {
+        this.inbound = inbound;
+        this.conversations = conversations;
+        this.leases = leases;
+        this.effects = effects;
+        this.outbox = outbox;
+        this.engine = engine;
+        this.settings = settings;
+        this.backoff = new Backoff(settings.processingBackoff(), settings.maxBackoff());
+        this.clock = clock;
+        this.meters = meters;
+        this.latency = Timer.builder("boussole.processing.latency")
+                .description("from an inbound message's recording to the end of its turn")
+                .publishPercentileHistogram().register(meters);
+    }
+
+    /** Told of each message processed here, so that a waiting web request returns at once. */
+    public interface ProcessedListener {
+        void processed(String inboundId);
+    }
+
+    public void addListener(ProcessedListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(ProcessedListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void accepted(ConversationKey conversation) {
+        schedule(conversation);
+    }
+
+    private void schedule(ConversationKey conversation) {
+        ExecutorService pool = workers;
+        if (pool == null || !queued.add(conversation)) {
+            return;
+        }
+        try {
+            pool.execute(() -> {
+                queued.remove(conversation);
+                drain(conversation);
+            });
+        } catch (RejectedExecutionException stopping) {
+            queued.remove(conversation);
+        }
+    }
+
+    private void poll() {
+        try {
+            inbound.conversationsWithDueWork(clock.instant(), 500).forEach(this::schedule);
+        } catch (RuntimeException e) {
+            log.warn("polling for inbound work failed: {}", e.getClass().getName());
+        }
+    }
+
+    /** Processes the conversation's due messages, in order, for as long as it holds the lease. */
+    void drain(ConversationKey conversation) {
+        String lease = "conversation:" + conversations.ref(conversation); // no address in the store
+        String token = instance + "-" + drains.incrementAndGet();
+        try {
+            while (leases.tryAcquire(lease, token, clock.instant(), settings.lease())) {
+                try {
+                    while (workers != null) {
+                        Optional<InboundMessage> head = inbound.head(conversation);
+                        if (head.isEmpty() || head.get().nextAttemptAt().isAfter(clock.instant())) {
+                            break;
+                        }
+                        if (!leases.renew(lease, token, clock.instant(), settings.lease()) || !process(head.get())) {
+                            return;
+                        }
+                    }
+                } finally {
+                    leases.release(lease, token);
+                }
+                // A message recorded while we released would have found the lease taken: look again.
+                Optional<InboundMessage> head = inbound.head(conversation);
+                if (workers == null || head.isEmpty() || head.get().nextAttemptAt().isAfter(clock.instant())) {
+                    return;
+                }
+            }
+        } catch (RuntimeException storeTrouble) {
+            // Nothing is lost: the message stays pending and the next poll comes back to it.
+            log.warn("processing of a conversation interrupted: {}", storeTrouble.getClass().getName());
+        }
+    }
+
+    /** @return true to go on with the conversation's next message */
+    private boolean process(InboundMessage message) {
+        try {
+            StoredConversation stored = conversations.load(message.conversation());
+            List<DialogEvent> events;
+            if (message.id().equals(stored.lastInboundId())) {
+                events = stored.lastEvents(); // applied before an interruption: complete it
+            } else if (stored.lastSequence() >= message.sequence()) {
+                events = List.of(); // an older turn, long complete (cannot happen unless marked by hand)
+            } else {
+                Instant now = clock.instant();
+                Turn turn = engine.handle(stored.state(), message.inbound(), now);
+                if (!conversations.applyTurn(stored, turn.state(), message.id(), message.sequence(), turn.events(), now)) {
+                    return false; // another worker took over this conversation: it carries on
+                }
+                events = turn.events();
+                outbox.resumeRecipient(message.conversation());
+            }
+            List<String> replies = effects.carryOut(message, stored.optedOut(), events);
+            inbound.markProcessed(message.id(), replies, clock.instant());
+            latency.record(Duration.between(message.acceptedAt(), clock.instant()));
+            listeners.forEach(l -> l.processed(message.id()));
+            return true;
+        } catch (DataAccessResourceFailureException | TransientDataAccessException storeDown) {
+            // not the message's fault (the store unreachable, or a failure it labels transient, such as a
+            // write cut by a failover): do not count it as an attempt, the message waits for the store
+            throw storeDown;
+        } catch (RuntimeException failure) {
+            failed(message, failure);
+            return false;
+        }
+    }
+
+    private void failed(InboundMessage message, RuntimeException failure) {
+        int attempts = message.attempts() + 1;
+        meters.counter("boussole.processing.failures").increment();
+        Instant now = clock.instant();
+        if (attempts >= settings.processingAttempts()) {
+            inbound.park(message.id(), attempts, now);
+            meters.counter("boussole.processing.parked").increment();
+            log.error("inbound {} parked after {} failed attempts: {}", message.id(), attempts, failure.getClass().getName());
+            listeners.forEach(l -> l.processed(message.id()));
+            schedule(message.conversation()); // the next messages go on
+            return;
+        }
+        Duration wait = backoff.after(attempts);
+        inbound.retryLater(message.id(), attempts, now.plus(wait));
+        log.warn("inbound {} failed (attempt {} of {}), retry in {} ms: {}", message.id(), attempts,
+                settings.processingAttempts(), wait.toMillis(), failure.getClass().getName());
+        ScheduledExecutorService p = poller;
+        if (p != null) {
+            try {
+                p.schedule(() -> schedule(message.conversation()), wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // the next start polls it
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        workers = Executors.newFixedThreadPool(Math.max(1, settings.workers()), Thread.ofPlatform().name("inbound-", 0).factory());
+        poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("inbound-poll").factory());
+        long poll = settings.pollInterval().toMillis();
+        poller.scheduleWithFixedDelay(this::poll, 0, poll, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        ExecutorService w = workers;
+        workers = null;
+        if (w != null) {
+            poller.shutdownNow();
+            w.shutdown();
+            try {
+                w.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return workers != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1024; // stops before the outbox worker
+    }
+}

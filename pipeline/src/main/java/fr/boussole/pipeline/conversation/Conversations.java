@@ -1,0 +1,169 @@
+package fr.boussole.pipeline.conversation;
+
+import fr.boussole.core.conversation.ConversationState;
+import fr.boussole.core.conversation.DialogEvent;
+import fr.boussole.pipeline.sealed.SealedDocuments;
+import fr.boussole.core.message.Channel;
+import fr.boussole.core.message.ConversationKey;
+import fr.boussole.core.privacy.PersonalData;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Conversation documents: the engine's state, a version for optimistic concurrency, the last turn
+ * (the inbound message it answers and its events) and the opt-out flag. Personal data at rest: the id
+ * is {@code channel:lookupKey(address)}, the address is sealed in the document, and the state, the
+ * turn's events and the offered choices are each one sealed value (nothing queries inside them).
+ */
+@Component
+public class Conversations {
+
+    static final String COLLECTION = "conversations";
+
+    private final MongoTemplate mongo;
+    private final SealedDocuments sealed;
+    private final PersonalData personalData;
+
+    Conversations(MongoTemplate mongo, SealedDocuments sealed) {
+        this.mongo = mongo;
+        this.sealed = sealed;
+        this.personalData = sealed.personalData();
+        // key#version: the version condition as an exact match on a unique key (indexed on any store)
+        mongo.indexOps(COLLECTION).createIndex(new org.springframework.data.mongodb.core.index.Index()
+                .on("cas", org.springframework.data.domain.Sort.Direction.ASC).unique().named("cas"));
+    }
+
+    /** The stored conversation, or a fresh one (version 0, nothing stored yet). */
+    public StoredConversation load(ConversationKey key) {
+        Document doc = mongo.findById(ref(key), Document.class, COLLECTION);
+        if (doc == null) {
+            return new StoredConversation(key, 0, ConversationState.start(key), null, -1, List.of(), false);
+        }
+        String state = doc.getString("state");
+        Document turn = doc.get("lastTurn", Document.class);
+        return new StoredConversation(key, ((Number) doc.get("version")).longValue(),
+                state == null ? ConversationState.start(key) : ConversationState.fromStored(sealed.open(state)),
+                turn == null ? null : turn.getString("inboundId"),
+                turn == null ? -1 : ((Number) turn.get("sequence")).longValue(),
+                turn == null ? List.of() : StoredEvents.read(sealed.open(turn.getString("events")).getList("events", Document.class)),
+                Boolean.TRUE.equals(doc.getBoolean("optedOut")));
+    }
+
+    /**
+     * Stores a turn's state and events in one atomic write, conditioned on the version read: the
+     * only write that decides whether a turn happened. Returns false when another worker got there first.
+     */
+    boolean applyTurn(StoredConversation before, ConversationState state, String inboundId, long sequence,
+                      List<DialogEvent> events, Instant now) {
+        Document turn = turn(inboundId, sequence, now, StoredEvents.write(events));
+        String offered = sealed.seal(new Document("offered", offeredChoices(events)));
+        String ref = ref(before.key());
+        String sealedState = sealed.seal(new Document(state.toStored()));
+        Update update = new Update().set("state", sealedState).set("lastTurn", turn)
+                .set("offered", offered).set("version", before.version() + 1)
+                .set("cas", ref + "#" + (before.version() + 1)).set("updatedAt", Date.from(now))
+                .unset("forgottenAt");
+        String contactLookup = contactLookup(state);
+        if (contactLookup == null) {
+            update.unset("contactLookup");
+        } else {
+            update.set("contactLookup", contactLookup);
+        }
+        if (before.version() == 0) {
+            try {
+                mongo.insert(new Document("_id", ref).append("address", personalData.seal(before.key().address()))
+                        .append("version", 1L).append("cas", ref + "#1")
+                        .append("state", sealedState).append("lastTurn", turn).append("offered", offered)
+                        .append("updatedAt", Date.from(now)).append("contactLookup", contactLookup), COLLECTION);
+                return true;
+            } catch (org.springframework.dao.DuplicateKeyException lost) {
+                return false;
+            }
+        }
+        return mongo.updateFirst(Query.query(Criteria.where("cas").is(ref + "#" + before.version())),
+                update, COLLECTION).getModifiedCount() == 1;
+    }
+
+    /** The last turn: which message it answers, in clear (the pipeline's bookkeeping); its events sealed. */
+    private Document turn(String inboundId, long sequence, Instant now, List<Document> events) {
+        return new Document("inboundId", inboundId).append("sequence", sequence)
+                .append("at", Date.from(now)).append("events", sealed.seal(new Document("events", events)));
+    }
+
+    /**
+     * The keyed hash of the phone or email typed at the contact step, if any: how an erasure or an
+     * access request finds a conversation that has no request yet (the state itself is sealed).
+     */
+    private String contactLookup(ConversationState state) {
+        return state.contactAddress().map(personalData::lookupKey).orElse(null);
+    }
+
+    /** The document id: the channel and the keyed hash of the address, which is sealed in the document. */
+    public String ref(ConversationKey key) {
+        return personalData.conversationRef(key);
+    }
+
+    /** The choices of the last turn's replies, so that a tap (which carries only an id) gets its label. */
+    private static List<Document> offeredChoices(List<DialogEvent> events) {
+        return events.stream().filter(DialogEvent.Reply.class::isInstance)
+                .flatMap(e -> ((DialogEvent.Reply) e).message().choices().stream())
+                .map(c -> new Document("id", c.id()).append("label", c.label())).toList();
+    }
+
+    /** The label of a choice offered by the last turn, or null. */
+    public String offeredLabel(ConversationKey key, String choiceId) {
+        Query query = Query.query(Criteria.where("_id").is(ref(key)));
+        query.fields().include("offered");
+        Document doc = mongo.findOne(query, Document.class, COLLECTION);
+        if (doc == null || doc.getString("offered") == null) {
+            return null;
+        }
+        return sealed.open(doc.getString("offered")).getList("offered", Document.class, List.of()).stream()
+                .filter(c -> choiceId.equals(c.getString("id"))).map(c -> c.getString("label")).findFirst().orElse(null);
+    }
+
+    void setOptedOut(ConversationKey key, boolean optedOut) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(ref(key))), new Update().set("optedOut", optedOut), COLLECTION);
+    }
+
+    /** Keys and versions of the conversations whose last turn is older than {@code cutoff}. */
+    List<StoredConversation> idleSince(Instant cutoff) {
+        Query query = Query.query(Criteria.where("updatedAt").lt(Date.from(cutoff)).and("forgottenAt").exists(false));
+        query.fields().include("_id").include("address");
+        return mongo.find(query, Document.class, COLLECTION).stream()
+                .map(doc -> load(keyOf(doc)))
+                .toList();
+    }
+
+    /** The conversation's key: its channel from the id, its address opened from the document. */
+    private ConversationKey keyOf(Document doc) {
+        String id = doc.getString("_id");
+        return new ConversationKey(Channel.valueOf(id.substring(0, id.indexOf(':')).toUpperCase(Locale.ROOT)),
+                personalData.open(doc.getString("address")));
+    }
+
+    /**
+     * Retention: the conversation starts afresh, its answers and last replies gone. Conditioned on
+     * the version read, like a turn, so that a message arriving meanwhile wins and nothing is lost.
+     * The opt-out flag stays: it is the young person's will, not their data.
+     */
+    boolean forget(StoredConversation before, Instant now) {
+        String key = ref(before.key());
+        Document turn = turn(before.lastInboundId(), before.lastSequence(), now, List.of());
+        Update update = new Update().set("state", sealed.seal(new Document(ConversationState.start(before.key()).toStored())))
+                .set("lastTurn", turn).set("offered", sealed.seal(new Document("offered", List.of())))
+                .set("version", before.version() + 1)
+                .set("cas", key + "#" + (before.version() + 1)).set("forgottenAt", Date.from(now));
+        return mongo.updateFirst(Query.query(Criteria.where("cas").is(key + "#" + before.version())), update, COLLECTION)
+                .getModifiedCount() == 1;
+    }
+}

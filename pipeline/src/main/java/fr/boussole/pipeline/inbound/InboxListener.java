@@ -1,0 +1,9 @@
+package fr.boussole.pipeline.inbound;
+
+import fr.boussole.core.message.ConversationKey;
+
+/** Told when a new message is recorded, so that processing starts at once rather than at the next poll. */
+@FunctionalInterface
+public interface InboxListener {
+    void accepted(ConversationKey conversation);
+}

@@ -1,0 +1,158 @@
+package fr.boussole.pipeline.rights;
+
+import fr.boussole.pipeline.conversation.Leases;
+import fr.boussole.pipeline.outbox.MongoOutbox;
+import fr.boussole.core.ids.Ids;
+import fr.boussole.core.message.ConversationKey;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static fr.boussole.pipeline.rights.ConversationData.CONVERSATION;
+import static fr.boussole.pipeline.rights.ConversationData.INBOUND_MESSAGE;
+import static fr.boussole.pipeline.rights.ConversationData.OUTBOUND_MESSAGE;
+import static fr.boussole.pipeline.rights.ConversationLookups.CONVERSATIONS;
+import static fr.boussole.pipeline.rights.ConversationLookups.INBOUND;
+import static fr.boussole.pipeline.rights.ConversationLookups.LEASES;
+import static fr.boussole.pipeline.rights.ConversationLookups.OUTBOX;
+import static fr.boussole.pipeline.rights.ConversationLookups.QUEUES;
+import static fr.boussole.pipeline.rights.ConversationLookups.SEQUENCES;
+import static fr.boussole.pipeline.rights.ConversationLookups.STOPPED;
+
+/**
+ * Erases one conversation, in one of two ways. Up to a message (asked by the young person from
+ * inside it): texts up to that message emptied, replies sent before it cancelled or emptied, the
+ * conversation goes on. Entirely (asked by the animateur, or past retention): texts emptied, pending
+ * replies cancelled, the conversation's documents deleted, and its address replaced, in what must
+ * stay (de-duplication keys, ranks, delivery statuses), by a tombstone ({@code sms:erased-…}) that
+ * leads back to nobody; under the conversation's lease, so that no turn runs meanwhile. A message
+ * received during the erasure is kept and answered: the young person wrote after it.
+ */
+@Component
+class ConversationErasure {
+
+    /** As the inbox: a conversation whose counter moved less than this ago may have a message being recorded. */
+    private static final Duration QUIET = Duration.ofSeconds(30);
+    private static final Duration LEASE = Duration.ofMinutes(1);
+    private static final int LEASE_TRIES = 100;
+
+    private final MongoTemplate mongo;
+    private final Leases leases;
+    private final Clock clock;
+    private final ConversationLookups lookups;
+
+    ConversationErasure(MongoTemplate mongo, Leases leases, Clock clock, ConversationLookups lookups) {
+        this.mongo = mongo;
+        this.lookups = lookups;
+        this.leases = leases;
+        this.clock = clock;
+    }
+
+    /** Asked by message: texts up to the message that asked, replies to the messages before it. */
+    Map<String, Integer> upTo(ConversationKey key, long throughMessage) {
+        long inbound = mongo.updateMulti(lookups.inboundOf(key).addCriteria(Criteria.where("sequence").lte(throughMessage)
+                .and("status").ne("GAP")), emptyInbound(), INBOUND).getModifiedCount();
+        long before = throughMessage * MongoOutbox.SLOTS_PER_MESSAGE;
+        long outbound = emptyOutbox(key, lookups.outboxOf(key).addCriteria(Criteria.where("sequence").lt(before)), null);
+        return Map.of(INBOUND_MESSAGE, (int) inbound, OUTBOUND_MESSAGE, (int) outbound);
+    }
+
+    /**
+     * Everything of the conversation goes, its address included; with {@code idleBefore}, only if
+     * its last turn is still older than that (checked under the lease).
+     */
+    Map<String, Integer> entirely(ConversationKey key, Instant idleBefore) {
+        String lease = lookups.leaseOf(key);
+        String token = Ids.random("erasure");
+        acquire(lease, token);
+        try {
+            if (idleBefore != null && !idle(key, idleBefore)) {
+                return Map.of();
+            }
+            ConversationKey tombstone = new ConversationKey(key.channel(), "erased-" + Ids.random("x"));
+            Document counter = mongo.findOne(lookups.byId(key), Document.class, SEQUENCES);
+            long gaps = mongo.remove(lookups.inboundOf(key).addCriteria(Criteria.where("status").is("GAP")), INBOUND)
+                    .getDeletedCount();
+            // messages not yet handled were written after the erasure began: they stay, and are answered
+            long inbound = mongo.updateMulti(lookups.inboundOf(key).addCriteria(Criteria.where("status").ne("PENDING")),
+                    emptyInbound().set("conversation", tombstone.value()).unset("address"), INBOUND).getModifiedCount();
+            if (counter != null && !mongo.exists(lookups.inboundOf(key), INBOUND) && settled(counter, gaps + inbound)) {
+                // conditioned on the count read: a message counted meanwhile keeps the counter
+                mongo.remove(lookups.byId(key).addCriteria(Criteria.where("next").is(counter.get("next"))), SEQUENCES);
+            }
+            long outbound = emptyOutbox(key, lookups.outboxOf(key), tombstone);
+            mongo.remove(lookups.byId(key), QUEUES);
+            mongo.remove(lookups.byId(key), STOPPED);
+            long conversations = mongo.remove(lookups.byId(key), CONVERSATIONS).getDeletedCount();
+            return Map.of(CONVERSATION, (int) conversations, INBOUND_MESSAGE, (int) inbound,
+                    OUTBOUND_MESSAGE, (int) outbound);
+        } finally {
+            leases.release(lease, token);
+            // the lease's name holds the address: it goes too, unless a worker took it meanwhile
+            mongo.remove(Query.query(Criteria.where("_id").is(lease).and("owner").is(token)), LEASES);
+        }
+    }
+
+    private boolean idle(ConversationKey key, Instant before) {
+        Query query = lookups.byId(key);
+        query.fields().include("updatedAt");
+        Document doc = mongo.findOne(query, Document.class, CONVERSATIONS);
+        return doc != null && doc.getDate("updatedAt") != null && doc.getDate("updatedAt").toInstant().isBefore(before);
+    }
+
+    /**
+     * Whether no message is being recorded in the conversation: every rank counted is accounted for,
+     * or (a rank lost by a crash) nothing was counted for a while, as the inbox itself judges.
+     */
+    private boolean settled(Document counter, long accounted) {
+        long counted = ((Number) counter.get("next")).longValue();
+        return accounted >= counted || counter.getDate("at") == null
+                || counter.getDate("at").toInstant().plus(QUIET).isBefore(clock.instant());
+    }
+
+    private void acquire(String lease, String token) {
+        for (int attempt = 0; attempt < LEASE_TRIES; attempt++) {
+            if (leases.tryAcquire(lease, token, clock.instant(), LEASE)) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new ConversationBusyException();
+    }
+
+    /** Pending entries are cancelled and taken out of their queue; every entry loses its text and recipient. */
+    private long emptyOutbox(ConversationKey key, Query entries, ConversationKey tombstone) {
+        // a dead letter too: a retry from the console would send an empty message to an erased address
+        Query pending = Query.of(entries).addCriteria(Criteria.where("status").in("PENDING", "DEAD"));
+        pending.fields().include("_id");
+        for (Document entry : mongo.find(pending, Document.class, OUTBOX)) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(entry.getString("_id")).and("status").in("PENDING", "DEAD")),
+                    new Update().set("status", "CANCELLED"), OUTBOX);
+            mongo.updateFirst(lookups.byId(key), new Update().pull("entries", new Document("id", entry.getString("_id"))), QUEUES);
+        }
+        Update empty = new Update().set("payload", new Document("kind", "chat").append("text", "").append("erased", true))
+                .set("recipient", "erased").unset("recipientLookup");
+        if (tombstone != null) {
+            empty.set("conversation", tombstone.value());
+        }
+        return mongo.updateMulti(entries, empty, OUTBOX).getModifiedCount();
+    }
+
+    private static Update emptyInbound() {
+        return new Update().set("text", "").unset("choiceId").unset("sharedPhone").unset("sharedPhoneLookup")
+                .set("erased", true);
+    }
+}
