@@ -34,7 +34,10 @@ class StoredEventsTest {
                 new DialogEvent.ErasureRequested(),
                 new DialogEvent.OptedOut(),
                 new DialogEvent.OptedIn(),
-                new DialogEvent.ContactCheckAnswered("cr_1", ContactChecks.Answer.NOT_YET));
+                new DialogEvent.ContactCheckAnswered("cr_1", ContactChecks.Answer.NOT_YET),
+                new DialogEvent.QuestionnaireProgress("lot", "emploi@lot", 2, "situation",
+                        DialogEvent.QuestionnaireProgress.Stage.ANSWERED),
+                new DialogEvent.QuestionnaireProgress("lot", "emploi", 1, null, DialogEvent.QuestionnaireProgress.Stage.REQUESTED));
 
         assertThat(StoredEvents.read(StoredEvents.write(events))).isEqualTo(events);
     }
@@ -43,6 +46,6 @@ class StoredEventsTest {
     void the_test_above_covers_every_event_type() {
         assertThat(Arrays.stream(DialogEvent.class.getPermittedSubclasses()).map(Class::getSimpleName))
                 .containsExactlyInAnyOrder("Reply", "ContactRequested", "SearchRecorded", "ErasureRequested", "OptedOut", "OptedIn",
-                        "ContactCheckAnswered");
+                        "ContactCheckAnswered", "QuestionnaireProgress");
     }
 }
