@@ -15,7 +15,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The funnel and the unmet demand are counted by the store from anonymous marks and searches. */
+/**
+ * The funnel and the unmet demand are counted by the store from anonymous marks and searches. The
+ * territory is this test's own: published versions are read once and kept by the questionnaire source
+ * (they never change), so another test's "emploi@te_lot v2" would be found here.
+ */
 class FunnelReportTest extends StoreIntegrationTest {
 
     @Autowired FunnelLog log;
@@ -24,15 +28,15 @@ class FunnelReportTest extends StoreIntegrationTest {
 
     @Test
     void each_version_counts_its_journeys_per_question_in_the_questionnaire_order() {
-        journey("te_lot", "emploi", 1, 6, true, true);
-        journey("te_lot", "emploi", 1, 6, true, false);
-        journey("te_lot", "emploi", 1, 2, false, false); // stopped at the third question
-        journey("te_lot", "emploi@te_lot", 2, 1, false, false);
+        journey("te_funnel", "emploi", 1, 6, true, true);
+        journey("te_funnel", "emploi", 1, 6, true, false);
+        journey("te_funnel", "emploi", 1, 2, false, false); // stopped at the third question
+        journey("te_funnel", "emploi@te_funnel", 2, 1, false, false);
         journey("te_other", "emploi", 1, 6, true, true);
 
-        var funnels = report.funnels("te_lot", Instant.EPOCH);
+        var funnels = report.funnels("te_funnel", Instant.EPOCH);
 
-        assertThat(funnels).extracting(f -> f.questionnaireId() + " v" + f.version()).containsExactly("emploi v1", "emploi@te_lot v2");
+        assertThat(funnels).extracting(f -> f.questionnaireId() + " v" + f.version()).containsExactly("emploi v1", "emploi@te_funnel v2");
         var national = funnels.getFirst();
         assertThat(national.started()).isEqualTo(3);
         assertThat(national.questions()).extracting(q -> q.questionId() + " " + q.reached() + "/" + q.answered())
@@ -48,14 +52,14 @@ class FunnelReportTest extends StoreIntegrationTest {
 
     @Test
     void a_replayed_mark_counts_once_and_a_period_counts_only_its_marks() {
-        var reached = new QuestionnaireProgress("te_lot", "emploi", 1, "situation", Stage.REACHED);
+        var reached = new QuestionnaireProgress("te_funnel", "emploi", 1, "situation", Stage.REACHED);
         log.record(reached, "qf_same");
         log.record(reached, "qf_same");
         clock.advance(Duration.ofDays(40));
         log.record(reached, Ids.random("qf"));
 
-        assertThat(report.funnels("te_lot", Instant.EPOCH).getFirst().questions().getFirst().reached()).isEqualTo(2);
-        assertThat(report.funnels("te_lot", clock.instant().minus(Duration.ofDays(30))).getFirst().questions()
+        assertThat(report.funnels("te_funnel", Instant.EPOCH).getFirst().questions().getFirst().reached()).isEqualTo(2);
+        assertThat(report.funnels("te_funnel", clock.instant().minus(Duration.ofDays(30))).getFirst().questions()
                 .getFirst().reached()).isEqualTo(1);
     }
 
@@ -65,13 +69,13 @@ class FunnelReportTest extends StoreIntegrationTest {
         for (String[] s : List.of(new String[] {"46042", "logement", "0"}, new String[] {"46042", "logement", "0"},
                 new String[] {"46102", "sante", "0"}, new String[] {"46042", "emploi", "3"},
                 new String[] {"46042", "logement", "0"})) {
-            searches.save(new Search(Ids.random("se"), s[0], "te_lot", s[1], Integer.parseInt(s[2]), at));
+            searches.save(new Search(Ids.random("se"), s[0], "te_funnel", s[1], Integer.parseInt(s[2]), at));
         }
         searches.save(new Search(Ids.random("se"), "12202", "te_other", "logement", 0, at));
 
-        assertThat(report.unmetDemand("te_lot", Instant.EPOCH)).containsExactly(
+        assertThat(report.unmetDemand("te_funnel", Instant.EPOCH)).containsExactly(
                 new FunnelReport.UnmetDemand("46042", "logement", 3), new FunnelReport.UnmetDemand("46102", "sante", 1));
-        assertThat(report.unmetDemand("te_lot", at.plusSeconds(1))).isEmpty();
+        assertThat(report.unmetDemand("te_funnel", at.plusSeconds(1))).isEmpty();
     }
 
     /** One journey's marks: the first {@code answered} questions answered, the next one reached. */
