@@ -99,15 +99,14 @@ class AtRestJourneyIT extends RunningBot {
         for (String text : List.of("23", "Cahors", "1")) {
             last = webSay(text);
         }
-        for (int questions = 0; !last.getLast().get("text").asText().contains("offres"); questions++) {
-            assertThat(questions).as("questions before the offers").isLessThan(12);
+        for (int questions = 0; !last.getLast().get("choices").toString().contains("offre:"); questions++) {
+            assertThat(questions).as("questions before the offers").isLessThan(4);
             last = webSay("1");
         }
         String offer = last.getLast().get("choices").get(0).get("id").asText();
         webChoose(offer);
-        webChoose("oui");
-        assertThat(webSay(EMAIL).getLast().get("text").asText()).contains(EMAIL);
-        assertThat(webChoose("accepte").getFirst().get("text").asText()).contains(EMAIL);
+        webChoose("contactez-moi");
+        assertThat(webSay(EMAIL).getFirst().get("text").asText()).contains("C'est envoyé").contains(EMAIL);
     }
 
     private void smsJourney() {
@@ -120,10 +119,8 @@ class AtRestJourneyIT extends RunningBot {
             assertThat(questions).as("questions before the offers").isLessThan(12);
             last = smsSay(key, "1");
         }
-        smsSay(key, "1"); // the first offer
-        smsSay(key, "1"); // yes, contact me
-        smsSay(key, "1"); // on this number
-        assertThat(smsSay(key, "1")).contains("C'est envoyé").contains(PHONE);
+        smsSay(key, "1"); // the first offer: its card, with the consent for this number
+        assertThat(smsSay(key, "1")).contains("C'est envoyé").contains(fr.boussole.core.message.PhoneNumbers.display(PHONE));
     }
 
     private List<JsonNode> webSay(String text) {

@@ -155,10 +155,8 @@ class DataRightsIT extends RunningBot {
         for (int i = 0; i < 12 && !String.join("\n", last).contains("offres pour toi"); i++) {
             last = say(key, "1");
         }
-        say(key, "1"); // the first offer
-        say(key, "1"); // yes, be contacted
-        say(key, "1"); // on this number
-        assertThat(String.join("\n", say(key, "1"))).contains("C'est envoyé");
+        say(key, "1"); // the first offer: its card, with the consent for this number
+        assertThat(String.join("\n", say(key, "1"))).contains("C'est envoyé"); // "1. Oui, contactez-moi"
     }
 
     List<String> say(ConversationKey key, String text) {
@@ -184,9 +182,8 @@ class DataRightsIT extends RunningBot {
         }
         String offer = last.getLast().get("choices").get(0).get("id").asText();
         chat(session, "{\"choice\":\"" + offer + "\"}");
-        chat(session, "{\"choice\":\"oui\"}");
-        assertThat(chat(session, "{\"text\":\"" + phone + "\"}").getLast().get("text").asText()).contains("Tu es d'accord");
-        assertThat(chat(session, "{\"choice\":\"accepte\"}").getFirst().get("text").asText()).startsWith("C'est envoyé");
+        chat(session, "{\"choice\":\"contactez-moi\"}");
+        assertThat(chat(session, "{\"text\":\"" + phone + "\"}").getFirst().get("text").asText()).startsWith("C'est envoyé");
         await("the web request stored", () -> !contactRequestsOf(session).isEmpty());
     }
 

@@ -58,16 +58,14 @@ class WhatsAppJourneyIT extends RunningBot {
         int questions = 0;
         while (!last.body().contains("offres pour toi")) {
             last = last.rich() ? tap(last, last.choices().getFirst()[0]).getLast() : text("1").getLast();
-            assertThat(++questions).as("questions before the offers").isLessThan(12);
+            assertThat(++questions).as("questions before the offers").isLessThan(4);
         }
-        Reply details = (last.rich() ? tap(last, last.choices().getFirst()[0]) : text("1")).getLast();
-        assertThat(details.body()).contains("On te recontacte sous");
+        assertThat(last.type()).as("offers as a list of short titles").isEqualTo("twilio/list-picker");
+        Reply details = tap(last, last.choices().getFirst()[0]).getLast();
+        assertThat(details.body()).contains("On te contacte sous").contains("Si tu dis oui");
         assertThat(details.type()).isEqualTo("twilio/quick-reply");
-        Reply how = tap(details, "oui").getLast();
-        assertThat(how.choices()).isNotEmpty();
-        Reply consent = tap(how, how.choices().getFirst()[0]).getLast();
-        assertThat(consent.body()).contains(PHONE).contains("Tu es d'accord");
-        List<Reply> done = tap(consent, "accepte");
+        assertThat(details.choices()).extracting(c -> c[0]).containsExactly("contactez-moi", "autres-offres");
+        List<Reply> done = tap(details, "contactez-moi");
         assertThat(done.getFirst().body()).contains("C'est envoyé");
 
         List<Document> requests = contactRequestsOf(PHONE);

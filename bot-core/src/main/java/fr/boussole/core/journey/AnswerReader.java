@@ -1,6 +1,8 @@
 package fr.boussole.core.journey;
 
 import fr.boussole.core.language.Intent;
+import fr.boussole.core.language.PlaceMention;
+import fr.boussole.core.offer.TerritoryDirectory;
 import fr.boussole.core.language.Understanding;
 import fr.boussole.core.message.Choice;
 import fr.boussole.core.message.Inbound;
@@ -26,13 +28,17 @@ final class AnswerReader {
     /** Value ids that mean "whatever", by convention of the questionnaires (docs/questionnaires.md). */
     private static final java.util.Set<String> NO_PREFERENCE = java.util.Set.of("ne-sait-pas", "peu-importe");
 
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
+
     private final Understanding understanding;
     private final CommuneDirectory communes;
+    private final TerritoryDirectory territories;
     private final Texts texts;
 
-    AnswerReader(Understanding understanding, CommuneDirectory communes, Texts texts) {
+    AnswerReader(Understanding understanding, CommuneDirectory communes, TerritoryDirectory territories, Texts texts) {
         this.understanding = understanding;
         this.communes = communes;
+        this.territories = territories;
         this.texts = texts;
     }
 
@@ -167,7 +173,7 @@ final class AnswerReader {
 
     private StepAnswer commune(Inbound inbound, List<String> candidates) {
         if (!candidates.isEmpty()) {
-            List<Choice> choices = CommuneChoices.of(candidates, communes);
+            List<Choice> choices = CommuneChoices.of(candidates, communes, territories);
             Optional<Choice> chosen = chosen(inbound, choices);
             if (chosen.isPresent()) {
                 return new StepAnswer.Given(List.of(chosen.get().id()), List.of(chosen.get().label()));
@@ -176,7 +182,9 @@ final class AnswerReader {
         if (inbound.text().isBlank()) {
             return new StepAnswer.Invalid("reask.commune");
         }
-        List<Commune> found = communes.resolve(inbound.text());
+        // Only a span that looks like a place: never a whole question or a thank-you ("c'est payant ?").
+        List<Commune> found = inbound.choiceId() != null ? List.of()
+                : understanding.read(inbound.text()).place().map(PlaceMention::communes).orElse(List.of());
         if (found.isEmpty()) {
             return new StepAnswer.Invalid("reask.commune");
         }
@@ -184,7 +192,7 @@ final class AnswerReader {
             Commune commune = found.getFirst();
             return new StepAnswer.Given(List.of(commune.insee()), List.of(commune.name()));
         }
-        return new StepAnswer.Ambiguous(CommuneChoices.firstInsees(found));
+        return new StepAnswer.Ambiguous(CommuneChoices.ordered(found, territories));
     }
 
     /**
@@ -249,6 +257,12 @@ final class AnswerReader {
         }
         if (inbound.text().isBlank()) {
             return Optional.empty();
+        }
+        // A number is a line of the list or nothing: "7" among four lines never means the closest label.
+        String typed = understanding.normalise(inbound.text());
+        if (NUMBER.matcher(typed).matches()) {
+            int line = Integer.parseInt(typed.length() > 3 ? "0" : typed);
+            return line >= 1 && line <= choices.size() ? Optional.of(choices.get(line - 1)) : Optional.empty();
         }
         return understanding.choiceIn(inbound.text(), choices);
     }

@@ -80,6 +80,11 @@ final class ContactCheckSteps {
         return true;
     }
 
+    /** The question again after something said first (a help line). */
+    void askAgain(String prefix) {
+        turn.say(TurnContext.prefixed(prefix, question(current())));
+    }
+
     /** "aide" while the question waits: what it is about, then the question again. */
     void help() {
         turn.say(TurnContext.prefixed(turn.texts.text("check.help"), question(current())));

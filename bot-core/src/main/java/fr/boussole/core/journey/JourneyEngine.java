@@ -28,9 +28,8 @@ public final class JourneyEngine implements ConversationEngine {
 
     /** Texts shown as choice labels, normalised once rather than on every turn. */
     private static final List<String> LABEL_KEYS = List.of("choice.yes", "choice.no", "choice.restart", "resume.resume",
-            "consent.accept", "consent.refuse", "done.other-offers", "offers.more", "offers.other-theme",
-            "contact.this-number", "contact.other-number", "contact.a-number", "contact.an-email",
-            "check.yes", "check.no", "check.not-yet");
+            "contact.yes", "consent.refuse", "done.other-offers", "offers.more", "offers.other-theme",
+            "offers.other-offers", "contact.email-keep", "commune.home-no", "check.yes", "check.no", "check.not-yet");
 
     private final JourneyPorts ports;
     private final Map<String, String> normalisedLabels;
@@ -79,7 +78,8 @@ public final class JourneyEngine implements ConversationEngine {
         JourneyPorts turnPorts = new JourneyPorts(ports.catalog(), ports.territories(), ports.communes(),
                 new TurnUnderstanding(ports.understanding(), normalisedLabels), ports.questionnaires(), ports.texts(),
                 ports.settings());
-        AnswerReader reader = new AnswerReader(turnPorts.understanding(), turnPorts.communes(), turnPorts.texts());
+        AnswerReader reader = new AnswerReader(turnPorts.understanding(), turnPorts.communes(), turnPorts.territories(),
+                turnPorts.texts());
         OfferPages offers = new OfferPages(turnPorts, stored.key());
         Prompts prompts = new Prompts(turnPorts, reader, offers, stored.key());
         Inbound inbound = input instanceof Input.Message(Inbound message) ? message : null;

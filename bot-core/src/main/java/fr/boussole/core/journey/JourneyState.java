@@ -27,14 +27,16 @@ import java.util.Objects;
  * @param check     the "were you contacted?" question waiting for its answer; it sits above {@code at}
  * @param lastSeen  the young person's last message (system messages do not count), for the idle expiry
  * @param optedOut  "stop" was said: nothing is sent until the young person writes again
+ * @param urgent    the young person said they were in danger, or gave an answer marked urgent: the
+ *                  request they make is marked urgent
  */
 public record JourneyState(Position at, int reasks, List<String> candidates, Profile profile, Search search,
                            Request request, List<Position> trail, Position resumeAt, PendingCheck check,
-                           Instant lastSeen, boolean optedOut) {
+                           Instant lastSeen, boolean optedOut, boolean urgent) {
 
     /** A conversation nobody has written in yet, or one erased. */
     public static final JourneyState FRESH = new JourneyState(Position.START, 0, List.of(), Profile.NONE,
-            Search.NONE, Request.NONE, List.of(), null, null, null, false);
+            Search.NONE, Request.NONE, List.of(), null, null, null, false, false);
 
     public JourneyState {
         Objects.requireNonNull(at, "at");
@@ -133,6 +135,11 @@ public record JourneyState(Position at, int reasks, List<String> candidates, Pro
             return new Search(newTheme, newQuestionnaire, Map.of(), List.of(), page);
         }
 
+        /** The version a theme chosen before its territory was known is answered under. */
+        public Search withQuestionnaire(QuestionnaireRef pinned) {
+            return new Search(theme, pinned, answers, reached, page);
+        }
+
         public Search withAnswer(String questionId, Given given) {
             Map<String, Given> more = new LinkedHashMap<>(answers);
             more.put(questionId, given);
@@ -176,17 +183,34 @@ public record JourneyState(Position at, int reasks, List<String> candidates, Pro
     /**
      * @param offerId     the offer chosen, or null
      * @param contact     the contact given, or null
-     * @param consentText the exact consent text shown, kept until the answer so that it is recorded as shown
+     * @param consentText the exact consent text shown, kept until the request so that it is recorded as shown
+     * @param consented   the young person said yes to {@code consentText} (on the offer card, before giving
+     *                    a contact); false while it waits for that yes
+     * @param suggestion  a corrected email address proposed for the one typed ("gmial.com"), waiting for a yes
      */
-    public record Request(String offerId, Contact contact, String consentText) {
-        public static final Request NONE = new Request(null, null, null);
+    public record Request(String offerId, Contact contact, String consentText, boolean consented, String suggestion) {
+        public static final Request NONE = new Request(null, null, null, false, null);
 
         public Request withOffer(String newOfferId) {
-            return new Request(newOfferId, contact, consentText);
+            return new Request(newOfferId, contact, null, false, null);
         }
 
-        public Request withContact(Contact newContact, String newConsentText) {
-            return new Request(offerId, newContact, newConsentText);
+        public Request withContact(Contact newContact) {
+            return new Request(offerId, newContact, consentText, consented, null);
+        }
+
+        /** A consent text shown, waiting for a yes ({@code consented} false) or given ({@code consented} true). */
+        public Request withConsent(String text, boolean given) {
+            return new Request(offerId, contact, text, given, suggestion);
+        }
+
+        public Request withSuggestion(String address) {
+            return new Request(offerId, contact, consentText, consented, address);
+        }
+
+        /** The request was sent, or refused: the consent is spent, the contact kept for another offer. */
+        public Request closed() {
+            return new Request(offerId, contact, null, false, null);
         }
     }
 
@@ -199,57 +223,62 @@ public record JourneyState(Position at, int reasks, List<String> candidates, Pro
 
     public JourneyState at(Position position) {
         return new JourneyState(position, 0, candidates, profile, search, request, trail, resumeAt, check, lastSeen,
-                optedOut);
+                optedOut, urgent);
     }
 
     public JourneyState withReasks(int count) {
         return new JourneyState(at, count, candidates, profile, search, request, trail, resumeAt, check, lastSeen,
-                optedOut);
+                optedOut, urgent);
     }
 
     public JourneyState withCandidates(List<String> insees) {
         return new JourneyState(at, reasks, insees, profile, search, request, trail, resumeAt, check, lastSeen,
-                optedOut);
+                optedOut, urgent);
     }
 
     public JourneyState withProfile(Profile newProfile) {
         return new JourneyState(at, reasks, candidates, newProfile, search, request, trail, resumeAt, check, lastSeen,
-                optedOut);
+                optedOut, urgent);
     }
 
     public JourneyState withSearch(Search newSearch) {
         return new JourneyState(at, reasks, candidates, profile, newSearch, request, trail, resumeAt, check, lastSeen,
-                optedOut);
+                optedOut, urgent);
     }
 
     public JourneyState withRequest(Request newRequest) {
         return new JourneyState(at, reasks, candidates, profile, search, newRequest, trail, resumeAt, check, lastSeen,
-                optedOut);
+                optedOut, urgent);
     }
 
     public JourneyState withTrail(List<Position> positions) {
         return new JourneyState(at, reasks, candidates, profile, search, request, positions, resumeAt, check, lastSeen,
-                optedOut);
+                optedOut, urgent);
     }
 
     public JourneyState withResumeAt(Position position) {
         return new JourneyState(at, reasks, candidates, profile, search, request, trail, position, check, lastSeen,
-                optedOut);
+                optedOut, urgent);
     }
 
     public JourneyState withCheck(PendingCheck pending) {
         return new JourneyState(at, reasks, candidates, profile, search, request, trail, resumeAt, pending, lastSeen,
-                optedOut);
+                optedOut, urgent);
     }
 
     public JourneyState withLastSeen(Instant seen) {
         return new JourneyState(at, reasks, candidates, profile, search, request, trail, resumeAt, check, seen,
-                optedOut);
+                optedOut, urgent);
     }
 
     public JourneyState withOptedOut(boolean out) {
         return new JourneyState(at, reasks, candidates, profile, search, request, trail, resumeAt, check, lastSeen,
-                out);
+                out, urgent);
+    }
+
+    public JourneyState withUrgent(boolean isUrgent) {
+        return new JourneyState(at, reasks, candidates, profile, search, request, trail, resumeAt, check, lastSeen,
+                optedOut, isUrgent);
     }
 
     /** Forgets the journey, keeping only the last activity (for the idle expiry). */

@@ -31,7 +31,7 @@ import java.util.Map;
 public final class JourneyStateCodec {
 
     /** The version this code writes; see {@link StateMigrations} for what each one changed. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     static final String V = "v";
 
     private JourneyStateCodec() {}
@@ -73,13 +73,14 @@ public final class JourneyStateCodec {
                 new Request(string(request, "offer"),
                         contact.isEmpty() ? null : new Contact(ContactMethod.valueOf(string(contact, "method")),
                                 string(contact, "address")),
-                        string(request, "consent")),
+                        string(request, "consent"), Boolean.TRUE.equals(request.get("consented")),
+                        string(request, "suggestion")),
                 strings(doc, "trail").stream().map(Position::parse).toList(),
                 position(string(doc, "resumeAt"), null),
                 check.isEmpty() ? null : new PendingCheck(new ContactCheckPrompt(string(check, "request"),
                         string(check, "organisation"), string(check, "offer")), integer(check, "reasks")),
                 string(doc, "lastSeen") == null ? null : Instant.parse(string(doc, "lastSeen")),
-                Boolean.TRUE.equals(doc.get("optedOut")));
+                Boolean.TRUE.equals(doc.get("optedOut")), Boolean.TRUE.equals(doc.get("urgent")));
     }
 
     public static Map<String, Object> encode(JourneyState state) {
@@ -122,6 +123,10 @@ public final class JourneyStateCodec {
                     "address", request.contact().address()));
         }
         putIf(r, "consent", request.consentText());
+        if (request.consented()) {
+            r.put("consented", true);
+        }
+        putIf(r, "suggestion", request.suggestion());
         putIf(doc, "request", r);
         putIf(doc, "trail", state.trail().stream().map(Position::code).toList());
         putIf(doc, "resumeAt", state.resumeAt() == null ? null : state.resumeAt().code());
@@ -137,6 +142,9 @@ public final class JourneyStateCodec {
         putIf(doc, "lastSeen", state.lastSeen() == null ? null : state.lastSeen().toString());
         if (state.optedOut()) {
             doc.put("optedOut", true);
+        }
+        if (state.urgent()) {
+            doc.put("urgent", true);
         }
         return doc;
     }

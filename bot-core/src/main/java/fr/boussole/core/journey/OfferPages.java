@@ -10,12 +10,14 @@ import fr.boussole.core.offer.OfferSummary;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.LinkedHashSet;
 
-/** The matching offers, a page at a time, best first. */
+/** The matching offers, a page at a time, best first: each one a short title, as a list row or a button holds it. */
 final class OfferPages {
 
     static final String MORE = "plus";
@@ -24,9 +26,8 @@ final class OfferPages {
 
     private final JourneyPorts ports;
     private final String seed;
-    /** The last query of this turn and its answer: a turn renders the same page more than once. */
-    private MatchQuery lastQuery;
-    private List<OfferSummary> lastMatch;
+    /** Queries of this turn and their answers: a turn renders a page and weighs questions more than once. */
+    private final Map<MatchQuery, List<OfferSummary>> asked = new HashMap<>();
 
     OfferPages(JourneyPorts ports, ConversationKey key) {
         this.ports = ports;
@@ -38,16 +39,21 @@ final class OfferPages {
      * for the same query and seed, and an offer archived meanwhile disappears at once.
      */
     List<OfferSummary> matching(JourneyState state, Instant now) {
-        Map<String, Set<String>> answers = new java.util.LinkedHashMap<>();
-        state.search().values().forEach((question, values) -> answers.put(question, new LinkedHashSet<>(values)));
+        return match(state, state.search().values(), now);
+    }
+
+    /** The ids of the offers that would match these answers: what a question could change. */
+    Set<String> idsMatching(JourneyState state, Map<String, List<String>> answers, Instant now) {
+        return QuestionPlan.ids(match(state, answers, now));
+    }
+
+    private List<OfferSummary> match(JourneyState state, Map<String, List<String>> given, Instant now) {
+        Map<String, Set<String>> answers = new LinkedHashMap<>();
+        given.forEach((question, values) -> answers.put(question, new LinkedHashSet<>(values)));
         MatchQuery query = new MatchQuery(state.profile().territoryId(), state.search().theme(),
                 state.profile().communeInsee(), state.profile().age(), answers,
                 LocalDate.ofInstant(now, ports.settings().zone()), seed);
-        if (!query.equals(lastQuery)) {
-            lastMatch = ports.catalog().match(query);
-            lastQuery = query;
-        }
-        return lastMatch;
+        return asked.computeIfAbsent(query, ports.catalog()::match);
     }
 
     int pageCount(int offers) {
@@ -64,11 +70,7 @@ final class OfferPages {
     List<Choice> choices(List<OfferSummary> offers, int page) {
         List<Choice> choices = new ArrayList<>();
         for (OfferSummary offer : page(offers, page)) {
-            // The one-line summary is the choice itself: every channel lists choices (numbered lines
-            // by SMS, buttons on the web), so a second list in the text would say everything twice.
-            choices.add(new Choice(OFFER_PREFIX + offer.id(), ports.texts().text("offers.line", Map.of(
-                    "title", offer.title(), "organisation", offer.organisationName(), "summary", offer.summary(),
-                    "delay", Integer.toString(offer.contactDelayDays())))));
+            choices.add(new Choice(OFFER_PREFIX + offer.id(), offer.shortTitle()));
         }
         if (page + 1 < pageCount(offers.size())) {
             choices.add(new Choice(MORE, ports.texts().text("offers.more")));
@@ -85,10 +87,10 @@ final class OfferPages {
                     new Choice(Prompts.RESTART, texts.text("choice.restart"))));
         }
         int pages = pageCount(offers.size());
-        String header = offers.size() == 1 ? "offers.header-one" : pages == 1 ? "offers.header" : "offers.header-page";
-        StringBuilder text = new StringBuilder(texts.text(header, Map.of("count", Integer.toString(offers.size()),
-                "page", Integer.toString(page + 1), "pages", Integer.toString(pages))));
-        text.append('\n').append(texts.text("offers.pick"));
-        return OutboundMessage.withChoices(text.toString(), choices(offers, page));
+        int from = page * ports.settings().pageSize() + 1;
+        int to = Math.min(offers.size(), from + ports.settings().pageSize() - 1);
+        String header = offers.size() == 1 ? "offers.header-one" : page == 0 ? "offers.header" : "offers.header-page";
+        return OutboundMessage.withChoices(texts.text(header, Map.of("count", Integer.toString(offers.size()),
+                "from", Integer.toString(from), "to", Integer.toString(to))), choices(offers, page));
     }
 }

@@ -22,12 +22,24 @@ import static fr.boussole.core.journey.JourneyStateCodec.string;
  *       contacted?" question as its {@code contact-check|…} marker string...).</li>
  *   <li>2: nested documents mirroring {@link JourneyState}: {@code at}, {@code profile},
  *       {@code search} (answers with their labels), {@code request}, {@code check}.</li>
+ *   <li>3: the shorter journey of issue 11. The phases {@code WANTS_CONTACT} ("do you want to be
+ *       contacted?") became {@code OFFER} (the card with "Oui, contactez-moi"), and
+ *       {@code CONTACT_METHOD} / {@code CONTACT_ADDRESS} (how, then which address) became
+ *       {@code CONTACT} (the address in one answer), in {@code at}, {@code trail} and {@code resumeAt};
+ *       new: {@code urgent}, {@code request.consented}, {@code request.suggestion} (absent = false / none).
+ *       A version-2 conversation at the contact step had not consented yet: it is asked after the
+ *       address, as before.</li>
  * </ul>
  */
 final class StateMigrations {
 
     /** Index i migrates version i + 1 to version i + 2. */
-    private static final List<UnaryOperator<Map<String, Object>>> STEPS = List.of(StateMigrations::v1ToV2);
+    private static final List<UnaryOperator<Map<String, Object>>> STEPS =
+            List.of(StateMigrations::v1ToV2, StateMigrations::v2ToV3);
+
+    /** Version 2 phases that are gone, and the version 3 phase that does their job now. */
+    private static final Map<String, String> V3_PHASES = Map.of("WANTS_CONTACT", "OFFER",
+            "CONTACT_METHOD", "CONTACT", "CONTACT_ADDRESS", "CONTACT");
 
     private StateMigrations() {}
 
@@ -98,6 +110,34 @@ final class StateMigrations {
         copy(v1, "lastSeen", v2, "lastSeen");
         copy(v1, "optedOut", v2, "optedOut");
         return v2;
+    }
+
+    static Map<String, Object> v2ToV3(Map<String, Object> v2) {
+        Map<String, Object> v3 = new LinkedHashMap<>(v2);
+        v3.put(JourneyStateCodec.V, 3);
+        for (String name : List.of("at", "resumeAt")) {
+            if (string(v2, name) != null) {
+                v3.put(name, v3Position(string(v2, name)));
+            }
+        }
+        if (v2.get("trail") instanceof List<?> trail) {
+            List<String> positions = new java.util.ArrayList<>();
+            for (Object code : trail) {
+                String position = v3Position(String.valueOf(code));
+                if (positions.isEmpty() || !positions.getLast().equals(position)) {
+                    positions.add(position);
+                }
+            }
+            v3.put("trail", positions);
+        }
+        return v3;
+    }
+
+    private static String v3Position(String code) {
+        int colon = code.indexOf(':');
+        String phase = colon < 0 ? code : code.substring(0, colon);
+        String renamed = V3_PHASES.get(phase);
+        return renamed == null ? code : renamed; // the old steps (telephone, email) meant nothing any more
     }
 
     private static void copy(Map<String, Object> from, String name, Map<String, Object> to, String as) {

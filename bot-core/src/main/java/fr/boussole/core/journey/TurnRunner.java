@@ -9,8 +9,11 @@ import java.util.Optional;
 final class TurnRunner {
 
     private final TurnContext turn;
+    private final SafetySteps safety;
     private final GlobalWords words;
+    private final SideQuestions sides;
     private final ProfileSteps profile;
+    private final CommuneSteps communes;
     private final QuestionSteps questions;
     private final OfferSteps offerSteps;
     private final ContactSteps contact;
@@ -18,11 +21,14 @@ final class TurnRunner {
 
     TurnRunner(TurnContext turn) {
         this.turn = turn;
+        this.safety = new SafetySteps(turn);
         this.words = new GlobalWords(turn);
-        this.profile = new ProfileSteps(turn);
-        this.questions = new QuestionSteps(turn);
-        this.offerSteps = new OfferSteps(turn);
+        this.sides = new SideQuestions(turn);
+        this.questions = new QuestionSteps(turn, safety);
+        this.profile = new ProfileSteps(turn, questions);
+        this.communes = new CommuneSteps(turn, profile);
         this.contact = new ContactSteps(turn);
+        this.offerSteps = new OfferSteps(turn, contact);
         this.check = new ContactCheckSteps(turn);
     }
 
@@ -34,10 +40,15 @@ final class TurnRunner {
     }
 
     /**
-     * Global words first (erase and stop win over everything), then the answer to "were you
-     * contacted?" if it waits, then expiry, then the step the journey is at.
+     * Distress first, whatever else: the help line at once. Then global words (erase and stop win over
+     * the rest), the answer to "were you contacted?" if it waits, expiry, side questions (the FAQ, a
+     * person to talk to), and the step the journey is at.
      */
     private void message() {
+        if (safety.inDanger()) {
+            safety.answer(check, questions);
+            return;
+        }
         Optional<Intent> global = words.globalIntent();
         if (turn.state().optedOut()) {
             words.comeBackAfterOptOut(global);
@@ -63,7 +74,7 @@ final class TurnRunner {
             }
         }
         if (turn.state().phase() == Phase.NEW) {
-            words.welcome();
+            profile.firstMessage(sides);
             return;
         }
         if (turn.staleQuestion()) {
@@ -74,6 +85,9 @@ final class TurnRunner {
             words.offerToResume(null);
             return;
         }
+        if (sides.answer()) {
+            return; // a question of the FAQ is more precise than a call for help ("c'est quoi la boussole ?")
+        }
         if (global.isPresent()) {
             if (global.get() == Intent.HELP) {
                 turn.say(TurnContext.prefixed(turn.prompts.help(turn.state()), turn.prompt()));
@@ -82,19 +96,37 @@ final class TurnRunner {
             }
             return;
         }
+        step();
+    }
+
+    private void step() {
         switch (turn.state().phase()) {
             case NEW, AGE -> profile.age();
             case COMMUNE -> profile.commune();
-            case COMMUNE_CHOICE -> profile.communeChoice();
+            case COMMUNE_CHOICE -> communes.choice();
+            case FACTS -> profile.facts();
             case THEME -> profile.theme();
-            case QUESTION -> questions.question();
-            case OFFERS -> offerSteps.offersTurn();
-            case WANTS_CONTACT -> offerSteps.wantsContact();
-            case CONTACT_METHOD -> contact.contactMethod();
-            case CONTACT_ADDRESS -> contact.contactAddress();
+            case SWITCH_THEME -> profile.switchTheme();
+            case QUESTION -> midway(questions::question);
+            case OFFERS -> midway(offerSteps::offersTurn);
+            case OFFER -> midway(offerSteps::offer);
+            case CONTACT -> contact.contact();
             case CONSENT -> contact.consent();
             case DONE -> offerSteps.done();
             case RESUME -> words.resume();
         }
+    }
+
+    /**
+     * A step mid-way: another theme named with a change of mind is checked first ("non en fait plutôt
+     * formation" at a yes-or-no question is not a "non"); a message that answers nothing there may
+     * still correct the age or the commune, or name another theme, instead of being asked again.
+     */
+    private void midway(Runnable step) {
+        if (turn.typed() && turn.reading().changeOfMind() && profile.correction()) {
+            return;
+        }
+        turn.correctionBeforeReask(profile::correction);
+        step.run();
     }
 }

@@ -45,6 +45,19 @@ public final class PhoneNumbers {
         return E164.matcher(e164).matches() ? Optional.of(e164) : Optional.empty();
     }
 
+    /**
+     * A number as French people read it: {@code +33612345678} → {@code 06 12 34 56 78}; any other
+     * number (another country, not E.164) as it is.
+     */
+    public static String display(String e164) {
+        if (e164 == null || !e164.matches("\\+33[1-9][0-9]{8}")) {
+            return e164;
+        }
+        String national = "0" + e164.substring(3);
+        return String.join(" ", national.substring(0, 2), national.substring(2, 4), national.substring(4, 6),
+                national.substring(6, 8), national.substring(8, 10));
+    }
+
     /** A French mobile number (06, 07) in E.164: a professional's call or SMS must reach the young person. */
     public static Optional<String> frenchMobile(String typed) {
         return e164(typed).filter(number -> FRENCH_MOBILE.matcher(number).matches());

@@ -19,4 +19,12 @@ public interface TerritoryDirectory {
 
     /** The Info Jeunes contacts to show to a young person of this commune outside any open territory. */
     List<InfoJeunesContact> infoJeunesFor(Commune commune);
+
+    /**
+     * The name of a département by its code ("46" → "Lot"), to tell communes of one name apart; the
+     * code itself when unknown.
+     */
+    default String departementName(String code) {
+        return code;
+    }
 }

@@ -57,8 +57,8 @@ class JourneyRulesTest {
         ConversationState state = ConversationState.start(KEY);
         Instant at = T0;
         List<DialogEvent> events = new java.util.ArrayList<>();
-        for (String line : List.of("Bonjour", "19 ans", "cahors", "du boulot", "1", "bac pro", "1 et 3", "temps plein",
-                "non", "mission locale", "plus", "1", "oui", "ce numéro", "oui", "merci")) {
+        for (String line : List.of("Bonjour", "19 ans", "cahors", "du boulot", "1 et 3", "non", "plus", "1", "oui",
+                "oui", "merci")) {
             Turn turn = say(engine, state, line, at);
             state = turn.state();
             events.addAll(turn.events());
@@ -69,8 +69,8 @@ class JourneyRulesTest {
                     var draft = ((DialogEvent.ContactRequested) e).draft();
                     assertThat(draft.theme()).isEqualTo("emploi");
                     assertThat(draft.contactAddress()).isEqualTo("+33600000009");
-                    assertThat(draft.consent().textShown()).contains(draft.contactAddress());
-                    assertThat(draft.answers()).extracting(a -> a.questionId()).contains("situation", "diplome");
+                    assertThat(draft.consent().textShown()).contains(fr.boussole.core.message.PhoneNumbers.display(draft.contactAddress()));
+                    assertThat(draft.answers()).extracting(a -> a.questionId()).contains("type-emploi", "permis-b");
                 });
     }
 
@@ -110,8 +110,9 @@ class JourneyRulesTest {
     void the_stored_state_holds_only_plain_values_at_every_step() {
         ConversationState state = ConversationState.start(KEY);
         Instant at = T0;
-        for (String line : List.of("bonjour", "20", "46100", "1", "logement", "5", "non", "2", "1", "figeac", "300",
-                "1", "1", "oui", "ce numero", "oui")) {
+        for (String line : List.of("bonjour", "20", "46100", "1", "logement", "5", "non", "1", "1", "oui", "gourdon",
+                "non", "2", "oui", "bonjour j'ai 19 ans j'habite à Cahors et je cherche un boulot", "oui", "1",
+                "non en fait plutôt formation", "oui", "1", "2", "1", "lea@gmial.com", "oui", "je veux mourir")) {
             state = say(engine, state, line, at).state();
             at = at.plusSeconds(60);
             assertThat(plain(state.toStored())).as("state after '%s'", line).isTrue();

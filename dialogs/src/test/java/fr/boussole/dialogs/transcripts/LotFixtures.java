@@ -26,6 +26,16 @@ public final class LotFixtures {
 
     private record Offer(OfferDetails details, String theme, String summary, Map<String, Set<String>> criteria) {}
 
+    /** Short titles (at most 24 characters), as organisations give them for lists and buttons. */
+    private static final Map<String, String> SHORT_TITLES = Map.ofEntries(
+            Map.entry("emp-accueil", "Conseiller emploi"), Map.entry("emp-saison", "Jobs d'été"),
+            Map.entry("emp-alternance", "Trouver une alternance"), Map.entry("emp-permis", "Permis et emploi"),
+            Map.entry("emp-cv", "Atelier CV"), Map.entry("for-orientation", "Bilan d'orientation"),
+            Map.entry("for-e2c", "École 2e chance"), Map.entry("for-apprentissage", "Apprentissage"),
+            Map.entry("log-adil", "Conseil logement"), Map.entry("log-fjt", "Foyer jeunes"),
+            Map.entry("sante-mda", "Parler à quelqu'un"), Map.entry("sante-cegidd", "Dépistage, contraception"),
+            Map.entry("mob-europe", "Partir en Europe"), Map.entry("mob-volontariat", "Volontariat européen"));
+
     private static final List<Offer> OFFERS = List.of(
             offer("emp-accueil", "emploi", "Un conseiller pour ta recherche", "Point de départ pour tout projet d'emploi",
                     "Mission locale du Lot", "Cahors, Figeac, Gourdon", 5, Map.of()),
@@ -62,8 +72,8 @@ public final class LotFixtures {
 
     private static Offer offer(String id, String theme, String title, String summary, String organisation, String place,
                                int delay, Map<String, Set<String>> criteria) {
-        return new Offer(new OfferDetails(id, title, summary + ".", "org-" + organisation.hashCode(), organisation,
-                place, delay), theme, summary, criteria);
+        return new Offer(new OfferDetails(id, title, SHORT_TITLES.get(id), summary + ".", "org-" + organisation.hashCode(),
+                organisation, place, delay), theme, summary, criteria);
     }
 
     public static OfferCatalog catalog() {
@@ -74,8 +84,8 @@ public final class LotFixtures {
                         .filter(o -> o.theme().equals(query.theme()) && TERRITORY.equals(query.territoryId()))
                         .filter(o -> o.criteria().entrySet().stream().allMatch(c -> !query.answers().containsKey(c.getKey())
                                 || query.answers().get(c.getKey()).stream().anyMatch(c.getValue()::contains)))
-                        .map(o -> new OfferSummary(o.details().id(), o.details().title(), o.summary(),
-                                o.details().organisationName(), o.details().contactDelayDays()))
+                        .map(o -> new OfferSummary(o.details().id(), o.details().title(), o.details().shortTitle(),
+                                o.summary(), o.details().organisationName(), o.details().contactDelayDays()))
                         .toList();
             }
 
@@ -93,7 +103,15 @@ public final class LotFixtures {
                 return communeInsee.startsWith("46") ? Optional.of(new TerritoryView(TERRITORY, "Boussole du Lot", List.of(
                         new ThemeRef("emploi", "Emploi"), new ThemeRef("formation", "Formation"),
                         new ThemeRef("logement", "Logement"), new ThemeRef("sante", "Santé"),
-                        new ThemeRef("mobilite-internationale", "Partir à l'étranger")))) : Optional.empty();
+                        new ThemeRef("mobilite-internationale", "Partir à l'étranger")),
+                        new InfoJeunesContact("le Point Info Jeunes de Cahors", "01 99 00 46 46", null, null,
+                                "du lundi au vendredi, de 9 h à 17 h"))) : Optional.empty();
+            }
+
+            @Override
+            public String departementName(String code) {
+                return Map.of("46", "Lot", "71", "Saône-et-Loire", "06", "Alpes-Maritimes", "07", "Ardèche",
+                        "12", "Aveyron", "82", "Tarn-et-Garonne").getOrDefault(code, code);
             }
 
             @Override

@@ -37,8 +37,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A conversation in progress when a new version is deployed goes on: states stored by the engine
- * before the typed state (version 1, captured from every phase of the golden transcripts) are read,
- * migrated, and answered as that engine answered them.
+ * before the typed state (version 1, captured from every phase of the golden transcripts at b5e5602,
+ * with the input that followed) are read, migrated through every version, and answered where they
+ * stood: what the young person gave is kept, and the journey neither fails nor starts over. (Until
+ * the journey changed in version 3, the answers were checked word for word against that engine's.)
  */
 class StateMigrationTest {
 
@@ -57,10 +59,26 @@ class StateMigrationTest {
             Map<String, Object> stored = (Map<String, Object>) TranscriptTest.widen(entry.get("stored"));
             ConversationState state = ConversationState.fromStored(stored);
             Instant at = Instant.parse((String) entry.get("at"));
-            Turn turn = engine.handle(state, inbound(entry, state.key(), at), at);
-            assertThat(replies(turn)).isEqualTo(entry.get("replies"));
             JourneyState typed = JourneyStateCodec.decode(state);
             assertThat(JourneyStateCodec.decode(JourneyStateCodec.encode(typed))).isEqualTo(typed);
+            assertThat(typed.profile().age()).isEqualTo(((Number) stored.getOrDefault("age", 0L)).intValue());
+            assertThat(typed.profile().communeInsee()).isEqualTo(stored.get("communeInsee"));
+            assertThat(typed.search().theme()).isEqualTo(stored.get("theme"));
+            assertThat(typed.search().values()).isEqualTo(stored.getOrDefault("answers", Map.of()));
+            Turn turn = engine.handle(state, inbound(entry, state.key(), at), at);
+            boolean silenced = Boolean.TRUE.equals(stored.get("optedOut"));
+            boolean restart = "recommencer".equals(entry.get("tap")) || "recommencer".equals(entry.get("user"));
+            if (!silenced) {
+                assertThat(replies(turn)).as("answered").isNotEmpty();
+            }
+            if (!restart) {
+                assertThat(replies(turn)).as("not started over").noneMatch(r -> r.contains("On recommence"));
+            }
+            if (!List.of("AGE", "NEW").contains(String.valueOf(stored.getOrDefault("phase", "NEW")))
+                    && !restart && !String.valueOf(entry.get("user")).matches("(?i)effacer|stop|.*supprim.*")) {
+                assertThat(JourneyStateCodec.decode(turn.state()).profile().age()).as("age kept")
+                        .isEqualTo(typed.profile().age());
+            }
         }));
     }
 
@@ -102,7 +120,8 @@ class StateMigrationTest {
         assertThat(typed.search().page()).isEqualTo(1);
         assertThat(typed.candidates()).containsExactly("46127", "71222");
         assertThat(typed.request()).isEqualTo(new JourneyState.Request("emp-cv",
-                new JourneyState.Contact(fr.boussole.core.conversation.ContactMethod.PHONE, "+33612345678"), "D'accord ?"));
+                new JourneyState.Contact(fr.boussole.core.conversation.ContactMethod.PHONE, "+33612345678"), "D'accord ?",
+                false, null));
         assertThat(typed.trail()).hasSize(5).last().isEqualTo(typed.at());
         assertThat(typed.resumeAt()).isEqualTo(JourneyState.Position.parse("QUESTION:situation"));
         assertThat(typed.check()).isEqualTo(new JourneyState.PendingCheck(
@@ -111,6 +130,22 @@ class StateMigrationTest {
         assertThat(JourneyStateCodec.encode(typed)).containsEntry("v", JourneyStateCodec.VERSION);
         assertThat(JourneyStateCodec.encode(new ConversationKey(fr.boussole.core.message.Channel.SMS, "+33612345678"), typed)
                 .contactAddress()).contains("+33612345678");
+    }
+
+    @Test
+    void version_2_phases_that_are_gone_become_the_ones_doing_their_job() {
+        Map<String, Object> v2 = new LinkedHashMap<>();
+        v2.put("v", 2);
+        v2.put("at", "CONTACT_ADDRESS:email");
+        v2.put("trail", List.of("OFFERS", "WANTS_CONTACT", "CONTACT_METHOD", "CONTACT_ADDRESS:email"));
+        v2.put("resumeAt", "WANTS_CONTACT");
+
+        JourneyState typed = JourneyStateCodec.decode(v2);
+
+        assertThat(typed.at()).isEqualTo(JourneyState.Position.of(fr.boussole.core.journey.Phase.CONTACT));
+        assertThat(typed.trail()).extracting(JourneyState.Position::code).containsExactly("OFFERS", "OFFER", "CONTACT");
+        assertThat(typed.resumeAt()).isEqualTo(JourneyState.Position.of(fr.boussole.core.journey.Phase.OFFER));
+        assertThat(typed.request().consented()).as("not asked yet: asked after the address").isFalse();
     }
 
     @Test

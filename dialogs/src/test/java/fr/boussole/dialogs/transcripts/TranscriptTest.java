@@ -210,6 +210,9 @@ class TranscriptTest {
         text.append("offer ").append(d.offerId()).append(", territory ").append(d.territoryId())
                 .append(", theme ").append(d.theme()).append(", questionnaire ").append(d.questionnaireId())
                 .append(" v").append(d.questionnaireVersion()).append('\n');
+        if (d.urgent()) {
+            text.append("URGENT\n");
+        }
         text.append("age ").append(d.age()).append(", commune ").append(d.communeInsee()).append(' ')
                 .append(d.communeName()).append('\n');
         text.append("contact ").append(d.contactMethod()).append(' ').append(d.contactAddress()).append('\n');

@@ -7,6 +7,7 @@ package fr.boussole.store.csv;
 public enum OfferColumn {
     REF("ref", true),
     TITLE("title", true),
+    SHORT_TITLE("short_title", false),
     DESCRIPTION("description", true),
     THEME("theme", true),
     SUB_THEME("sub_theme", false),

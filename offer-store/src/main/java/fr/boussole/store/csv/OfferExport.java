@@ -52,6 +52,7 @@ public class OfferExport {
         return switch (column) {
             case REF -> ref(offer);
             case TITLE -> offer.getTitle();
+            case SHORT_TITLE -> offer.getShortTitle();
             case DESCRIPTION -> offer.getDescription();
             case THEME -> offer.getTheme();
             case SUB_THEME -> offer.getSubTheme();

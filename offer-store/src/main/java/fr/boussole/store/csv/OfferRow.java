@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Objects;
 
 /** A valid row of the offers CSV, ready to be written onto an offer. */
-record OfferRow(int line, String ref, String title, String description, String theme, String subTheme,
+record OfferRow(int line, String ref, String title, String shortTitle, String description, String theme, String subTheme,
                 String organisationId, String place, List<String> communes, List<Criterion> criteria,
                 Integer ageMin, Integer ageMax, int contactDelayDays, LocalDate validFrom, LocalDate validUntil,
                 OfferStatus status) {
 
     /** Whether the offer already says exactly what this row says. */
     boolean sameAs(Offer offer) {
-        return Objects.equals(title, offer.getTitle()) && Objects.equals(description, offer.getDescription())
+        return Objects.equals(title, offer.getTitle()) && Objects.equals(shortTitle, offer.getShortTitle())
+                && Objects.equals(description, offer.getDescription())
                 && Objects.equals(theme, offer.getTheme()) && Objects.equals(subTheme, offer.getSubTheme())
                 && Objects.equals(organisationId, offer.getOrganisationId()) && Objects.equals(place, offer.getPlace())
                 && communes.equals(offer.getCommunes()) && criteria.equals(offer.getCriteria())
@@ -27,6 +28,7 @@ record OfferRow(int line, String ref, String title, String description, String t
     void applyTo(Offer offer) {
         offer.setRef(ref);
         offer.setTitle(title);
+        offer.setShortTitle(shortTitle);
         offer.setDescription(description);
         offer.setTheme(theme);
         offer.setSubTheme(subTheme);

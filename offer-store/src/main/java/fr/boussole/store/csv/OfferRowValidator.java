@@ -48,6 +48,10 @@ final class OfferRowValidator {
         if (title != null && title.length() > MAX_TITLE) {
             p.add(OfferColumn.TITLE, "too-long", MAX_TITLE);
         }
+        String shortTitle = optional(cells, OfferColumn.SHORT_TITLE);
+        if (shortTitle != null && shortTitle.length() > fr.boussole.core.offer.OfferSummary.SHORT_TITLE_MAX) {
+            p.add(OfferColumn.SHORT_TITLE, "too-long", fr.boussole.core.offer.OfferSummary.SHORT_TITLE_MAX);
+        }
         String description = required(cells, OfferColumn.DESCRIPTION, p);
         if (description != null && description.length() > MAX_DESCRIPTION) {
             p.add(OfferColumn.DESCRIPTION, "too-long", MAX_DESCRIPTION);
@@ -99,7 +103,7 @@ final class OfferRowValidator {
         if (problems.size() > before) {
             return null;
         }
-        return new OfferRow(line, ref, title, description, theme, subTheme, organisation,
+        return new OfferRow(line, ref, title, shortTitle, description, theme, subTheme, organisation,
                 optional(cells, OfferColumn.PLACE), communes, criteria, ageMin, ageMax, delay, from, until, status);
     }
 

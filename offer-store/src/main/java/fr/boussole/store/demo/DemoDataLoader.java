@@ -15,6 +15,7 @@ import fr.boussole.store.organisation.OrganisationType;
 import fr.boussole.store.organisation.Organisations;
 import fr.boussole.store.organisation.ScopeLevel;
 import fr.boussole.store.territory.InfoJeunesEntry;
+import fr.boussole.store.territory.TerritoryContact;
 import fr.boussole.store.territory.Territories;
 import fr.boussole.store.territory.Territory;
 import fr.boussole.store.territory.TerritoryStatus;
@@ -135,6 +136,10 @@ public class DemoDataLoader implements ApplicationRunner {
                     str(e, "departement"), str(e, "region")));
         }
         territory.setInfoJeunes(infoJeunes);
+        if (data.get("contact") != null) {
+            Map<String, Object> contact = map(data.get("contact"));
+            territory.setContact(new TerritoryContact(str(contact, "name"), str(contact, "phone"), str(contact, "hours")));
+        }
         territory.setUpdatedAt(clock.instant());
         return territory;
     }

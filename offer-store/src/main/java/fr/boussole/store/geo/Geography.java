@@ -21,10 +21,13 @@ public final class Geography {
 
     private final Map<String, String> regionOfDepartement;
     private final Map<String, String> regionNames;
+    private final Map<String, String> departementNames;
 
-    private Geography(Map<String, String> regionOfDepartement, Map<String, String> regionNames) {
+    private Geography(Map<String, String> regionOfDepartement, Map<String, String> regionNames,
+                      Map<String, String> departementNames) {
         this.regionOfDepartement = Map.copyOf(regionOfDepartement);
         this.regionNames = Map.copyOf(regionNames);
+        this.departementNames = Map.copyOf(departementNames);
     }
 
     public static Geography france() {
@@ -54,20 +57,29 @@ public final class Geography {
         return regionNames.containsKey(code);
     }
 
+    /** "Lot" for 46: to tell communes of one name apart. */
+    public Optional<String> departementName(String departement) {
+        return Optional.ofNullable(departement).map(departementNames::get);
+    }
+
     public Optional<String> regionName(String region) {
         return Optional.ofNullable(regionNames.get(region));
     }
 
     private static Geography load() {
         Map<String, String> regions = new HashMap<>();
+        Map<String, String> departements = new HashMap<>();
         for (List<String> row : rows("store/geo/departements.csv")) {
             regions.put(row.get(0), row.get(1));
+            if (row.size() > 2) {
+                departements.put(row.get(0), row.get(2));
+            }
         }
         Map<String, String> names = new HashMap<>();
         for (List<String> row : rows("store/geo/regions.csv")) {
             names.put(row.get(0), row.get(1));
         }
-        return new Geography(regions, names);
+        return new Geography(regions, names, departements);
     }
 
     private static List<List<String>> rows(String resource) {

@@ -79,8 +79,8 @@ final class OfferIndexBuilder {
                         criterion.acceptedValues().toArray(String[]::new)));
             }
         }
-        OfferSummary summary = new OfferSummary(offer.getId(), offer.getTitle(), summaryOf(offer.getDescription()),
-                organisation.getName(), offer.getContactDelayDays());
+        OfferSummary summary = new OfferSummary(offer.getId(), offer.getTitle(), offer.getShortTitle(),
+                summaryOf(offer.getDescription()), organisation.getName(), offer.getContactDelayDays());
         return new IndexedOffer(offer.getId(), organisation.getId(), organisationIndex, level,
                 offer.getValidFrom() == null ? Long.MIN_VALUE : offer.getValidFrom().toEpochDay(),
                 offer.getValidUntil() == null ? Long.MAX_VALUE : offer.getValidUntil().toEpochDay(),

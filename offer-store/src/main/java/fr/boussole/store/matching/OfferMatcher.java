@@ -30,7 +30,8 @@ public final class OfferMatcher {
     }
 
     public List<OfferSummary> match(MatchQuery query) {
-        List<IndexedOffer> ranked = Ranking.rank(index.candidates(query, geography), query.seed(), index.organisations());
+        List<IndexedOffer> ranked = Ranking.rank(index.candidates(query, geography), query.seed(), index.organisations(),
+                Ranking.nearestFirst(query));
         List<OfferSummary> result = new ArrayList<>(ranked.size());
         for (IndexedOffer offer : ranked) {
             result.add(offer.summary());

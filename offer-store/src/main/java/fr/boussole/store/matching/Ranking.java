@@ -14,6 +14,10 @@ import java.util.List;
  *   <li>ties are broken by a hash of the offer id and the conversation's seed: different
  *       conversations see different orders, one conversation always the same one.</li>
  * </ol>
+ * A young person without a driving licence (the answer {@code permis-b = non}) sees the nearest
+ * offers first, whoever runs them: the round robin is skipped, so the order is by scope alone (the
+ * offer's own communes, then the territory, the department...). Scope is how near an offer is here:
+ * the store knows which area an offer serves, not the coordinates of its communes.
  * Done on primitive keys (one sort of longs, then a stable bucket pass by round) because it runs
  * on every search, over possibly hundreds of offers.
  */
@@ -27,7 +31,16 @@ final class Ranking {
 
     private Ranking() {}
 
+    /** Nearest first rather than one offer of each organisation in turn: for someone who cannot drive. */
+    static boolean nearestFirst(fr.boussole.core.offer.MatchQuery query) {
+        return query.answers().getOrDefault("permis-b", java.util.Set.of()).contains("non");
+    }
+
     static List<IndexedOffer> rank(List<IndexedOffer> matched, String seed, int organisations) {
+        return rank(matched, seed, organisations, false);
+    }
+
+    static List<IndexedOffer> rank(List<IndexedOffer> matched, String seed, int organisations, boolean nearestFirst) {
         int n = matched.size();
         if (n > POSITION_MASK) {
             throw new IllegalArgumentException("too many offers to rank: " + n);
@@ -40,6 +53,13 @@ final class Ranking {
             keys[i] = ((long) offer.level().ordinal() << (TIE_BITS + POSITION_BITS)) | (tie << POSITION_BITS) | i;
         }
         Arrays.sort(keys);
+        if (nearestFirst) {
+            List<IndexedOffer> nearest = new ArrayList<>(n);
+            for (long key : keys) {
+                nearest.add(matched.get((int) (key & POSITION_MASK)));
+            }
+            return nearest;
+        }
         // The round of each offer: how many offers of its organisation come before it, nearest first.
         int[] seen = new int[organisations];
         int[] round = new int[n];

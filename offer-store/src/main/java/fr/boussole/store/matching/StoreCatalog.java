@@ -61,7 +61,8 @@ public class StoreCatalog implements OfferCatalog {
         Optional<Organisation> organisation = organisations.findById(offer.getOrganisationId());
         String place = offer.getPlace() != null && !offer.getPlace().isBlank() ? offer.getPlace()
                 : organisation.map(Organisation::getAddress).orElse(null);
-        return new OfferDetails(offer.getId(), offer.getTitle(), offer.getDescription(), offer.getOrganisationId(),
+        return new OfferDetails(offer.getId(), offer.getTitle(), offer.getShortTitle(), offer.getDescription(),
+                offer.getOrganisationId(),
                 organisation.map(Organisation::getName).orElse(null), place, offer.getContactDelayDays());
     }
 

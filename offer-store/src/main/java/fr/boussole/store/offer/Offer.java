@@ -26,6 +26,8 @@ public class Offer {
     @Indexed(unique = true, sparse = true)
     private String ref;
     private String title;
+    /** At most {@link fr.boussole.core.offer.OfferSummary#SHORT_TITLE_MAX} characters: lists and buttons show it. */
+    private String shortTitle;
     private String description;
     private String theme;
     private String subTheme;
@@ -71,6 +73,8 @@ public class Offer {
     public void setRef(String ref) { this.ref = ref; }
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title; }
+    public String getShortTitle() { return shortTitle; }
+    public void setShortTitle(String shortTitle) { this.shortTitle = shortTitle; }
     public String getDescription() { return description; }
     public void setDescription(String description) { this.description = description; }
     public String getTheme() { return theme; }

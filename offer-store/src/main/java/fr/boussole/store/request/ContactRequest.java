@@ -55,6 +55,12 @@ public class ContactRequest {
     @Indexed
     private String contactLookup;
     private ConsentRecord consent;
+    /**
+     * The young person gave an urgent answer or said they were in danger: alerted at once, shown first.
+     * Indexed for the console's "Urgentes" list.
+     */
+    @Indexed
+    private boolean urgent;
     @Indexed
     private Instant createdAt;
     @Indexed
@@ -90,6 +96,7 @@ public class ContactRequest {
         request.contactMethod = draft.contactMethod();
         request.contactAddress = draft.contactAddress();
         request.consent = draft.consent();
+        request.urgent = draft.urgent();
         request.createdAt = draft.createdAt();
         request.dueAt = draft.createdAt().plus(Duration.ofDays(delayDays));
         return request;
@@ -178,6 +185,7 @@ public class ContactRequest {
     public String getConversationAddress() { return conversationAddress; }
     public ContactMethod getContactMethod() { return contactMethod; }
     public String getContactAddress() { return contactAddress; }
+    public boolean isUrgent() { return urgent; }
     public ConsentRecord getConsent() { return consent; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getDueAt() { return dueAt; }

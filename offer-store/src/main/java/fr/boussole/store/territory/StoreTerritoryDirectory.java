@@ -51,11 +51,17 @@ public class StoreTerritoryDirectory implements TerritoryDirectory {
                 .filter(theme -> territory.getActiveThemes().contains(theme.getId()))
                 .map(StoreTerritoryDirectory::ref)
                 .toList();
-        return new TerritoryView(territory.getId(), territory.getName(), active);
+        return new TerritoryView(territory.getId(), territory.getName(), active,
+                territory.getContact() == null ? null : territory.getContact().toContact());
     }
 
     private static ThemeRef ref(Theme theme) {
         return new ThemeRef(theme.getId(), theme.getLabel());
+    }
+
+    @Override
+    public String departementName(String code) {
+        return geography.departementName(code).orElse(code);
     }
 
     @Override

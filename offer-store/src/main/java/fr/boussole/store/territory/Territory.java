@@ -26,6 +26,8 @@ public class Territory {
     private TerritoryStatus status = TerritoryStatus.IN_PREPARATION;
     /** Shown to young people of the area who live outside the territory. */
     private List<InfoJeunesEntry> infoJeunes = new ArrayList<>();
+    /** The person to talk to, for young people of the territory; may be null. */
+    private TerritoryContact contact;
     private Instant updatedAt;
     @Version
     private Long version;
@@ -53,6 +55,8 @@ public class Territory {
     public void setAnimateurIds(List<String> animateurIds) { this.animateurIds = new ArrayList<>(animateurIds); }
     public TerritoryStatus getStatus() { return status; }
     public void setStatus(TerritoryStatus status) { this.status = status; }
+    public TerritoryContact getContact() { return contact; }
+    public void setContact(TerritoryContact contact) { this.contact = contact; }
     public List<InfoJeunesEntry> getInfoJeunes() { return infoJeunes; }
     public void setInfoJeunes(List<InfoJeunesEntry> infoJeunes) { this.infoJeunes = new ArrayList<>(infoJeunes); }
     public Instant getUpdatedAt() { return updatedAt; }

@@ -133,6 +133,20 @@ class OfferImportTest extends StoreIntegrationTest {
     }
 
     @Test
+    void a_short_title_is_imported_checked_and_exported() throws IOException {
+        String header = "ref,title,short_title,description,theme,organisation,contact_delay_days,status\n";
+        ImportReport report = importCsv(header
+                + "S-1,Contrat d'engagement jeune : un accompagnement,Contrat d'engagement,Texte,emploi,org_ml,3,active\n"
+                + "S-2,Titre,Un titre court bien trop long pour un bouton,Texte,emploi,org_ml,3,active\n", true);
+
+        assertThat(report.problems()).extracting(p -> p.line() + ":" + p.column()).containsExactly("3:short_title");
+        assertThat(offers.findByRef("S-1").orElseThrow().getShortTitle()).isEqualTo("Contrat d'engagement");
+        StringWriter exported = new StringWriter();
+        offerExport.export(exported, null);
+        assertThat(exported.toString()).contains("short_title").contains(",Contrat d'engagement,");
+    }
+
+    @Test
     void an_export_imports_back_unchanged() throws IOException {
         String csv = HEADER
                 + "A-1,\"Titre, avec virgule\",\"Texte \"\"cité\"\"\",emploi,job-etudiant,org_ml,\"Cahors, 12 rue X\",46042,"

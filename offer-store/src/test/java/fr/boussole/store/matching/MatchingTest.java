@@ -161,6 +161,41 @@ class MatchingTest extends StoreIntegrationTest {
     }
 
     @Test
+    void without_a_driving_licence_the_nearest_come_first_whoever_runs_them() {
+        organisation("big", new Competence(ScopeLevel.DEPARTEMENT, List.of("46")));
+        organisation("far", Competence.national());
+        offer("big_here", "big", o -> o.setCommunes(List.of(CAHORS)));
+        offer("big_here_too", "big", o -> o.setCommunes(List.of(CAHORS)));
+        offer("far_away", "far", o -> {});
+
+        List<String> noLicence = ids(new MatchQuery(LOT_TERRITORY, "emploi", CAHORS, 20,
+                Map.of("permis-b", Set.of("non")), TODAY, "seed"));
+        List<String> licence = ids(new MatchQuery(LOT_TERRITORY, "emploi", CAHORS, 20,
+                Map.of("permis-b", Set.of("oui")), TODAY, "seed"));
+
+        assertThat(noLicence.subList(0, 2)).containsExactlyInAnyOrder("big_here", "big_here_too");
+        assertThat(noLicence.get(2)).isEqualTo("far_away");
+        assertThat(licence.get(1)).as("one offer of each organisation in turn").isEqualTo("far_away");
+    }
+
+    @Test
+    void a_short_title_is_listed_and_a_title_without_one_is_cut_to_fit() {
+        organisation("org", Competence.national());
+        offer("short", "org", o -> {
+            o.setTitle("Contrat d'engagement jeune : un accompagnement et une allocation");
+            o.setShortTitle("Contrat d'engagement");
+        });
+        offer("long", "org", o -> o.setTitle("Contrat d'engagement jeune : un accompagnement et une allocation"));
+
+        Map<String, String> titles = new HashMap<>();
+        catalog.match(query(CAHORS, LOT_TERRITORY)).forEach(s -> titles.put(s.id(), s.shortTitle()));
+
+        assertThat(titles).containsEntry("short", "Contrat d'engagement");
+        assertThat(titles.get("long")).hasSizeLessThanOrEqualTo(OfferSummary.SHORT_TITLE_MAX).endsWith("…");
+        assertThat(catalog.offer("short")).get().extracting(d -> d.shortTitle()).isEqualTo("Contrat d'engagement");
+    }
+
+    @Test
     void the_order_is_stable_for_a_seed_and_varies_between_seeds() {
         organisation("org", Competence.national());
         for (int i = 0; i < 12; i++) {

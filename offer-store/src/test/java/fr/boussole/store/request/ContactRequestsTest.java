@@ -40,6 +40,19 @@ class ContactRequestsTest extends StoreIntegrationTest {
         assertThat(stored.getStatus()).isEqualTo(RequestStatus.NEW);
         assertThat(stored.getAnswers()).hasSize(1);
         assertThat(stored.getConsent().textVersion()).isEqualTo("v1");
+        assertThat(stored.isUrgent()).isFalse();
+    }
+
+    @Test
+    void an_urgent_draft_makes_an_urgent_request() {
+        var d = ContactRequestTransitionsTest.draft();
+        var urgent = new fr.boussole.core.conversation.ContactRequestDraft(d.conversation(), d.offerId(), d.territoryId(),
+                d.theme(), d.questionnaireId(), d.questionnaireVersion(), d.age(), d.communeInsee(), d.communeName(),
+                d.answers(), d.contactMethod(), d.contactAddress(), d.consent(), d.createdAt(), true);
+
+        contactRequests.record("cr_urgent", urgent);
+
+        assertThat(records.findById("cr_urgent").orElseThrow().isUrgent()).isTrue();
     }
 
     @Test
