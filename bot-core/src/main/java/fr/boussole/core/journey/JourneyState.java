@@ -130,9 +130,13 @@ public record JourneyState(Position at, int reasks, List<String> candidates, Pro
             reached = List.copyOf(reached);
         }
 
-        /** Another theme, answered under this questionnaire: it starts afresh. */
+        /**
+         * Another theme, answered under this questionnaire: it starts afresh. The same theme chosen again
+         * (a correction that names it) keeps the questions already reached, which the funnel counted.
+         */
         public Search withTheme(String newTheme, QuestionnaireRef newQuestionnaire) {
-            return new Search(newTheme, newQuestionnaire, Map.of(), List.of(), page);
+            return new Search(newTheme, newQuestionnaire, Map.of(),
+                    Objects.equals(newTheme, theme) ? reached : List.of(), page);
         }
 
         /** The version a theme chosen before its territory was known is answered under. */
