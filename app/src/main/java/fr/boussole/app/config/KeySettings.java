@@ -11,13 +11,16 @@ import java.util.Map;
 /**
  * The keys of personal data at rest: {@code BOUSSOLE_DATA_KEYS} (AES-256 keys, the first seals) and
  * {@code BOUSSOLE_LOOKUP_KEY} (the HMAC key of lookup fields). With a MongoDB of one's own both are
- * required; with the embedded store and neither set, they are generated once into
- * {@code ${BOUSSOLE_DATA_DIR}/keys.properties} and read from there after.
+ * required; with the embedded store and neither set, they are generated once into a key file beside the
+ * data directory ({@code ${BOUSSOLE_DATA_DIR}.keys.properties}, or {@code BOUSSOLE_KEY_FILE}) and read
+ * from there after ({@link KeyFile}).
  */
 public final class KeySettings {
 
     public static final String DATA_KEYS = "boussole.data-keys";
     public static final String LOOKUP_KEY = "boussole.lookup-key";
+    /** Where the embedded store's generated keys are kept ({@code BOUSSOLE_KEY_FILE}): beside the data directory by default. */
+    public static final String KEY_FILE = "boussole.key-file";
     static final String DATA_KEYS_VARIABLE = "BOUSSOLE_DATA_KEYS";
     static final String LOOKUP_KEY_VARIABLE = "BOUSSOLE_LOOKUP_KEY";
 
@@ -28,10 +31,22 @@ public final class KeySettings {
      * none is given), so that {@link #personalData} finds both.
      */
     public static Map<String, String> resolve(Environment env, boolean embedded, Path dataDir) {
+        return resolve(env, embedded, dataDir, false, line -> { });
+    }
+
+    /**
+     * @param storeExists whether the embedded store's data directory already holds a store: its keys are then
+     *                    never generated anew (they would not open it)
+     * @param warn        receives one line when the key file is inside the data directory
+     */
+    public static Map<String, String> resolve(Environment env, boolean embedded, Path dataDir, boolean storeExists,
+                                              java.util.function.Consumer<String> warn) {
         String dataKeys = blankToNull(env.getProperty(DATA_KEYS));
         String lookupKey = blankToNull(env.getProperty(LOOKUP_KEY));
         if (embedded && dataKeys == null && lookupKey == null) {
-            Map<String, String> generated = KeyFile.loadOrCreate(dataDir);
+            String keyFile = blankToNull(env.getProperty(KEY_FILE));
+            Map<String, String> generated = KeyFile.loadOrCreate(dataDir, keyFile == null ? null : Path.of(keyFile),
+                    storeExists, warn);
             personalData(generated.get(DATA_KEYS), generated.get(LOOKUP_KEY));
             return generated;
         }

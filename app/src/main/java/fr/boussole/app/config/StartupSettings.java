@@ -16,6 +16,12 @@ public final class StartupSettings {
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Pattern TELEGRAM_SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+    /** Shorter secrets can be guessed: a webhook secret or a scraper's token is all that guards its endpoint. */
+    static final int MIN_TELEGRAM_SECRET = 16;
+    static final int MIN_TWILIO_AUTH_TOKEN = 32;
+    static final int MIN_METRICS_TOKEN = 32;
+    /** The demo accounts' password when none is given: published in the README, so never on a public address. */
+    static final String PUBLISHED_DEMO_PASSWORD = "boussole-demo";
 
     private StartupSettings() {}
 
@@ -30,6 +36,48 @@ public final class StartupSettings {
         port(env, "spring.mail.port", "SPRING_MAIL_PORT");
         twilio(env);
         telegram(env);
+        String metricsToken = value(env, "boussole.metrics-token");
+        if (metricsToken != null && metricsToken.length() < MIN_METRICS_TOKEN) {
+            throw new InvalidSettingException("BOUSSOLE_METRICS_TOKEN", "too short (" + metricsToken.length()
+                    + " characters): at least " + MIN_METRICS_TOKEN + ", e.g. the output of openssl rand -base64 32");
+        }
+        demoPassword(env);
+    }
+
+    /**
+     * The demo accounts get {@code BOUSSOLE_DEMO_PASSWORD}, {@code boussole-demo} unless set: anyone who read
+     * the README could sign in as an animateur. That is refused when the demo data may be loaded and the app
+     * is reached at anything but a loopback address.
+     */
+    private static void demoPassword(Environment env) {
+        String demoData = value(env, "boussole.demo-data");
+        boolean demo = demoData == null ? mongoUri(env) == null : demoData.equalsIgnoreCase("true");
+        String password = value(env, "boussole.demo-password");
+        String url = value(env, "boussole.public-base-url");
+        if (demo && (password == null || password.equals(PUBLISHED_DEMO_PASSWORD)) && url != null && !loopback(url)) {
+            throw new InvalidSettingException("BOUSSOLE_DEMO_PASSWORD", "the demo accounts would get the published password "
+                    + PUBLISHED_DEMO_PASSWORD + " while PUBLIC_BASE_URL (" + url + ") is not a loopback address; "
+                    + "set BOUSSOLE_DEMO_PASSWORD to one of your own (12 characters or more) or BOUSSOLE_DEMO_DATA=false");
+        }
+        if (demo && password != null && !password.equals(PUBLISHED_DEMO_PASSWORD) && password.length() < 12) {
+            throw new InvalidSettingException("BOUSSOLE_DEMO_PASSWORD", "too short (" + password.length()
+                    + " characters): at least 12");
+        }
+    }
+
+    /** True when the URL names this machine: localhost, 127.0.0.0/8 or ::1. */
+    static boolean loopback(String url) {
+        try {
+            String host = new URI(url).getHost();
+            if (host == null) {
+                return false;
+            }
+            host = host.toLowerCase(Locale.ROOT);
+            return host.equals("localhost") || host.endsWith(".localhost") || host.equals("[::1]")
+                    || host.matches("127(\\.[0-9]{1,3}){3}");
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** The connection string, whichever way it was given: null means the embedded store. */
@@ -52,6 +100,10 @@ public final class StartupSettings {
         }
         if (sid != null && token == null) {
             throw new InvalidSettingException("TWILIO_AUTH_TOKEN", "missing while TWILIO_ACCOUNT_SID is set");
+        }
+        if (token != null && token.length() < MIN_TWILIO_AUTH_TOKEN) {
+            throw new InvalidSettingException("TWILIO_AUTH_TOKEN", "too short (" + token.length() + " characters): a Twilio auth token has "
+                    + MIN_TWILIO_AUTH_TOKEN);
         }
         if (sid != null && !sid.startsWith("AC")) {
             throw new InvalidSettingException("TWILIO_ACCOUNT_SID", "a Twilio account SID starts with AC");
@@ -86,6 +138,10 @@ public final class StartupSettings {
         }
         if (secret != null && !TELEGRAM_SECRET.matcher(secret).matches()) {
             throw new InvalidSettingException("TELEGRAM_WEBHOOK_SECRET", "1-256 characters of A-Z, a-z, 0-9, _ and -");
+        }
+        if (secret != null && secret.length() < MIN_TELEGRAM_SECRET) {
+            throw new InvalidSettingException("TELEGRAM_WEBHOOK_SECRET", "too short (" + secret.length() + " characters): at least "
+                    + MIN_TELEGRAM_SECRET + " of A-Z, a-z, 0-9, _ and -, e.g. the output of openssl rand -hex 24");
         }
         httpUrl(env, "telegram.api-base-url", "TELEGRAM_API_BASE_URL");
     }

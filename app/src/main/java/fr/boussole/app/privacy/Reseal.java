@@ -1,7 +1,9 @@
 package fr.boussole.app.privacy;
 
 import fr.boussole.core.privacy.PersonalData;
+import fr.boussole.core.privacy.SealedField;
 import fr.boussole.core.privacy.SealingException;
+import org.bson.types.ObjectId;
 import fr.boussole.store.request.ClearContactRequests;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -19,7 +21,9 @@ import java.util.Map;
 
 /**
  * Key rotation's second step: every sealed value of every collection, wherever it is in a document,
- * moves to the current key (the first of {@code BOUSSOLE_DATA_KEYS}). A value is sealed when it has
+ * moves to the current key (the first of {@code BOUSSOLE_DATA_KEYS}), bound to its place (collection,
+ * document id, field path: {@link SealedField}); values of the earlier form, sealed without their place,
+ * are bound to it on the way, even when their key is current. A value is sealed when it has
  * the form {@code keyId:...} with a key id of the ring and opens under it. Idempotent: a value
  * already under the current key is left as it is, so a second run changes nothing. Safe while the
  * app runs: each document is rewritten only if the fields it changes still hold what was read (a
@@ -60,12 +64,14 @@ public class Reseal {
                 documents++;
                 Map<String, Object> changed = new LinkedHashMap<>();
                 long moved = 0;
+                Object id = doc.get("_id");
+                SealedField place = SealedField.of(collection, id instanceof ObjectId oid ? oid.toHexString() : id, "");
                 for (Map.Entry<String, Object> field : doc.entrySet()) {
                     if (field.getKey().equals("_id")) {
                         continue;
                     }
                     Counter counter = new Counter();
-                    Object resealed = reseal(field.getValue(), counter);
+                    Object resealed = reseal(field.getValue(), place.field(field.getKey()), counter);
                     if (counter.count > 0) {
                         changed.put(field.getKey(), resealed);
                         moved += counter.count;
@@ -93,25 +99,30 @@ public class Reseal {
                 update.getUpdateObject()).getModifiedCount() == 1;
     }
 
-    /** The value with every sealed string inside it moved to the current key. */
-    private Object reseal(Object value, Counter counter) {
+    /**
+     * The value with every sealed string inside it moved to the current key and bound to its place: the
+     * document, and the field's path without array positions ({@code answers.values}), as it was sealed.
+     */
+    private Object reseal(Object value, SealedField where, Counter counter) {
         if (value instanceof String text && personalData.keys().looksSealed(text) && !personalData.keys().isCurrent(text)) {
             try {
-                String resealed = personalData.reseal(text);
+                String resealed = personalData.reseal(text, where);
                 counter.count++;
                 return resealed;
             } catch (SealingException notSealed) {
-                return text; // a clear value that only looks like one (e.g. "k1:...")
+                // a clear value that only looks like one (e.g. "k1:..."), or one moved here from elsewhere:
+                // left as it is (it does not open here either way)
+                return text;
             }
         }
         if (value instanceof Document sub) {
             Document copy = new Document();
-            sub.forEach((k, v) -> copy.put(k, reseal(v, counter)));
+            sub.forEach((k, v) -> copy.put(k, reseal(v, where.field(where.field() + "." + k), counter)));
             return copy;
         }
         if (value instanceof List<?> list) {
             List<Object> copy = new ArrayList<>(list.size());
-            list.forEach(v -> copy.add(reseal(v, counter)));
+            list.forEach(v -> copy.add(reseal(v, where, counter)));
             return copy;
         }
         return value;

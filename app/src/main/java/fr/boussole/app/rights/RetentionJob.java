@@ -45,7 +45,7 @@ public class RetentionJob {
 
     /** What one run did. */
     public record Report(int conversationsForgotten, int inboundEmptied, int outboundEmptied, int requestsAnonymised,
-                         long searchesDeleted) {}
+                         long searchesDeleted, int openRequestsAnonymised) {}
 
     @Scheduled(initialDelayString = "${boussole.retention.first-check:PT2M}",
             fixedDelayString = "${boussole.retention.check-every:PT1H}")
@@ -62,10 +62,12 @@ public class RetentionJob {
                 messages.emptyInbound(now.minus(schedule.inboundMessages())),
                 messages.emptyOutbox(now.minus(schedule.sentMessages())),
                 store.anonymiseClosedBefore(RetentionSchedule.before(now, schedule.closedRequests())),
-                store.deleteSearchesBefore(RetentionSchedule.before(now, schedule.searches())));
+                store.deleteSearchesBefore(RetentionSchedule.before(now, schedule.searches())),
+                store.anonymiseOpenDueBefore(RetentionSchedule.before(now, schedule.openRequests())));
         meters.counter("boussole.retention.conversations_forgotten").increment(report.conversationsForgotten());
         meters.counter("boussole.retention.messages_emptied").increment(report.inboundEmptied() + report.outboundEmptied());
-        meters.counter("boussole.retention.requests_anonymised").increment(report.requestsAnonymised());
+        meters.counter("boussole.retention.requests_anonymised").increment(report.requestsAnonymised()
+                + report.openRequestsAnonymised());
         return report;
     }
 }

@@ -17,13 +17,15 @@ import java.time.ZoneOffset;
  * @param inboundMessages texts of messages received are emptied this long after they were handled
  * @param sentMessages    texts and recipients of messages sent (or given up) are emptied this long after
  * @param closedRequests  closed contact requests are anonymised this long after closing
+ * @param openRequests    contact requests never closed are anonymised this long after their due date
  * @param searches        anonymous searches are deleted after this
  * @param firstCheck      delay before the first run after start-up
  * @param checkEvery      delay between runs (the job runs on one instance at a time)
  */
 @ConfigurationProperties("boussole.retention")
 public record RetentionSchedule(Duration conversations, Duration inboundMessages, Duration sentMessages,
-                               Period closedRequests, Period searches, Duration firstCheck, Duration checkEvery) {
+                               Period closedRequests, Period searches, Duration firstCheck, Duration checkEvery,
+                               Period openRequests) {
 
     public RetentionSchedule {
         conversations = positive("conversations", conversations, Duration.ofDays(30));
@@ -31,6 +33,7 @@ public record RetentionSchedule(Duration conversations, Duration inboundMessages
         sentMessages = positive("sent-messages", sentMessages, Duration.ofDays(30));
         closedRequests = positive("closed-requests", closedRequests, Period.ofMonths(12));
         searches = positive("searches", searches, Period.ofMonths(25));
+        openRequests = positive("open-requests", openRequests, Period.ofMonths(3));
         firstCheck = firstCheck == null ? Duration.ofMinutes(2) : firstCheck;
         checkEvery = positive("check-every", checkEvery, Duration.ofHours(1));
     }

@@ -3,11 +3,14 @@ package fr.boussole.app.store;
 import fr.boussole.app.config.KeySettings;
 import fr.boussole.app.config.StartupSettings;
 import org.springframework.boot.EnvironmentPostProcessor;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +25,12 @@ class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor 
 
     static final String SOURCE = "boussoleStore";
 
+    private final Log log;
+
+    EmbeddedStoreEnvironmentPostProcessor(DeferredLogFactory logs) {
+        this.log = logs.getLog(EmbeddedStoreEnvironmentPostProcessor.class);
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         StartupSettings.check(env);
@@ -30,7 +39,8 @@ class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor 
         boolean embedded = uri == null;
         Path dataDir = Path.of(env.getProperty("boussole.data-dir", "./data"));
         // before the store opens: a key problem stops start-up with nothing left open
-        derived.putAll(KeySettings.resolve(env, embedded, dataDir));
+        derived.putAll(KeySettings.resolve(env, embedded, dataDir,
+                embedded && Files.exists(dataDir.resolve(EmbeddedStore.FILE_NAME)), log::warn));
         if (embedded) {
             // BOUSSOLE_STORE_PORT opens this app's store to other app processes of the machine
             EmbeddedStore store = EmbeddedStore.open(dataDir, StoreAddress.from(env::getProperty, 0));

@@ -39,4 +39,48 @@ class StartupFailureIT {
                 .isInstanceOf(InvalidSettingException.class);
         assertThat(output).contains("Invalid setting BOUSSOLE_DATA_DIR: cannot create");
     }
+
+    /** Fails if a one-character Telegram webhook secret is accepted (it was: anyone could forge updates). */
+    @Test
+    void a_telegram_webhook_secret_too_short_stops_start_up(CapturedOutput output) {
+        assertThatThrownBy(() -> Instances.start("telegram.bot-token=123:abc", "telegram.webhook-secret=x",
+                "spring.mongodb.uri=mongodb://127.0.0.1:1/x"))
+                .isInstanceOf(InvalidSettingException.class);
+        assertThat(output).contains("Invalid setting TELEGRAM_WEBHOOK_SECRET: too short (1 characters): at least 16");
+    }
+
+    /** Fails if the demo accounts may be loaded with the README's password on an app reached from outside. */
+    @Test
+    void the_published_demo_password_on_a_public_address_stops_start_up(@TempDir Path tmp, CapturedOutput output) {
+        // the test properties give a password of their own: blanked here, as if BOUSSOLE_DEMO_PASSWORD were not set
+        assertThatThrownBy(() -> Instances.start("boussole.public-base-url=https://boussole.example.org",
+                "boussole.data-dir=" + tmp.resolve("data"), "boussole.data-keys=", "boussole.lookup-key=", "boussole.demo-password="))
+                .isInstanceOf(InvalidSettingException.class);
+        assertThat(output).contains("Invalid setting BOUSSOLE_DEMO_PASSWORD: the demo accounts would get the published password");
+        assertThat(tmp.resolve("data")).as("stopped before the store opened").doesNotExist();
+    }
+
+    /**
+     * Fails if a store whose demo accounts were loaded with the README's password (on a developer's machine)
+     * can be served at a public address: setting BOUSSOLE_DEMO_PASSWORD afterwards changes no stored account.
+     */
+    @Test
+    void demo_accounts_left_with_the_published_password_stop_a_public_start_up(@TempDir Path tmp, CapturedOutput output) {
+        String[] store = {"boussole.data-dir=" + tmp.resolve("data"), "boussole.data-keys=", "boussole.lookup-key="};
+        try (var local = Instances.start(concat(store, "boussole.demo-password=boussole-demo"))) {
+            assertThat(local.isRunning()).isTrue();
+        }
+        assertThatThrownBy(() -> Instances.start(concat(store, "boussole.public-base-url=https://boussole.example.org",
+                "boussole.demo-password=un-mot-de-passe-a-nous")))
+                .satisfiesAnyOf(e -> assertThat(e).isInstanceOf(InvalidSettingException.class),
+                        e -> assertThat(e).hasRootCauseInstanceOf(InvalidSettingException.class));
+        assertThat(output).contains("Invalid setting BOUSSOLE_DEMO_PASSWORD: the demo account animatrice@boussole-lot.example.org "
+                + "still signs in with the published password boussole-demo");
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
 }

@@ -22,9 +22,10 @@ class StartupSettingsTest {
         MockEnvironment env = new MockEnvironment()
                 .withProperty("server.port", "8080")
                 .withProperty("boussole.public-base-url", "https://boussole.example.org")
-                .withProperty("twilio.account-sid", "AC123").withProperty("twilio.auth-token", "secret")
+                .withProperty("twilio.account-sid", "AC123").withProperty("twilio.auth-token", "0123456789abcdef0123456789abcdef")
                 .withProperty("twilio.sms-from", "+33612345678")
-                .withProperty("telegram.bot-token", "123:abc").withProperty("telegram.webhook-secret", "s3cret_-")
+                .withProperty("telegram.bot-token", "123:abc").withProperty("telegram.webhook-secret", "s3cret_-0123456789")
+                .withProperty("boussole.metrics-token", "a-scraper-token-of-32-characters")
                 .withProperty("spring.mongodb.uri", "mongodb://mongo:27017/boussole?replicaSet=rs0");
         assertThatCode(() -> StartupSettings.check(env)).doesNotThrowAnyException();
         assertThat(StartupSettings.mongoUri(env)).startsWith("mongodb://mongo");
@@ -45,6 +46,7 @@ class StartupSettingsTest {
             "telegram.mode|push|TELEGRAM_MODE",
             "telegram.api-base-url|not a url|TELEGRAM_API_BASE_URL",
             "twilio.api-base-url|//nohost|TWILIO_API_BASE_URL",
+            "boussole.metrics-token|short|BOUSSOLE_METRICS_TOKEN",
     })
     void a_wrong_setting_is_refused_naming_its_variable(String property, String value, String variable) {
         MockEnvironment env = new MockEnvironment().withProperty(property, value);
@@ -54,7 +56,8 @@ class StartupSettingsTest {
 
     @Test
     void a_twilio_account_needs_a_sender_number() {
-        MockEnvironment env = new MockEnvironment().withProperty("twilio.account-sid", "AC1").withProperty("twilio.auth-token", "t");
+        MockEnvironment env = new MockEnvironment().withProperty("twilio.account-sid", "AC1")
+                .withProperty("twilio.auth-token", "0123456789abcdef0123456789abcdef");
         assertThatThrownBy(() -> StartupSettings.check(env)).hasMessageStartingWith("TWILIO_SMS_FROM");
         env.setProperty("twilio.whatsapp-from", "whatsapp:+33612345678");
         assertThatThrownBy(() -> StartupSettings.check(env)).hasMessageStartingWith("TWILIO_WHATSAPP_FROM");
@@ -70,5 +73,55 @@ class StartupSettingsTest {
     void a_connection_string_must_be_one() {
         MockEnvironment env = new MockEnvironment().withProperty("MONGODB_URI", "localhost:27017");
         assertThatThrownBy(() -> StartupSettings.mongoUri(env)).hasMessageStartingWith("MONGODB_URI");
+    }
+
+    /** Fails if a secret that guards an endpoint may be guessed in a few tries (one character was accepted). */
+    @ParameterizedTest(name = "{0} of {1} characters is refused, naming {2}")
+    @CsvSource(delimiter = '|', value = {
+            "telegram.webhook-secret|1|TELEGRAM_WEBHOOK_SECRET",
+            "telegram.webhook-secret|15|TELEGRAM_WEBHOOK_SECRET",
+            "twilio.auth-token|31|TWILIO_AUTH_TOKEN",
+            "boussole.metrics-token|31|BOUSSOLE_METRICS_TOKEN",
+    })
+    void a_secret_too_short_to_resist_guessing_is_refused(String property, int length, String variable) {
+        MockEnvironment env = new MockEnvironment().withProperty("telegram.bot-token", "123:abc")
+                .withProperty("twilio.account-sid", "AC1").withProperty("twilio.sms-from", "+33612345678")
+                .withProperty("twilio.auth-token", "0123456789abcdef0123456789abcdef")
+                .withProperty("telegram.webhook-secret", "s3cret_-0123456789")
+                .withProperty(property, "x".repeat(length));
+        assertThatThrownBy(() -> StartupSettings.check(env))
+                .isInstanceOfSatisfying(InvalidSettingException.class, e -> assertThat(e.variable()).isEqualTo(variable))
+                .hasMessageContaining("too short");
+        env.setProperty(property, "x".repeat(length + 1 + (variable.startsWith("TELEGRAM") ? 16 - length : 32 - length)));
+        assertThatCode(() -> StartupSettings.check(env)).doesNotThrowAnyException();
+    }
+
+    /**
+     * Fails if an app reached at a public address can load the demo accounts with the password printed in
+     * the README (anyone could sign in as the animateur), or if a developer's localhost is refused.
+     */
+    @Test
+    void the_published_demo_password_is_refused_unless_the_app_is_on_a_loopback_address() {
+        MockEnvironment publicDemo = new MockEnvironment().withProperty("boussole.public-base-url", "https://boussole.example.org");
+        assertThatThrownBy(() -> StartupSettings.check(publicDemo))
+                .isInstanceOfSatisfying(InvalidSettingException.class, e -> assertThat(e.variable()).isEqualTo("BOUSSOLE_DEMO_PASSWORD"));
+        publicDemo.setProperty("boussole.demo-password", "boussole-demo");
+        assertThatThrownBy(() -> StartupSettings.check(publicDemo)).hasMessageStartingWith("BOUSSOLE_DEMO_PASSWORD");
+        publicDemo.setProperty("boussole.demo-password", "court");
+        assertThatThrownBy(() -> StartupSettings.check(publicDemo)).hasMessageContaining("too short");
+        publicDemo.setProperty("boussole.demo-password", "un-mot-de-passe-a-nous");
+        assertThatCode(() -> StartupSettings.check(publicDemo)).doesNotThrowAnyException();
+
+        MockEnvironment noDemo = new MockEnvironment().withProperty("boussole.public-base-url", "https://boussole.example.org")
+                .withProperty("boussole.demo-data", "false");
+        assertThatCode(() -> StartupSettings.check(noDemo)).doesNotThrowAnyException();
+        MockEnvironment ownStore = new MockEnvironment().withProperty("boussole.public-base-url", "https://boussole.example.org")
+                .withProperty("spring.mongodb.uri", "mongodb://mongo:27017/boussole");
+        assertThatCode(() -> StartupSettings.check(ownStore)).as("no demo data by default on a store of one's own")
+                .doesNotThrowAnyException();
+        for (String local : new String[] {"http://localhost:8080", "http://127.0.0.1:9000", "http://[::1]:8080"}) {
+            assertThatCode(() -> StartupSettings.check(new MockEnvironment().withProperty("boussole.public-base-url", local)))
+                    .as(local).doesNotThrowAnyException();
+        }
     }
 }

@@ -61,7 +61,11 @@ public final class ChildApp {
         // a store of one's own needs the keys of personal data; both children share them
         builder.environment().put("BOUSSOLE_DATA_KEYS", fr.boussole.app.testing.TestKeys.dataKeys());
         builder.environment().put("BOUSSOLE_LOOKUP_KEY", fr.boussole.app.testing.TestKeys.lookupKey());
+        builder.environment().put("BOUSSOLE_METRICS_TOKEN", fr.boussole.app.testing.TestKeys.metricsAuthorization().substring("Bearer ".length()));
         builder.environment().put("SERVER_PORT", Integer.toString(port));
+        // a whole burst from one address: the web chat's limits are not what these runs measure
+        builder.environment().put("BOUSSOLE_WEB_CHAT_MESSAGES_PER_ADDRESS", "1000000");
+        builder.environment().put("BOUSSOLE_WEB_CHAT_MESSAGES_PER_SESSION", "1000000");
         builder.environment().put("BOUSSOLE_DEMO_DATA", Boolean.toString(demoData));
         builder.environment().put("BOUSSOLE_DATA_DIR", dataDir.toString());
         return new ChildApp(name, port, log, builder.start());

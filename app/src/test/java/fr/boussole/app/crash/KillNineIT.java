@@ -298,7 +298,8 @@ class KillNineIT {
             // the engine is deterministic: same messages, same final state and same replies for everyone
             // the state is sealed at rest (docs/privacy.md): opened with the children's keys
             Map<String, Object> state = new HashMap<>(new fr.boussole.pipeline.sealed.SealedDocuments(
-                    fr.boussole.app.testing.TestKeys.personalData()).open(conversation.getString("state")));
+                    fr.boussole.app.testing.TestKeys.personalData()).open(conversation.getString("state"),
+                    fr.boussole.pipeline.conversation.Conversations.field(conversation.getString("_id"), "state")));
             state.remove("key");
             state.remove("lastSeen"); // the time of the last message, naturally different
             if (firstState == null) {
@@ -317,7 +318,8 @@ class KillNineIT {
 
     /** The retries that reached the store after a first recording: de-duplicated by X-Message-Id. */
     private static double inboxDuplicates(ChildApp instance) throws IOException, InterruptedException {
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/actuator/prometheus")).build(),
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/actuator/prometheus"))
+                        .header("Authorization", fr.boussole.app.testing.TestKeys.metricsAuthorization()).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         return metrics.lines().filter(line -> line.startsWith("boussole_inbound_duplicates_total"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();

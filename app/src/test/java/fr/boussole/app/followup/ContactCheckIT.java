@@ -72,7 +72,7 @@ class ContactCheckIT {
                 .withHeader("Content-Type", "application/json").withBody(SENT)));
         List<String> arguments = new ArrayList<>(List.of(Instances.FAST));
         arguments.addAll(List.of("--spring.mongodb.uri=" + Instances.uri(store), "--boussole.demo-data=true",
-                "--telegram.bot-token=123456:test-token", "--telegram.webhook-secret=test-secret",
+                "--telegram.bot-token=123456:test-token", "--telegram.webhook-secret=contact-check-webhook-secret",
                 "--telegram.mode=webhook", "--telegram.api-base-url=" + telegram.baseUrl(),
                 // the test runs the job itself, at an instant past the due date
                 "--boussole.contact-checks.first-check=P1D"));

@@ -67,7 +67,7 @@ class StoreOutageIT {
     static final int MESSAGES = 12;
     static final int UPDATES = 8;
     static final long CHAT = 700555001L;
-    static final String SECRET = "outage-secret";
+    static final String SECRET = "outage-webhook-secret";
     static final Duration OUTAGE = Duration.ofSeconds(3);
     static final Pattern TEXT = Pattern.compile("\"text\":\"([^\"]*)\"");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

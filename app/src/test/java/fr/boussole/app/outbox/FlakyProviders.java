@@ -342,7 +342,8 @@ abstract class FlakyProviders {
 
     /** The sum of the Prometheus samples of {@code name} carrying {@code label} (such as {@code channel="sms"}), 0 when none. */
     double metric(String name, String label) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(local("/actuator/prometheus"))).GET().build());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(local("/actuator/prometheus")))
+                .header("Authorization", fr.boussole.app.testing.TestKeys.metricsAuthorization()).GET().build());
         if (response.statusCode() != 200) {
             throw new AssertionError("/actuator/prometheus answered " + response.statusCode());
         }

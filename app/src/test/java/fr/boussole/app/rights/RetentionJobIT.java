@@ -110,10 +110,47 @@ class RetentionJobIT {
         assertThat(requests.findById("cr_recent").orElseThrow().isAnonymised()).isFalse();
         assertThat(requests.findById("cr_open").orElseThrow().isAnonymised()).isFalse();
         assertThat(searches.findAll()).extracting(Search::getId).containsExactly("se_recent");
-        assertThat(report).isEqualTo(new RetentionJob.Report(2, 1, 2, 1, 1));
+        assertThat(report).isEqualTo(new RetentionJob.Report(2, 1, 2, 1, 1, 0));
 
         assertThat(app.getBean(RetentionJob.class).run(NOW)).as("a second run finds nothing more")
-                .isEqualTo(new RetentionJob.Report(0, 0, 0, 0, 0));
+                .isEqualTo(new RetentionJob.Report(0, 0, 0, 0, 0, 0));
+    }
+
+    /**
+     * Fails if a request its organisation never closes keeps the young person's contact and answers for
+     * ever (it did): three months after its due date it is anonymised like a closed one, whatever its
+     * status, and not a second earlier.
+     */
+    @Test
+    void a_request_left_open_is_anonymised_three_months_after_its_due_date() {
+        ContactRequestRecords requests = app.getBean(ContactRequestRecords.class);
+        Instant threeMonths = NOW.atZone(ZoneOffset.UTC).minusMonths(3).toInstant();
+        requests.save(dueAt("cr_open_old", threeMonths.minus(SECOND)));
+        requests.save(dueAt("cr_open_recent", threeMonths.plus(SECOND)));
+        ContactRequest started = dueAt("cr_started_old", threeMonths.minus(SECOND));
+        started.start("pro_1", threeMonths.minus(Duration.ofDays(10)));
+        requests.save(started);
+
+        RetentionJob.Report report = app.getBean(RetentionJob.class).run(NOW);
+
+        ContactRequest old = requests.findById("cr_open_old").orElseThrow();
+        assertThat(old.isAnonymised()).isTrue();
+        assertThat(old.getContactAddress()).isNull();
+        assertThat(old.getAnswers()).allSatisfy(a -> assertThat(a.values()).isEmpty());
+        assertThat(requests.findById("cr_started_old").orElseThrow().isAnonymised()).as("in progress for ever").isTrue();
+        assertThat(requests.findById("cr_open_recent").orElseThrow().isAnonymised()).isFalse();
+        assertThat(report.openRequestsAnonymised()).isEqualTo(2);
+        assertThat(app.getBean(RetentionJob.class).run(NOW).openRequestsAnonymised()).as("a second run").isZero();
+    }
+
+    /** An open request due at {@code due} (made three days before it). */
+    static ContactRequest dueAt(String id, Instant due) {
+        ContactRequestDraft draft = draft();
+        ContactRequestDraft made = new ContactRequestDraft(draft.conversation(), draft.offerId(), draft.territoryId(), draft.theme(),
+                draft.questionnaireId(), draft.questionnaireVersion(), draft.age(), draft.communeInsee(), draft.communeName(),
+                List.of(new fr.boussole.core.conversation.Answer("q1", "Ta situation ?", List.of("secret answer"), List.of())),
+                draft.contactMethod(), draft.contactAddress(), draft.consent(), due.minus(Duration.ofDays(3)));
+        return ContactRequest.open(id, made, "org_1", 3);
     }
 
     /** A web conversation whose only message and reply are dated {@code at}. */

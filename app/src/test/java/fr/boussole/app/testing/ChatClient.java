@@ -31,6 +31,12 @@ public record ChatClient(int port) {
         return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", accept).GET().build());
     }
 
+    /** A GET with an {@code Authorization} header (the metrics scraper's token). */
+    public HttpResponse<String> get(String path, String accept, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", accept)
+                .header("Authorization", authorization).GET().build());
+    }
+
     private static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

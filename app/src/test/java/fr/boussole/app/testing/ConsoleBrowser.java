@@ -22,8 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class ConsoleBrowser {
 
-    /** The demo accounts' password (README, BOUSSOLE_DEMO_PASSWORD's default). */
-    public static final String DEMO_PASSWORD = "boussole-demo";
+    /**
+     * The demo accounts' password in the tests (the test application.properties' BOUSSOLE_DEMO_PASSWORD): not
+     * the README's, which an app reached at a public address refuses.
+     */
+    public static final String DEMO_PASSWORD = "demo-password-of-the-tests";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
 
     private final int port;

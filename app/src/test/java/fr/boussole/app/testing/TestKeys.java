@@ -27,6 +27,11 @@ public final class TestKeys {
         return KEYS.getProperty(KeySettings.LOOKUP_KEY);
     }
 
+    /** The {@code Authorization} header value that opens {@code /actuator/prometheus} in the tests. */
+    public static String metricsAuthorization() {
+        return "Bearer " + KEYS.getProperty("boussole.metrics-token");
+    }
+
     public static PersonalData personalData() {
         return KeySettings.personalData(dataKeys(), lookupKey());
     }

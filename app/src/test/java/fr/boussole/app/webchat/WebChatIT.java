@@ -91,6 +91,7 @@ class WebChatIT {
         HttpResponse<String> health = chat.get("/actuator/health", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
-        assertThat(chat.get("/actuator/prometheus", "text/plain").body()).contains("boussole_outbox_entries");
+        assertThat(chat.get("/actuator/prometheus", "text/plain", fr.boussole.app.testing.TestKeys.metricsAuthorization()).body())
+                .contains("boussole_outbox_entries");
     }
 }

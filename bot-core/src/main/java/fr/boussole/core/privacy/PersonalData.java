@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The one way personal data (phone numbers, emails, chat ids, texts, answers) goes to the store and
- * back: {@link #seal} before writing, {@link #open} after reading, and {@link #lookupKey} for the
- * fields that are searched, which hold a keyed hash of the normalised value instead of the value.
+ * back: {@link #seal} before writing, {@link #open} after reading, each bound to the value's place
+ * ({@link SealedField}), and {@link #lookupKey} for the fields that are searched, which hold a keyed
+ * hash of the normalised value instead of the value.
  *
  * <p>To find what is held about a phone number or an email, compute {@link #lookupKey(String)} once
  * and match it against the lookup fields, or {@link #conversationRef} for the conversation
@@ -32,27 +33,30 @@ public final class PersonalData {
         return keys;
     }
 
-    /** The sealed form of a text; null stays null (an absent field tells nothing). */
-    public String seal(String clear) {
-        return clear == null ? null : keys.seal(clear.getBytes(StandardCharsets.UTF_8));
+    /** The sealed form of a text, bound to its place; null stays null (an absent field tells nothing). */
+    public String seal(String clear, SealedField where) {
+        return clear == null ? null : keys.seal(clear.getBytes(StandardCharsets.UTF_8), where);
     }
 
-    /** @throws SealingException when the value was altered or its key is not in the ring */
-    public String open(String sealed) {
-        return sealed == null ? null : new String(keys.open(sealed), StandardCharsets.UTF_8);
+    /** @throws SealingException when the value was altered, moved from another place, or its key is not in the ring */
+    public String open(String sealed, SealedField where) {
+        return sealed == null ? null : new String(keys.open(sealed, where), StandardCharsets.UTF_8);
     }
 
-    public String sealBytes(byte[] clear) {
-        return keys.seal(clear);
+    public String sealBytes(byte[] clear, SealedField where) {
+        return keys.seal(clear, where);
     }
 
-    public byte[] openBytes(String sealed) {
-        return keys.open(sealed);
+    public byte[] openBytes(String sealed, SealedField where) {
+        return keys.open(sealed, where);
     }
 
-    /** The same value sealed under the current key; unchanged when it already is (re-sealing is idempotent). */
-    public String reseal(String sealed) {
-        return sealed == null || keys.isCurrent(sealed) ? sealed : keys.seal(keys.open(sealed));
+    /**
+     * The same value sealed under the current key and bound to its place; unchanged when it already is
+     * (re-sealing is idempotent).
+     */
+    public String reseal(String sealed, SealedField where) {
+        return sealed == null || keys.isCurrent(sealed) ? sealed : keys.seal(keys.open(sealed, where), where);
     }
 
     /**

@@ -1,5 +1,7 @@
 package fr.boussole.core.rights;
 
+import fr.boussole.core.message.ConversationKey;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,12 +9,22 @@ import java.util.Map;
 /**
  * One thing held about a subject, for an access request: its kind ("conversation",
  * "inbound-message"…) and its fields in order, by stable keys that the console turns into readable
- * labels, with clear values (the export is for the young person).
+ * labels, with clear values (the export is for the young person). It also says where it belongs, so that
+ * a request can be scoped to a territory: the territory that holds it (a request's, the one a
+ * conversation reached) and the conversation it is part of, whose territory it shares when it has none
+ * of its own.
+ *
+ * @param territory    the territory that holds it, or null when it knows none
+ * @param conversation the conversation it belongs to, or null
  */
-public record HeldRecord(String kind, Map<String, String> fields) {
+public record HeldRecord(String kind, String territory, ConversationKey conversation, Map<String, String> fields) {
 
     public HeldRecord {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    public HeldRecord(String kind, Map<String, String> fields) {
+        this(kind, null, null, fields);
     }
 
     /** Starts a record; null values are left out. */
@@ -22,6 +34,8 @@ public record HeldRecord(String kind, Map<String, String> fields) {
 
     public static final class Builder {
         private final String kind;
+        private String territory;
+        private ConversationKey conversation;
         private final Map<String, String> fields = new LinkedHashMap<>();
 
         private Builder(String kind) {
@@ -35,8 +49,20 @@ public record HeldRecord(String kind, Map<String, String> fields) {
             return this;
         }
 
+        /** The territory that holds the record (null: unknown). */
+        public Builder territory(String territoryId) {
+            this.territory = territoryId;
+            return this;
+        }
+
+        /** The conversation the record is part of. */
+        public Builder conversation(ConversationKey key) {
+            this.conversation = key;
+            return this;
+        }
+
         public HeldRecord build() {
-            return new HeldRecord(kind, fields);
+            return new HeldRecord(kind, territory, conversation, fields);
         }
     }
 }

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 /** Fails when one phone or email written two ways gets two lookup keys, or a lookup key shows the value. */
 class PersonalDataTest {
 
+    private static final SealedField TEXT = new SealedField("inbound_messages", "in_1", "text");
     private final PersonalData data = PersonalData.generate();
 
     @Test
     void texts_round_trip_and_null_stays_null() {
-        assertThat(data.open(data.seal("J'ai 17 ans, à Cahors"))).isEqualTo("J'ai 17 ans, à Cahors");
-        assertThat(data.seal(null)).isNull();
-        assertThat(data.open(null)).isNull();
+        assertThat(data.open(data.seal("J'ai 17 ans, à Cahors", TEXT), TEXT)).isEqualTo("J'ai 17 ans, à Cahors");
+        assertThat(data.seal(null, TEXT)).isNull();
+        assertThat(data.open(null, TEXT)).isNull();
     }
 
     @Test
@@ -57,12 +58,24 @@ class PersonalDataTest {
     void resealing_moves_old_values_to_the_current_key_and_leaves_current_ones_alone() {
         String oldSetting = KeyRing.newKeySetting("k1");
         LookupKey lookup = LookupKey.parse(LookupKey.newKeySetting());
-        String sealedBefore = new PersonalData(KeyRing.parse(oldSetting), lookup).seal("texte");
+        String sealedBefore = new PersonalData(KeyRing.parse(oldSetting), lookup).seal("texte", TEXT);
         PersonalData rotated = new PersonalData(KeyRing.parse(KeyRing.newKeySetting("k2") + "," + oldSetting), lookup);
-        String resealed = rotated.reseal(sealedBefore);
-        assertThat(resealed).startsWith("k2:");
-        assertThat(rotated.open(resealed)).isEqualTo("texte");
-        assertThat(rotated.reseal(resealed)).isSameAs(resealed);
+        String resealed = rotated.reseal(sealedBefore, TEXT);
+        assertThat(resealed).startsWith("k2!");
+        assertThat(rotated.open(resealed, TEXT)).isEqualTo("texte");
+        assertThat(rotated.reseal(resealed, TEXT)).isSameAs(resealed);
+    }
+
+    /** Fails if the re-seal leaves a value of the earlier form unbound, or binds it to another place than its own. */
+    @Test
+    void resealing_binds_a_value_of_the_earlier_form_to_its_place() throws Exception {
+        String setting = KeyRing.newKeySetting("k1");
+        PersonalData same = new PersonalData(KeyRing.parse(setting), LookupKey.parse(LookupKey.newKeySetting()));
+        String legacy = KeyRingTest.unbound(setting, "k1", "texte");
+        String bound = same.reseal(legacy, TEXT);
+        assertThat(bound).startsWith("k1!");
+        assertThat(same.open(bound, TEXT)).isEqualTo("texte");
+        assertThatThrownBy(() -> same.open(bound, TEXT.field("choiceId"))).isInstanceOf(SealingException.class);
     }
 
     @Test

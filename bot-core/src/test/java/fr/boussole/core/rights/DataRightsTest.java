@@ -79,4 +79,60 @@ class DataRightsTest {
         Recording holder = new Recording();
         assertThat(new DataRights(List.of(holder)).footprint(new DataSubject.Email("lea@example.org")).conversations()).isEmpty();
     }
+
+    /**
+     * Fails if a scope reaches records of another territory: a conversation belongs to the territory it
+     * reached, else to that of a request made from it, its messages with it; one that reached none belongs
+     * to no territory, which only the national scope covers.
+     */
+    @Test
+    void a_territory_scope_holds_its_conversations_their_messages_and_its_requests_and_counts_the_rest() {
+        ConversationKey sms = new ConversationKey(Channel.SMS, "+33612345678");
+        ConversationKey whatsapp = new ConversationKey(Channel.WHATSAPP, "+33612345678");
+        PersonalDataHolder holder = new PersonalDataHolder() {
+            @Override
+            public Set<ConversationKey> conversationsOf(DataSubject subject) {
+                return Set.of(WEB);
+            }
+
+            @Override
+            public List<HeldRecord> export(Footprint footprint) {
+                List<HeldRecord> all = new ArrayList<>();
+                for (ConversationKey key : footprint.conversations()) {
+                    // SMS reached the Lot; the web chat reached nothing, but a Figeac request came from it
+                    String territory = key.equals(sms) ? "te_lot" : null;
+                    all.add(HeldRecord.of("conversation").conversation(key).territory(territory).build());
+                    all.add(HeldRecord.of("inbound-message").conversation(key).build());
+                }
+                all.add(HeldRecord.of("contact-request").conversation(WEB).territory("te_figeac").build());
+                return all;
+            }
+
+            @Override
+            public Map<String, Integer> erase(Footprint footprint, Instant now) {
+                erasedFootprints.add(footprint);
+                return Map.of();
+            }
+        };
+        DataRights rights = new DataRights(List.of(holder));
+        DataSubject phone = new DataSubject.Phone("+33612345678");
+
+        Held lot = rights.held(phone, RightsScope.territory("te_lot"));
+        assertThat(lot.counts()).containsEntry("conversation", 1).containsEntry("inbound-message", 1).hasSize(2);
+        assertThat(lot.elsewhere()).containsEntry("te_figeac", 3).containsEntry(Held.NO_TERRITORY, 2);
+        assertThat(rights.held(phone, RightsScope.territory("te_figeac")).counts())
+                .containsEntry("conversation", 1).containsEntry("inbound-message", 1).containsEntry("contact-request", 1);
+        assertThat(rights.held(phone, RightsScope.NATIONAL).elsewhere()).isEmpty();
+
+        rights.erase(phone, RightsScope.territory("te_lot"), NOW);
+        assertThat(erasedFootprints).singleElement().satisfies(f -> {
+            assertThat(f.conversations()).containsExactly(sms);
+            assertThat(f.covers("te_lot")).isTrue();
+            assertThat(f.covers("te_figeac")).isFalse();
+            assertThat(f.covers(null)).isFalse();
+        });
+        assertThat(whatsapp).isNotIn(erasedFootprints.getFirst().conversations());
+    }
+
+    final List<Footprint> erasedFootprints = new ArrayList<>();
 }

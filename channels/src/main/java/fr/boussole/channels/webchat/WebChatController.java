@@ -6,6 +6,7 @@ import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.Inbound;
 import fr.boussole.core.message.Inbox;
 import fr.boussole.core.message.ReplyWait;
+import fr.boussole.core.message.StoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,11 +36,13 @@ public class WebChatController {
 
     private final Inbox inbox;
     private final ReplyWait replies;
+    private final WebChatLimits limits;
     private final Clock clock;
 
-    WebChatController(Inbox inbox, ReplyWait replies, Clock clock) {
+    WebChatController(Inbox inbox, ReplyWait replies, WebChatLimits limits, Clock clock) {
         this.inbox = inbox;
         this.replies = replies;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -66,6 +69,11 @@ public class WebChatController {
             throw new ChatRejected(HttpStatus.PAYLOAD_TOO_LARGE, "chat.error.too-large");
         }
         ConversationKey conversation = new ConversationKey(Channel.WEB, sessionId);
+        try {
+            limits.take(sessionId, request.getRemoteAddr());
+        } catch (org.springframework.dao.DataAccessException | com.mongodb.MongoException e) {
+            throw new StoreUnavailableException("the web chat could not reach the store", e);
+        }
         // Client ids are unique per session only: the session makes them unique for the channel.
         String providerId = messageId == null ? Ids.random("web") : providerMessageId(sessionId, messageId);
         Inbound inbound = hasText

@@ -21,7 +21,12 @@ class WebChatErrors {
 
     @ExceptionHandler(ChatRejected.class)
     ResponseEntity<ChatError> rejected(ChatRejected rejected) {
-        return error(rejected.status, rejected.code);
+        ResponseEntity<ChatError> error = error(rejected.status, rejected.code);
+        if (rejected.retryAfter == null) {
+            return error;
+        }
+        return ResponseEntity.status(error.getStatusCode()).headers(error.getHeaders())
+                .header("Retry-After", Long.toString(rejected.retryAfter.toSeconds())).body(error.getBody());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

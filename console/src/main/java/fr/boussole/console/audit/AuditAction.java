@@ -11,6 +11,8 @@ public enum AuditAction {
     OFFER_UPDATED,
     OFFER_ARCHIVED,
     PASSWORD_RESET,
+    /** What is held about a young person looked up (counts only); the subject is a reference, not their phone or email. */
+    PERSONAL_DATA_LOOKED_UP,
     /** A young person's data exported for them; the subject is a reference, not their phone or email. */
     PERSONAL_DATA_EXPORTED,
     /** A young person's data erased at their request; the subject is a reference, not their phone or email. */

@@ -11,8 +11,11 @@ import java.time.Instant;
  *
  * @param actor       account id, or "alert:" + recipient for an alert link
  * @param action      what was done
- * @param subjectId   the request or offer concerned
+ * @param subjectId   the request or offer concerned (for a young person's data rights: a reference {@code dr_…})
+ * @param subjectLookup for a young person's data rights, the keyed hash of the phone or email looked up
+ *                    ({@code PersonalData.lookupKey}): who looked up a given person can be answered by hashing
+ *                    their number again, and the log holds no phone or email; null otherwise
  */
 @Document("console_audit_log")
 public record AuditEntry(@Id String id, String territoryId, String organisationId, String actor,
-                         AuditAction action, String subjectId, Instant at) {}
+                         AuditAction action, String subjectId, Instant at, String subjectLookup) {}

@@ -24,8 +24,14 @@ public class AuditLog {
     }
 
     public void record(String territoryId, String organisationId, String actor, AuditAction action, String subjectId) {
+        record(territoryId, organisationId, actor, action, subjectId, null);
+    }
+
+    /** An entry about a young person's data rights: {@code subjectLookup} is the keyed hash of their phone or email. */
+    public void record(String territoryId, String organisationId, String actor, AuditAction action, String subjectId,
+                       String subjectLookup) {
         mongo.insert(new AuditEntry(Ids.random("au"), territoryId, organisationId, actor, action, subjectId,
-                clock.instant()));
+                clock.instant(), subjectLookup));
     }
 
     /** The latest entries of a territory, newest first. */

@@ -27,7 +27,10 @@ import java.time.Duration;
 
 /**
  * Sends outbox emails over SMTP, one attempt per call. Without an SMTP server (spring.mail.host unset)
- * nothing is sent and the delivery is retried much later: alerts wait in the outbox instead of being lost.
+ * nothing is sent and the delivery is deferred, which the outbox does not count as an attempt: alerts wait
+ * in the outbox for as long as it takes (they were dead-lettered after the configured attempts, about
+ * seven hours) and go out once a server is configured. The console shows a banner meanwhile
+ * ({@link MailStatus}).
  */
 @Component
 public class EmailDeliverer implements Deliverer {
@@ -57,7 +60,7 @@ public class EmailDeliverer implements Deliverer {
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null) {
             log.warn("No SMTP server configured (SPRING_MAIL_HOST unset): email {} stays in the outbox", delivery.id());
-            return new DeliveryResult.Retry("smtp not configured", NO_SMTP_RETRY);
+            return new DeliveryResult.Deferred("smtp not configured", NO_SMTP_RETRY);
         }
         try {
             InternetAddress to = new InternetAddress(delivery.recipient(), true);

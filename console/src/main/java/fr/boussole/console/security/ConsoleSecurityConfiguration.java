@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -23,7 +24,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties(AddressLimits.class)
+@EnableConfigurationProperties({AddressLimits.class, ResetLimits.class})
 class ConsoleSecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleSecurityConfiguration.class);
@@ -33,8 +34,10 @@ class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain consoleChain(HttpSecurity http, LoginFailureHandler failureHandler) throws Exception {
+    SecurityFilterChain consoleChain(HttpSecurity http, LoginFailureHandler failureHandler, ConsoleAccounts accounts)
+            throws Exception {
         http.securityMatcher("/console/**")
+                .addFilterBefore(new SessionCheck(accounts), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/console/login", "/console/mot-de-passe/**", "/console/alerte/**",
                                 "/console/invitation/**", "/console/assets/**", "/console/error").permitAll()
@@ -71,7 +74,7 @@ class ConsoleSecurityConfiguration {
     /** The only authentication provider: the app's other chains sign nobody in. */
     @Bean
     ConsoleAuthentication consoleAuthentication(ConsoleAccounts accounts, PasswordEncoder encoder, Lockout lockout) {
-        return new ConsoleAuthentication(new ConsoleUserDetailsService(accounts, lockout), encoder, lockout);
+        return new ConsoleAuthentication(new ConsoleUserDetailsService(accounts), encoder, lockout);
     }
 
     @Bean

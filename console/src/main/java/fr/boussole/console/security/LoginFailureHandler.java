@@ -2,7 +2,6 @@ package fr.boussole.console.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -11,9 +10,10 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 
 /**
- * Counts failed sign-ins (per email and per client address) and sends the user back to the login page
- * with a reason it may show: {@code locked} for a locked email or address alike, {@code error} otherwise,
- * the same for an unknown email as for a known one.
+ * Sends the user back to the login page with a reason it may show: {@code locked} for a locked email or
+ * address alike (including the failure that reached a limit), {@code error} otherwise, the same for an
+ * unknown email as for a known one. Failures are already counted: each attempt was reserved before its
+ * password check ({@link ConsoleAuthentication}).
  */
 @Component
 class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
@@ -29,11 +29,7 @@ class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
                                         AuthenticationException exception) throws IOException {
         String email = request.getParameter("email");
         String address = request.getRemoteAddr();
-        if (exception instanceof BadCredentialsException) {
-            lockout.failed(email, address);
-        }
         boolean locked = exception instanceof LockedException || lockout.locked(email) || lockout.addressLocked(address);
-        String reason = locked ? "locked" : "error";
-        getRedirectStrategy().sendRedirect(request, response, "/console/login?" + reason);
+        getRedirectStrategy().sendRedirect(request, response, "/console/login?" + (locked ? "locked" : "error"));
     }
 }

@@ -1,5 +1,6 @@
 package fr.boussole.console.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,8 +27,8 @@ class PasswordResetController {
     }
 
     @PostMapping("/console/mot-de-passe/oubli")
-    String send(@RequestParam String email, Model model) {
-        resets.requestFor(email);
+    String send(@RequestParam String email, Model model, HttpServletRequest request) {
+        resets.requestFor(email, request.getRemoteAddr());
         model.addAttribute("sent", true);
         return ASK;
     }

@@ -25,6 +25,8 @@ import java.util.Optional;
 @Service
 public class PasswordResets {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PasswordResets.class);
+
     public static final int MIN_LENGTH = 12;
 
     private final ConsoleAccounts accounts;
@@ -35,10 +37,13 @@ public class PasswordResets {
     private final Lockout lockout;
     private final AuditLog audit;
     private final ConsoleSettings settings;
+    private final Attempts attempts;
+    private final ResetLimits limits;
     private final Clock clock;
 
     PasswordResets(ConsoleAccounts accounts, MongoTemplate mongo, MailTemplates templates, Outbox outbox,
-                   PasswordEncoder encoder, Lockout lockout, AuditLog audit, ConsoleSettings settings, Clock clock) {
+                   PasswordEncoder encoder, Lockout lockout, AuditLog audit, ConsoleSettings settings,
+                   Attempts attempts, ResetLimits limits, Clock clock) {
         this.accounts = accounts;
         this.mongo = mongo;
         this.templates = templates;
@@ -47,12 +52,26 @@ public class PasswordResets {
         this.lockout = lockout;
         this.audit = audit;
         this.settings = settings;
+        this.attempts = attempts;
+        this.limits = limits;
         this.clock = clock;
     }
 
-    /** Emails a link when the account exists; says nothing either way, so emails cannot be probed. */
-    public void requestFor(String email) {
-        accounts.byEmail(email == null ? "" : email.trim()).ifPresent(user -> {
+    /**
+     * Emails a link when the account exists and neither the email nor the client address has asked too
+     * often within the window ({@link ResetLimits}); says nothing either way, so that emails cannot be
+     * probed and a refusal cannot be told from a sending. Each request is reserved on both keys, known
+     * email or not, before anything is looked up.
+     */
+    public void requestFor(String email, String address) {
+        Instant now = clock.instant();
+        String typed = email == null ? "" : email.trim();
+        if (!attempts.reserve("reset-address:" + (address == null ? "" : address), now, limits.perAddress())
+                || !attempts.reserve("reset-email:" + Lockout.normalised(typed), now, limits.perEmail())) {
+            log.info("Password reset request refused: too many for this email or from this address");
+            return;
+        }
+        accounts.byEmail(typed).ifPresent(user -> {
             String token = Tokens.newToken();
             String hash = Tokens.hash(token);
             Instant expiresAt = clock.instant().plus(settings.resetLinkValidity());
@@ -84,7 +103,7 @@ public class PasswordResets {
             return false;
         }
         accounts.changePassword(spent.accountId(), encoder.encode(newPassword));
-        lockout.succeeded(spent.email());
+        lockout.cleared(spent.email());
         accounts.byEmail(spent.email()).ifPresent(user -> audit.record(user.territoryId(), user.organisationId(),
                 user.accountId(), AuditAction.PASSWORD_RESET, user.accountId()));
         return true;

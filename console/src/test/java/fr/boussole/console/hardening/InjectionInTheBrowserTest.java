@@ -12,6 +12,8 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.List;
@@ -69,7 +71,10 @@ class InjectionInTheBrowserTest extends ConsoleIntegrationTest {
         type("title", Payloads.IMG);
         type("description", Payloads.SCRIPT);
         type("place", "[[${7*7}]]");
+        var formBefore = browser.findElement(By.id("title"));
         browser.findElement(By.id("save-offer")).click();
+        // the same form comes back: wait until the page that answered the post replaced this one
+        new WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(formBefore));
         assertThat(browser.findElement(By.id("title")).getAttribute("value")).isEqualTo(Payloads.IMG);
         assertThat(browser.findElement(By.id("place")).getAttribute("value")).isEqualTo("[[${7*7}]]");
         assertThat(count("main img, main script, main svg")).isZero();

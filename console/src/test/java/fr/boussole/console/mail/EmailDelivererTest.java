@@ -43,11 +43,12 @@ class EmailDelivererTest {
         assertThat(body).contains("text/plain").contains("text/html");
     }
 
+    /** Fails if a missing SMTP server counts as a failed attempt: alerts would be dead-lettered after the attempts. */
     @Test
-    void without_smtp_server_configured_the_email_stays_in_the_outbox() {
+    void without_smtp_server_configured_the_email_waits_in_the_outbox_without_using_an_attempt() {
         var result = deliverer(null).deliver(email("pro@structure.test"));
 
-        assertThat(result).isEqualTo(new DeliveryResult.Retry("smtp not configured", EmailDeliverer.NO_SMTP_RETRY));
+        assertThat(result).isEqualTo(new DeliveryResult.Deferred("smtp not configured", EmailDeliverer.NO_SMTP_RETRY));
         assertThat(greenMail.getReceivedMessages()).isEmpty();
     }
 

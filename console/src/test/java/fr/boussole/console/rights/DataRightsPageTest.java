@@ -45,6 +45,7 @@ class DataRightsPageTest extends ConsoleIntegrationTest {
 
     @Autowired ContactRequests contactRequests;
     @Autowired MongoTemplate mongo;
+    @Autowired fr.boussole.core.privacy.PersonalData personalData;
 
     Fixtures.World world;
     String requestId;
@@ -133,6 +134,89 @@ class DataRightsPageTest extends ConsoleIntegrationTest {
         assertThat(anonymised.getString("ageBand")).isEqualTo("22-25");
         assertThat(audit("PERSONAL_DATA_ERASED")).singleElement()
                 .satisfies(entry -> assertThat(entry.toJson()).doesNotContain(phone.substring(3)));
+    }
+
+    /**
+     * Fails if an animateur can see, export or erase what another territory holds about a young person (any
+     * animateur reached every territory): the same phone left in two territories, the animateur of the first
+     * gets their request and only a count of the other's, with the territory to ask.
+     */
+    @Test
+    void an_animateur_acts_on_their_territory_only_and_is_told_which_territory_holds_the_rest() throws Exception {
+        Fixtures.World other = fixtures.world();
+        String otherRequest = requestIn(other);
+
+        mvc.perform(post("/console/animation/donnees").with(user(world.animateur())).with(csrf()).param("personne", national))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"elsewhere\"")))
+                .andExpect(content().string(containsString(territoryName(other))));
+
+        Document exported = Document.parse(mvc.perform(post("/console/animation/donnees/export").with(user(world.animateur()))
+                .with(csrf()).param("personne", phone)).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(exported.get("Données", Document.class).getList("Demandes de contact", Document.class))
+                .singleElement().satisfies(r -> assertThat(r.getString("Identifiant")).isEqualTo(requestId));
+        assertThat(exported.get("Gardé par d'autres territoires (à leur demander)", Document.class).getInteger(territoryName(other)))
+                .isEqualTo(1);
+
+        mvc.perform(post("/console/animation/donnees/effacement").with(user(world.animateur())).with(csrf())
+                .param("personne", phone).param("confirmation", "oui")).andExpect(redirectedUrl("/console/animation/donnees"));
+        assertThat(request().getBoolean("anonymised")).isTrue();
+        assertThat(mongo.findById(otherRequest, Document.class, "contactRequests").getBoolean("anonymised"))
+                .as("the other territory's request").isFalse();
+    }
+
+    /**
+     * Fails if a lookup leaves no trace (only exports and erasures were audited), or if the audit log holds the
+     * phone or email looked up instead of a reference and its keyed hash.
+     */
+    @Test
+    void every_lookup_is_audited_with_a_reference_and_the_keyed_hash_never_the_phone() throws Exception {
+        mvc.perform(post("/console/animation/donnees").with(user(world.animateur())).with(csrf()).param("personne", national))
+                .andExpect(status().isOk());
+        assertThat(audit("PERSONAL_DATA_LOOKED_UP")).singleElement().satisfies(entry -> {
+            assertThat(entry.getString("actor")).isEqualTo(world.animateur().accountId());
+            assertThat(entry.getString("subjectId")).startsWith("dr_");
+            assertThat(entry.getString("subjectLookup")).isEqualTo(personalData.lookupKey(phone));
+            assertThat(entry.toJson()).doesNotContain(phone.substring(3)).doesNotContain(national.substring(1));
+        });
+    }
+
+    /**
+     * Fails if the national administrator cannot act on every territory, or acts without the territories
+     * concerned seeing it in their audit log.
+     */
+    @Test
+    void the_administrator_acts_nationally_and_each_territory_concerned_sees_it_in_its_log() throws Exception {
+        Fixtures.World other = fixtures.world();
+        String otherRequest = requestIn(other);
+        var admin = fixtures.administrator();
+
+        mvc.perform(post("/console/animation/donnees").with(user(admin)).with(csrf()).param("personne", phone))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"elsewhere\""))));
+        mvc.perform(post("/console/animation/donnees/effacement").with(user(admin)).with(csrf())
+                .param("personne", phone).param("confirmation", "oui")).andExpect(redirectedUrl("/console/animation/donnees"));
+
+        assertThat(request().getBoolean("anonymised")).isTrue();
+        assertThat(mongo.findById(otherRequest, Document.class, "contactRequests").getBoolean("anonymised")).isTrue();
+        for (String territory : new String[] {world.territoryId(), other.territoryId(), null}) {
+            assertThat(mongo.find(Query.query(Criteria.where("action").is("PERSONAL_DATA_ERASED").and("territoryId").is(territory)
+                            .and("actor").is(admin.accountId())), Document.class, "console_audit_log"))
+                    .as("erasure entry in " + territory).singleElement()
+                    .satisfies(entry -> assertThat(entry.getString("subjectLookup")).isEqualTo(personalData.lookupKey(phone)));
+        }
+    }
+
+    private String requestIn(Fixtures.World in) {
+        String id = Ids.random("cr");
+        contactRequests.record(id, new ContactRequestDraft(new ConversationKey(Channel.SMS, phone),
+                in.a().offerId(), in.territoryId(), "logement", "logement", 1, 23, "46102", "Figeac", List.of(),
+                ContactMethod.PHONE, phone, new ConsentRecord("J'accepte.", "v1", clock.instant(), Channel.SMS), clock.instant()));
+        return id;
+    }
+
+    private String territoryName(Fixtures.World in) {
+        return mongo.findById(in.territoryId(), Document.class, "territories").getString("name");
     }
 
     private Document request() {

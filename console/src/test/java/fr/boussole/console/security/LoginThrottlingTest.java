@@ -3,6 +3,7 @@ package fr.boussole.console.security;
 import fr.boussole.console.reminders.Housekeeping;
 import fr.boussole.console.support.ConsoleIntegrationTest;
 import fr.boussole.console.support.Fixtures;
+import fr.boussole.console.support.PasswordChecks;
 import fr.boussole.core.ids.Ids;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,6 +11,13 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +37,11 @@ class LoginThrottlingTest extends ConsoleIntegrationTest {
     @Autowired
     AddressLimits limits;
     @Autowired
-    LoginThrottles throttles;
+    Attempts throttles;
+    @Autowired
+    PasswordChecks passwordChecks;
+    @Autowired
+    fr.boussole.console.settings.ConsoleSettings settings;
     @Autowired
     Housekeeping housekeeping;
 
@@ -85,6 +97,47 @@ class LoginThrottlingTest extends ConsoleIntegrationTest {
         assertThat(answer(known, "faux")).isEqualTo(answer(unknown, "faux")).isEqualTo("/console/login?locked");
         // Locked: the right password gets the same answer as a wrong one.
         assertThat(answer(known, Fixtures.PASSWORD)).isEqualTo(answer(known, "faux")).isEqualTo("/console/login?locked");
+    }
+
+    /**
+     * Fails if simultaneous guesses get more password checks than the per-email limit (the lock was read
+     * before the check and the failure counted after it: 40 guesses at once from 40 addresses got 8 checks
+     * against a limit of 5), or if the right password is accepted once the limit is spent.
+     */
+    @Test
+    void simultaneous_guesses_from_many_addresses_get_no_more_password_checks_than_the_limit() throws Exception {
+        var world = fixtures.world();
+        String email = world.a().professional().email();
+        int guesses = 40;
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < guesses; i++) {
+            addresses.add(freshAddress());
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(guesses);
+        int checksBefore = passwordChecks.count();
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                String address = addresses.get(i);
+                String guess = "devine-" + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return signIn(email, guess, address).andReturn().getResponse().getRedirectedUrl();
+                }));
+            }
+            start.countDown();
+            for (Future<String> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isIn("/console/login?error", "/console/login?locked");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(passwordChecks.count() - checksBefore).isLessThanOrEqualTo(settings.maxLoginFailures());
+        int checksAfterRace = passwordChecks.count();
+        signIn(email, Fixtures.PASSWORD, freshAddress()).andExpect(redirectedUrl("/console/login?locked"));
+        assertThat(passwordChecks.count()).as("no password check once locked").isEqualTo(checksAfterRace);
     }
 
     /** Fails if an email written like an address key could block that address for everyone behind it. */

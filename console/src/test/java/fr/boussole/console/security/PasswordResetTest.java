@@ -18,6 +18,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 class PasswordResetTest extends ConsoleIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    ResetLimits limits;
+
     private static final Pattern LINK = Pattern.compile("http://localhost:8080(/console/mot-de-passe/nouveau/[A-Za-z0-9_-]{43})");
 
     @Test
@@ -57,6 +60,52 @@ class PasswordResetTest extends ConsoleIntegrationTest {
         mvc.perform(post("/console/mot-de-passe/oubli").with(csrf()).param("email", "personne@nulle-part.test"))
                 .andExpect(content().string(containsString("reset-sent")));
         assertThat(outbox.enqueued()).isEmpty();
+    }
+
+    /**
+     * Fails if anyone can have a professional sent reset emails without end (there was no limit), or if a
+     * refused request can be told from an accepted one, or a known email from an unknown one.
+     */
+    @Test
+    void reset_requests_are_limited_per_email_and_answer_the_same_whatever_the_email() throws Exception {
+        var world = fixtures.world();
+        String email = world.a().professional().email();
+        String unknown = "personne-" + java.util.UUID.randomUUID() + "@nulle-part.test";
+        String first = resetPage(email, "10.88.1.1");
+        for (int i = 2; i <= 10; i++) {
+            assertThat(resetPage(email, "10.88.1." + i)).isEqualTo(first);
+            assertThat(resetPage(unknown, "10.88.2." + i)).isEqualTo(first);
+        }
+        assertThat(mailsTo(email)).isEqualTo(limits.maxResetRequestsPerEmail());
+
+        clock.advance(limits.resetRequestWindow().plusSeconds(1));
+        assertThat(resetPage(email, "10.88.1.11")).isEqualTo(first);
+        assertThat(mailsTo(email)).isEqualTo(limits.maxResetRequestsPerEmail() + 1);
+    }
+
+    /** Fails if one client address can have reset emails sent to any number of accounts. */
+    @Test
+    void one_address_asking_for_many_emails_is_refused_after_its_limit() throws Exception {
+        var world = fixtures.world();
+        String address = "10.88.3.1";
+        for (int i = 0; i < limits.maxResetRequestsPerAddress(); i++) {
+            resetPage("quelqu-un-" + i + "-" + java.util.UUID.randomUUID() + "@nulle-part.test", address);
+        }
+        String refused = resetPage(world.b().professional().email(), address);
+        assertThat(mailsTo(world.b().professional().email())).isZero();
+        assertThat(refused).isEqualTo(resetPage(world.b().professional().email(), "10.88.3.2"));
+        assertThat(mailsTo(world.b().professional().email())).isOne();
+    }
+
+    private String resetPage(String email, String address) throws Exception {
+        return mvc.perform(post("/console/mot-de-passe/oubli").with(csrf()).param("email", email)
+                        .with(request -> { request.setRemoteAddr(address); return request; }))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()
+                .replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "");
+    }
+
+    private long mailsTo(String email) {
+        return outbox.enqueued().values().stream().filter(d -> d.recipient().equals(email)).count();
     }
 
     private String linkSentTo(String email) {

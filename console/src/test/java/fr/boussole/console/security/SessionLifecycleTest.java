@@ -25,6 +25,15 @@ class SessionLifecycleTest extends ConsoleIntegrationTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    ConsoleAccounts consoleAccounts;
+    @org.springframework.beans.factory.annotation.Autowired
+    fr.boussole.store.account.Accounts accounts;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
+    @org.springframework.beans.factory.annotation.Autowired
+    PasswordResets resets;
+
     private Browserless http;
     private Fixtures.World world;
 
@@ -96,5 +105,58 @@ class SessionLifecycleTest extends ConsoleIntegrationTest {
         assertThat(principal.getPassword()).isNull();
         assertThat(principal.passwordHash()).isNull();
         assertThat(context.getAuthentication().getCredentials()).isNull();
+    }
+
+    /**
+     * Fails if a session opened before a password change outlives it: whoever had the old password (or a
+     * copied cookie) would keep the console after the owner changed it.
+     */
+    @Test
+    void a_password_change_ends_every_session_opened_before_it_at_once() throws Exception {
+        var pro = world.a().professional();
+        String session = http.signIn(pro.email(), Fixtures.PASSWORD);
+        assertThat(http.get("/console/demandes", session).statusCode()).isEqualTo(200);
+
+        consoleAccounts.changePassword(pro.accountId(), encoder.encode("un-tout-nouveau-mot-de-passe"));
+
+        assertSentToSignIn(http.get("/console/demandes", session));
+        String fresh = http.signIn(pro.email(), "un-tout-nouveau-mot-de-passe");
+        assertThat(http.get("/console/demandes", fresh).statusCode()).isEqualTo(200);
+    }
+
+    /** Fails if a deactivated account keeps its open sessions (it only could not sign in again). */
+    @Test
+    void a_deactivation_ends_the_sessions_of_the_account_at_once() throws Exception {
+        var animateur = world.animateur();
+        String session = http.signIn(animateur.email(), Fixtures.PASSWORD);
+        assertThat(http.get("/console/animation/journal", session).statusCode()).isEqualTo(200);
+
+        var account = accounts.findById(animateur.accountId()).orElseThrow();
+        account.setActive(false);
+        accounts.save(account);
+
+        assertSentToSignIn(http.get("/console/animation/journal", session));
+        assertSentToSignIn(http.get("/console/demandes", session));
+    }
+
+    /** Fails if a session survives the reset of its account's password through the emailed link. */
+    @Test
+    void a_password_reset_by_link_ends_the_sessions_opened_before_it() throws Exception {
+        var pro = world.b().professional();
+        String session = http.signIn(pro.email(), Fixtures.PASSWORD);
+        resets.requestFor(pro.email(), "10.99.0.1");
+        var delivery = outbox.enqueued().values().stream().filter(d -> d.recipient().equals(pro.email())).findFirst().orElseThrow();
+        var link = java.util.regex.Pattern.compile("/console/mot-de-passe/nouveau/([A-Za-z0-9_-]{43})")
+                .matcher(((fr.boussole.core.delivery.DeliveryPayload.Email) delivery.payload()).text());
+        assertThat(link.find()).isTrue();
+
+        assertThat(resets.reset(link.group(1), "encore-un-nouveau-mot-de-passe")).isTrue();
+
+        assertSentToSignIn(http.get("/console/demandes", session));
+    }
+
+    private static void assertSentToSignIn(java.net.http.HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/console/login"));
     }
 }

@@ -87,6 +87,16 @@ public class DemoDataLoader implements ApplicationRunner {
         }
     }
 
+    /** The emails of the demo accounts (the animateur's and each organisation's), as the demo files name them. */
+    public static List<String> accountEmails() {
+        List<String> emails = new java.util.ArrayList<>();
+        emails.add(str(map(yaml("territory.yaml").get("animateur")), "email"));
+        for (Object item : list(yaml("organisations.yaml").get("organisations"))) {
+            emails.add(str(map(map(item).get("account")), "email"));
+        }
+        return emails;
+    }
+
     /** Loads the demo data unless the store already holds territories, organisations or offers. */
     public boolean loadIfEmpty() {
         if (territories.count() > 0 || organisations.count() > 0 || offers.count() > 0) {

@@ -13,7 +13,7 @@ public record DemoDataProperties(boolean demoData, String demoPassword) {
     public static final String DEFAULT_PASSWORD = "boussole-demo";
 
     public DemoDataProperties {
-        demoPassword = demoPassword == null ? DEFAULT_PASSWORD : demoPassword;
+        demoPassword = demoPassword == null || demoPassword.isBlank() ? DEFAULT_PASSWORD : demoPassword;
         if (demoData && demoPassword.length() < 8) {
             throw new IllegalArgumentException(
                     "BOUSSOLE_DEMO_PASSWORD (boussole.demo-password) must have at least 8 characters");

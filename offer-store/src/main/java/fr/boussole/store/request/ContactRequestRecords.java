@@ -21,6 +21,9 @@ public interface ContactRequestRecords extends MongoRepository<ContactRequest, S
 
     List<ContactRequest> findByStatusInAndDueAtBefore(Collection<RequestStatus> statuses, Instant dueAt);
 
+    List<ContactRequest> findByStatusNotAndAnonymisedFalseAndDueAtBefore(RequestStatus status, Instant dueAt,
+                                                                        org.springframework.data.domain.Pageable page);
+
     List<ContactRequest> findByStatusAndAnonymisedFalseAndClosedAtBefore(RequestStatus status, Instant closedAt,
                                                                          Pageable page);
 

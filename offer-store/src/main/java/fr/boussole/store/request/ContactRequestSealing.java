@@ -4,7 +4,8 @@ import fr.boussole.core.message.Channel;
 import fr.boussole.core.privacy.PersonalData;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
+import fr.boussole.core.privacy.SealedField;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
 import org.springframework.data.mongodb.core.mapping.event.AfterLoadEvent;
@@ -21,6 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ContactRequestSealing extends AbstractMongoEventListener<ContactRequest> {
+
+    static final String COLLECTION = "contactRequests";
 
     private final PersonalData personalData;
 
@@ -45,41 +48,52 @@ class ContactRequestSealing extends AbstractMongoEventListener<ContactRequest> {
                 : Channel.valueOf(doc.getString("channel").toUpperCase(Locale.ROOT));
         putOrRemove(doc, "conversationLookup", channel == null || conversation == null ? null
                 : personalData.lookupKey(channel, conversation));
-        transform(doc, personalData::seal);
+        transform(doc, (value, where) -> personalData.seal(value, where));
     }
 
     @Override
     public void onAfterLoad(AfterLoadEvent<ContactRequest> event) {
         Document doc = event.getDocument();
         if (doc != null) {
-            transform(doc, personalData::open);
+            transform(doc, (value, where) -> personalData.open(value, where));
         }
     }
 
-    /** Applies {@code f} (seal or open) to every personal field of the document, in place. */
-    static void transform(Document doc, UnaryOperator<String> f) {
-        apply(doc, "contactAddress", f);
-        apply(doc, "conversationAddress", f);
-        apply(doc, "outcomeComment", f);
+    /**
+     * Applies {@code f} (seal or open) to every personal field of the document, in place, each with its
+     * place: the collection, the request's id and the field's path ({@code answers.values} for every value
+     * of every answer), so that a sealed value opens nowhere else.
+     */
+    static void transform(Document doc, BiFunction<String, SealedField, String> f) {
+        Object id = doc.get("_id");
+        if (id == null) {
+            throw new IllegalStateException("a contact request is sealed once it has its id");
+        }
+        SealedField place = SealedField.of(COLLECTION, id, "");
+        apply(doc, "contactAddress", place.field("contactAddress"), f);
+        apply(doc, "conversationAddress", place.field("conversationAddress"), f);
+        apply(doc, "outcomeComment", place.field("outcomeComment"), f);
         if (doc.get("consent") instanceof Document consent) {
-            apply(consent, "textShown", f);
+            apply(consent, "textShown", place.field("consent.textShown"), f);
         }
         for (Object answer : list(doc.get("answers"))) {
             if (answer instanceof Document a) {
-                a.put("values", list(a.get("values")).stream().map(v -> v == null ? null : f.apply(v.toString())).toList());
-                a.put("labels", list(a.get("labels")).stream().map(v -> v == null ? null : f.apply(v.toString())).toList());
+                a.put("values", list(a.get("values")).stream()
+                        .map(v -> v == null ? null : f.apply(v.toString(), place.field("answers.values"))).toList());
+                a.put("labels", list(a.get("labels")).stream()
+                        .map(v -> v == null ? null : f.apply(v.toString(), place.field("answers.labels"))).toList());
             }
         }
         for (Object followUp : list(doc.get("followUps"))) {
             if (followUp instanceof Document d) {
-                apply(d, "comment", f);
+                apply(d, "comment", place.field("followUps.comment"), f);
             }
         }
     }
 
-    private static void apply(Document doc, String field, UnaryOperator<String> f) {
+    private static void apply(Document doc, String field, SealedField where, BiFunction<String, SealedField, String> f) {
         if (doc.get(field) instanceof String value) {
-            doc.put(field, f.apply(value));
+            doc.put(field, f.apply(value, where));
         }
     }
 

@@ -69,6 +69,9 @@ class ContactRequestData implements PersonalDataHolder {
         }
         int anonymised = 0;
         for (ContactRequest request : matching(footprint)) {
+            if (!footprint.covers(request.getTerritoryId())) {
+                continue; // another territory's: theirs to answer
+            }
             if (anonymise(request)) {
                 anonymised++;
             }
@@ -119,6 +122,9 @@ class ContactRequestData implements PersonalDataHolder {
 
     private static HeldRecord exported(ContactRequest r) {
         HeldRecord.Builder record = HeldRecord.of(KIND)
+                .territory(r.getTerritoryId())
+                .conversation(r.getChannel() == null || r.getConversationAddress() == null ? null
+                        : new ConversationKey(r.getChannel(), r.getConversationAddress()))
                 .with("id", r.getId())
                 .with("createdAt", r.getCreatedAt())
                 .with("theme", r.getTheme())

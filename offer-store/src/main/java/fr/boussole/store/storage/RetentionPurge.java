@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The offer store's part of the retention schedule (the application's retention job calls it with
- * the limits of {@code boussole.retention.*}): old searches deleted, closed requests anonymised. Safe
+ * the limits of {@code boussole.retention.*}): old searches deleted, closed requests and requests left open
+ * long past their due date anonymised. Safe
  * on several instances: deleting twice deletes nothing more, and a request anonymised by another
  * instance meanwhile is skipped by its version.
  */
@@ -46,11 +47,25 @@ public class RetentionPurge {
 
     /** Anonymises the requests closed before {@code limit}; returns how many. */
     public int anonymiseClosedBefore(Instant limit) {
+        return anonymiseAll(() -> requests.findByStatusAndAnonymisedFalseAndClosedAtBefore(RequestStatus.CLOSED, limit,
+                PageRequest.of(0, BATCH)));
+    }
+
+    /**
+     * Anonymises the requests still open (never closed by their organisation) whose due date is before
+     * {@code limit}; returns how many. Without it a request nobody closes would keep the young person's
+     * contact and answers for ever.
+     */
+    public int anonymiseOpenDueBefore(Instant limit) {
+        return anonymiseAll(() -> requests.findByStatusNotAndAnonymisedFalseAndDueAtBefore(RequestStatus.CLOSED, limit,
+                PageRequest.of(0, BATCH)));
+    }
+
+    private int anonymiseAll(java.util.function.Supplier<List<ContactRequest>> nextBatch) {
         int anonymised = 0;
         List<ContactRequest> batch;
         do {
-            batch = requests.findByStatusAndAnonymisedFalseAndClosedAtBefore(RequestStatus.CLOSED, limit,
-                    PageRequest.of(0, BATCH));
+            batch = nextBatch.get();
             int before = anonymised;
             for (ContactRequest request : batch) {
                 request.anonymise();

@@ -3,6 +3,7 @@ package fr.boussole.pipeline.conversation;
 import fr.boussole.core.conversation.ConversationState;
 import fr.boussole.core.conversation.DialogEvent;
 import fr.boussole.pipeline.sealed.SealedDocuments;
+import fr.boussole.core.privacy.SealedField;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.privacy.PersonalData;
@@ -28,6 +29,8 @@ import java.util.Locale;
 public class Conversations {
 
     static final String COLLECTION = "conversations";
+    /** The field path of the last turn's sealed events. */
+    static final String TURN_EVENTS = "lastTurn.events";
 
     private final MongoTemplate mongo;
     private final SealedDocuments sealed;
@@ -50,11 +53,13 @@ public class Conversations {
         }
         String state = doc.getString("state");
         Document turn = doc.get("lastTurn", Document.class);
+        SealedField at = field(doc.getString("_id"), "state");
         return new StoredConversation(key, ((Number) doc.get("version")).longValue(),
-                state == null ? ConversationState.start(key) : ConversationState.fromStored(sealed.open(state)),
+                state == null ? ConversationState.start(key) : ConversationState.fromStored(sealed.open(state, at)),
                 turn == null ? null : turn.getString("inboundId"),
                 turn == null ? -1 : ((Number) turn.get("sequence")).longValue(),
-                turn == null ? List.of() : StoredEvents.read(sealed.open(turn.getString("events")).getList("events", Document.class)),
+                turn == null ? List.of() : StoredEvents.read(sealed.open(turn.getString("events"), at.field(TURN_EVENTS))
+                        .getList("events", Document.class)),
                 Boolean.TRUE.equals(doc.getBoolean("optedOut")));
     }
 
@@ -64,10 +69,10 @@ public class Conversations {
      */
     boolean applyTurn(StoredConversation before, ConversationState state, String inboundId, long sequence,
                       List<DialogEvent> events, Instant now) {
-        Document turn = turn(inboundId, sequence, now, StoredEvents.write(events));
-        String offered = sealed.seal(new Document("offered", offeredChoices(events)));
         String ref = ref(before.key());
-        String sealedState = sealed.seal(new Document(state.toStored()));
+        Document turn = turn(ref, inboundId, sequence, now, StoredEvents.write(events));
+        String offered = sealed.seal(new Document("offered", offeredChoices(events)), field(ref, "offered"));
+        String sealedState = sealed.seal(new Document(state.toStored()), field(ref, "state"));
         Update update = new Update().set("state", sealedState).set("lastTurn", turn)
                 .set("offered", offered).set("version", before.version() + 1)
                 .set("cas", ref + "#" + (before.version() + 1)).set("updatedAt", Date.from(now))
@@ -80,7 +85,7 @@ public class Conversations {
         }
         if (before.version() == 0) {
             try {
-                mongo.insert(new Document("_id", ref).append("address", personalData.seal(before.key().address()))
+                mongo.insert(new Document("_id", ref).append("address", personalData.seal(before.key().address(), field(ref, "address")))
                         .append("version", 1L).append("cas", ref + "#1")
                         .append("state", sealedState).append("lastTurn", turn).append("offered", offered)
                         .append("updatedAt", Date.from(now)).append("contactLookup", contactLookup), COLLECTION);
@@ -94,9 +99,14 @@ public class Conversations {
     }
 
     /** The last turn: which message it answers, in clear (the pipeline's bookkeeping); its events sealed. */
-    private Document turn(String inboundId, long sequence, Instant now, List<Document> events) {
+    private Document turn(String ref, String inboundId, long sequence, Instant now, List<Document> events) {
         return new Document("inboundId", inboundId).append("sequence", sequence)
-                .append("at", Date.from(now)).append("events", sealed.seal(new Document("events", events)));
+                .append("at", Date.from(now)).append("events", sealed.seal(new Document("events", events), field(ref, TURN_EVENTS)));
+    }
+
+    /** Where a conversation document's sealed value lives: its place, bound to the value. */
+    public static SealedField field(String ref, String name) {
+        return SealedField.of(COLLECTION, ref, name);
     }
 
     /**
@@ -127,7 +137,8 @@ public class Conversations {
         if (doc == null || doc.getString("offered") == null) {
             return null;
         }
-        return sealed.open(doc.getString("offered")).getList("offered", Document.class, List.of()).stream()
+        return sealed.open(doc.getString("offered"), field(doc.getString("_id"), "offered"))
+                .getList("offered", Document.class, List.of()).stream()
                 .filter(c -> choiceId.equals(c.getString("id"))).map(c -> c.getString("label")).findFirst().orElse(null);
     }
 
@@ -148,7 +159,7 @@ public class Conversations {
     private ConversationKey keyOf(Document doc) {
         String id = doc.getString("_id");
         return new ConversationKey(Channel.valueOf(id.substring(0, id.indexOf(':')).toUpperCase(Locale.ROOT)),
-                personalData.open(doc.getString("address")));
+                personalData.open(doc.getString("address"), field(id, "address")));
     }
 
     /**
@@ -158,9 +169,10 @@ public class Conversations {
      */
     boolean forget(StoredConversation before, Instant now) {
         String key = ref(before.key());
-        Document turn = turn(before.lastInboundId(), before.lastSequence(), now, List.of());
-        Update update = new Update().set("state", sealed.seal(new Document(ConversationState.start(before.key()).toStored())))
-                .set("lastTurn", turn).set("offered", sealed.seal(new Document("offered", List.of())))
+        Document turn = turn(key, before.lastInboundId(), before.lastSequence(), now, List.of());
+        Update update = new Update().set("state", sealed.seal(new Document(ConversationState.start(before.key()).toStored()),
+                        field(key, "state")))
+                .set("lastTurn", turn).set("offered", sealed.seal(new Document("offered", List.of()), field(key, "offered")))
                 .set("version", before.version() + 1)
                 .set("cas", key + "#" + (before.version() + 1)).set("forgottenAt", Date.from(now));
         return mongo.updateFirst(Query.query(Criteria.where("cas").is(key + "#" + before.version())), update, COLLECTION)

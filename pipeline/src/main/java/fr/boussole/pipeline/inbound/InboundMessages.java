@@ -5,6 +5,7 @@ import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.Inbound;
 import fr.boussole.core.privacy.PersonalData;
+import fr.boussole.core.privacy.SealedField;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -133,11 +134,11 @@ public class InboundMessages {
                 .append("channel", inbound.conversation().channel().id())
                 .append("providerMessageId", inbound.providerMessageId())
                 .append("conversation", ref(inbound.conversation()))
-                .append("address", personalData.seal(inbound.conversation().address()))
+                .append("address", personalData.seal(inbound.conversation().address(), field(id, "address")))
                 .append("sequence", sequence)
-                .append("text", personalData.seal(inbound.text()))
-                .append("choiceId", personalData.seal(inbound.choiceId()))
-                .append("sharedPhone", personalData.seal(inbound.sharedPhone()))
+                .append("text", personalData.seal(inbound.text(), field(id, "text")))
+                .append("choiceId", personalData.seal(inbound.choiceId(), field(id, "choiceId")))
+                .append("sharedPhone", personalData.seal(inbound.sharedPhone(), field(id, "sharedPhone")))
                 // how an erasure finds the conversations where this phone was shared (Telegram's contact button)
                 .append("sharedPhoneLookup", personalData.lookupKey(inbound.sharedPhone()))
                 .append("receivedAt", Date.from(inbound.receivedAt()))
@@ -301,18 +302,24 @@ public class InboundMessages {
 
     private ConversationKey keyOf(Document doc) {
         return new ConversationKey(Channel.valueOf(doc.getString("channel").toUpperCase(Locale.ROOT)),
-                personalData.open(doc.getString("address")));
+                personalData.open(doc.getString("address"), field(doc.getString("_id"), "address")));
     }
 
-    /** Opens a sealed field; an erased text is stored empty, which tells nothing and opens to itself. */
-    private String open(String value) {
-        return value == null || value.isEmpty() ? value : personalData.open(value);
+    /** Opens a sealed field of the document; an erased text is stored empty, which tells nothing and opens to itself. */
+    private String open(Document doc, String name) {
+        String value = doc.getString(name);
+        return value == null || value.isEmpty() ? value : personalData.open(value, field(doc.getString("_id"), name));
+    }
+
+    /** Where a sealed value of an inbound message lives: its place, bound to the value. */
+    public static SealedField field(String id, String name) {
+        return SealedField.of(COLLECTION, id, name);
     }
 
     private InboundMessage fromDocument(Document doc) {
         ConversationKey key = keyOf(doc);
-        Inbound inbound = new Inbound(doc.getString("providerMessageId"), key, open(doc.getString("text")),
-                open(doc.getString("choiceId")), open(doc.getString("sharedPhone")), doc.getDate("receivedAt").toInstant());
+        Inbound inbound = new Inbound(doc.getString("providerMessageId"), key, open(doc, "text"),
+                open(doc, "choiceId"), open(doc, "sharedPhone"), doc.getDate("receivedAt").toInstant());
         return new InboundMessage(doc.getString("_id"), ((Number) doc.get("sequence")).longValue(), inbound,
                 ((Number) doc.get("attempts")).intValue(), doc.getDate("acceptedAt").toInstant(),
                 doc.getDate("nextAttemptAt").toInstant(), InboundStatus.valueOf(doc.getString("status")));

@@ -8,6 +8,7 @@ import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.OutboundMessage;
 import fr.boussole.core.privacy.PersonalData;
+import fr.boussole.core.privacy.SealedField;
 import fr.boussole.pipeline.sealed.SealedDocuments;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
@@ -79,12 +80,12 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
         Instant now = clock.instant();
         Document doc = new Document("_id", delivery.id())
                 .append("channel", delivery.channel().id())
-                .append("recipient", personalData.seal(delivery.recipient()))
+                .append("recipient", personalData.seal(delivery.recipient(), field(delivery.id(), "recipient")))
                 .append("recipientLookup", personalData.lookupKey(delivery.channel(), delivery.recipient()))
                 .append("conversation", delivery.conversation() == null ? null : ref(delivery.conversation()))
                 .append("sequence", delivery.sequence())
                 .append("inboundId", inboundId)
-                .append("payload", sealed.seal(StoredPayloads.write(delivery.payload())))
+                .append("payload", sealed.seal(StoredPayloads.write(delivery.payload()), field(delivery.id(), "payload")))
                 .append("status", OutboxStatus.PENDING.name())
                 .append("attempts", 0)
                 .append("createdAt", Date.from(now))
@@ -332,12 +333,19 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
     /** The entry's recipient in clear (an erased one stays {@value #ERASED}): for masking on display. */
     String recipient(Document entry) {
         String recipient = entry.getString("recipient");
-        return recipient == null || ERASED.equals(recipient) ? recipient : personalData.open(recipient);
+        return recipient == null || ERASED.equals(recipient) ? recipient
+                : personalData.open(recipient, field(entry.getString("_id"), "recipient"));
+    }
+
+    /** Where a sealed value of an outbox entry lives: its place, bound to the value. */
+    static SealedField field(String id, String name) {
+        return SealedField.of(COLLECTION, id, name);
     }
 
     /** The payload, opened; an erased one is stored as an empty chat text in clear. */
     private Document payload(Document entry) {
         Object payload = entry.get("payload");
-        return payload instanceof String sealedPayload ? sealed.open(sealedPayload) : (Document) payload;
+        return payload instanceof String sealedPayload ? sealed.open(sealedPayload, field(entry.getString("_id"), "payload"))
+                : (Document) payload;
     }
 }

@@ -26,7 +26,7 @@ import java.util.Set;
 @Component
 public class ConversationData implements PersonalDataHolder {
 
-    public static final String CONVERSATION = "conversation";
+    public static final String CONVERSATION = fr.boussole.core.rights.DataRights.CONVERSATION_KIND;
     public static final String INBOUND_MESSAGE = "inbound-message";
     public static final String OUTBOUND_MESSAGE = "outbound-message";
 

@@ -5,6 +5,7 @@ import fr.boussole.pipeline.conversation.StoredConversation;
 import fr.boussole.pipeline.inbound.InboundMessage;
 import fr.boussole.pipeline.inbound.InboundMessages;
 import fr.boussole.pipeline.outbox.MongoOutbox;
+import fr.boussole.core.journey.JourneyStateCodec;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.rights.Footprint;
 import fr.boussole.core.rights.HeldRecord;
@@ -41,14 +42,14 @@ class ConversationExport {
                 records.add(conversation(key, conversation));
             }
             for (InboundMessage message : inbound.all(key)) {
-                records.add(HeldRecord.of(ConversationData.INBOUND_MESSAGE).with("channel", key.channel().id())
+                records.add(HeldRecord.of(ConversationData.INBOUND_MESSAGE).conversation(key).with("channel", key.channel().id())
                         .with("from", key.address()).with("receivedAt", message.inbound().receivedAt())
                         .with("text", message.inbound().text()).with("choice", message.inbound().choiceId())
                         .with("sharedPhone", message.inbound().sharedPhone()).build());
             }
             for (Document entry : outbox.entries(key)) {
                 Document payload = entry.get("payload", Document.class);
-                records.add(HeldRecord.of(ConversationData.OUTBOUND_MESSAGE).with("channel", key.channel().id())
+                records.add(HeldRecord.of(ConversationData.OUTBOUND_MESSAGE).conversation(key).with("channel", key.channel().id())
                         .with("to", entry.getString("recipient")).with("createdAt", instant(entry.getDate("createdAt")))
                         .with("status", entry.getString("status")).with("sentAt", instant(entry.getDate("sentAt")))
                         .with("text", payload == null ? null : payload.getString("text")).build());
@@ -58,7 +59,8 @@ class ConversationExport {
     }
 
     private static HeldRecord conversation(ConversationKey key, StoredConversation stored) {
-        HeldRecord.Builder record = HeldRecord.of(ConversationData.CONVERSATION).with("channel", key.channel().id())
+        HeldRecord.Builder record = HeldRecord.of(ConversationData.CONVERSATION).conversation(key)
+                .territory(territoryOf(stored)).with("channel", key.channel().id())
                 .with("address", key.address()).with("optedOut", stored.optedOut() ? "true" : null);
         stored.state().toStored().forEach((name, value) -> {
             if (!"key".equals(name) && value != null) {
@@ -66,6 +68,18 @@ class ConversationExport {
             }
         });
         return record.build();
+    }
+
+    /**
+     * The territory the conversation reached (its commune's), which holds it and its messages for the
+     * data rights; null before a commune in a territory was given, or for a state of another engine.
+     */
+    private static String territoryOf(StoredConversation stored) {
+        try {
+            return JourneyStateCodec.decode(stored.state()).profile().territoryId();
+        } catch (RuntimeException notAJourney) {
+            return null;
+        }
     }
 
     private static Instant instant(Date date) {

@@ -1,5 +1,7 @@
 package fr.boussole.pipeline.rights;
 
+import fr.boussole.pipeline.conversation.Conversations;
+import fr.boussole.pipeline.inbound.InboundMessages;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.privacy.PersonalData;
@@ -78,12 +80,12 @@ class ConversationLookups {
     ConversationKey ofConversation(Document conversation) {
         String id = conversation.getString("_id");
         return new ConversationKey(Channel.valueOf(id.substring(0, id.indexOf(':')).toUpperCase(Locale.ROOT)),
-                personalData.open(conversation.getString("address")));
+                personalData.open(conversation.getString("address"), Conversations.field(id, "address")));
     }
 
     /** The key of the conversation an inbound message belongs to: its channel, its address opened. */
     ConversationKey ofInbound(Document inbound) {
         return new ConversationKey(Channel.valueOf(inbound.getString("channel").toUpperCase(Locale.ROOT)),
-                personalData.open(inbound.getString("address")));
+                personalData.open(inbound.getString("address"), InboundMessages.field(inbound.getString("_id"), "address")));
     }
 }

@@ -2,6 +2,7 @@ package fr.boussole.pipeline.sealed;
 
 import com.mongodb.MongoClientSettings;
 import fr.boussole.core.privacy.PersonalData;
+import fr.boussole.core.privacy.SealedField;
 import org.bson.ByteBuf;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
@@ -23,16 +24,20 @@ public class SealedDocuments {
         this.personalData = personalData;
     }
 
-    public String seal(Document document) {
+    /** The document as one sealed value, bound to its place ({@code where}). */
+    public String seal(Document document, SealedField where) {
         ByteBuf buffer = new RawBsonDocument(document, CODEC).getByteBuffer();
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
-        return personalData.sealBytes(bytes);
+        return personalData.sealBytes(bytes, where);
     }
 
-    /** @throws fr.boussole.core.privacy.SealingException when altered or sealed under a key no longer given */
-    public Document open(String sealed) {
-        return new RawBsonDocument(personalData.openBytes(sealed)).decode(CODEC);
+    /**
+     * @throws fr.boussole.core.privacy.SealingException when altered, moved from another place, or sealed under
+     *                                                   a key no longer given
+     */
+    public Document open(String sealed, SealedField where) {
+        return new RawBsonDocument(personalData.openBytes(sealed, where)).decode(CODEC);
     }
 
     public PersonalData personalData() {
