@@ -1,5 +1,6 @@
 package fr.boussole.app;
 
+import fr.boussole.app.admin.CreateAdminCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
@@ -16,6 +17,10 @@ import org.springframework.data.mongodb.repository.config.EnableMongoRepositorie
 public class BoussoleApplication {
 
     public static void main(String[] args) {
+        // a command-line task that needs only the store, runnable beside a running app
+        if (CreateAdminCommand.requested(args)) {
+            System.exit(CreateAdminCommand.run(args, System.out, System.err));
+        }
         SpringApplication.run(BoussoleApplication.class, args);
     }
 }

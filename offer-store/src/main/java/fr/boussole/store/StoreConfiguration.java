@@ -8,6 +8,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Wires the offer store: its settings and its scheduled jobs (index refresh, retention purge). */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties({StoreProperties.class, DemoDataProperties.class})
+@EnableConfigurationProperties({StoreProperties.class, DemoDataProperties.class,
+        fr.boussole.store.account.InvitationSettings.class})
 class StoreConfiguration {
 }

@@ -31,4 +31,10 @@ public class StoreTestApplication {
     fr.boussole.core.privacy.PersonalData personalData() {
         return PERSONAL_DATA;
     }
+
+    /** The real departments and intercommunalities of France, from the dialogs module's data. */
+    @Bean
+    fr.boussole.core.place.CommuneGroups communeGroups() {
+        return fr.boussole.dialogs.commune.CommuneGroupFiles.load(fr.boussole.dialogs.commune.Communes.shipped());
+    }
 }

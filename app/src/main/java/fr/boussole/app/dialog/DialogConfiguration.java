@@ -6,10 +6,12 @@ import fr.boussole.core.language.Understanding;
 import fr.boussole.core.offer.OfferCatalog;
 import fr.boussole.core.offer.TerritoryDirectory;
 import fr.boussole.core.place.CommuneDirectory;
+import fr.boussole.core.place.CommuneGroups;
 import fr.boussole.core.questionnaire.QuestionnaireFormat;
 import fr.boussole.core.questionnaire.QuestionnaireSource;
 import fr.boussole.core.questionnaire.Questionnaires;
 import fr.boussole.core.simulation.Simulator;
+import fr.boussole.dialogs.commune.CommuneGroupFiles;
 import fr.boussole.dialogs.Dialogs;
 import fr.boussole.dialogs.commune.Communes;
 import fr.boussole.dialogs.language.FrenchUnderstanding;
@@ -49,6 +51,12 @@ class DialogConfiguration {
     @Bean
     Understanding understanding(Communes communes) {
         return FrenchUnderstanding.load(communes); // reads places in messages over the same directory
+    }
+
+    /** Departments and intercommunalities, for drawing territories (the offer store's territory service). */
+    @Bean
+    CommuneGroups communeGroups(Communes communes) {
+        return CommuneGroupFiles.load(communes);
     }
 
     @Bean

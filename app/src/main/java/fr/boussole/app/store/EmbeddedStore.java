@@ -15,7 +15,9 @@ import java.nio.file.Path;
 
 /**
  * A MongoDB wire-protocol server on a loopback port, keeping its data in one MVStore file under
- * the data directory. The app talks to it through the real driver, exactly as to a real MongoDB.
+ * the data directory. The app talks to it through the real driver, exactly as to a real MongoDB. While
+ * open, its address is written beside the file ({@link RunningStore}), so that a command run while the app
+ * holds the file (such as {@code --create-admin}) reaches the data through this server.
  */
 public final class EmbeddedStore implements DisposableBean {
 
@@ -25,11 +27,13 @@ public final class EmbeddedStore implements DisposableBean {
     private final H2Backend backend;
     private final MongoServer server;
     private final String connectionString;
+    private final Path dataDir;
 
-    private EmbeddedStore(H2Backend backend, MongoServer server, String connectionString) {
+    private EmbeddedStore(H2Backend backend, MongoServer server, String connectionString, Path dataDir) {
         this.backend = backend;
         this.server = server;
         this.connectionString = connectionString;
+        this.dataDir = dataDir;
     }
 
     /** Opens the store on a random loopback port, for this process only. */
@@ -52,7 +56,7 @@ public final class EmbeddedStore implements DisposableBean {
         try {
             backend = new H2Backend(file.toAbsolutePath().toString());
         } catch (RuntimeException e) {
-            throw new InvalidSettingException("BOUSSOLE_DATA_DIR", "cannot open " + file.toAbsolutePath()
+            throw new StoreFileInUse(dataDir, "cannot open " + file.toAbsolutePath()
                     + " (in use by another process?): " + e.getMessage());
         }
         MongoServer server = new MongoServer(backend);
@@ -70,7 +74,8 @@ public final class EmbeddedStore implements DisposableBean {
         String host = address.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress().getHostAddress() : address.getHostString();
         String uri = "mongodb://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/boussole";
         log.info("Embedded store on {} with data in {}", address, file.toAbsolutePath());
-        return new EmbeddedStore(backend, server, uri);
+        RunningStore.advertise(dataDir, uri);
+        return new EmbeddedStore(backend, server, uri, dataDir);
     }
 
     public String connectionString() {
@@ -79,6 +84,7 @@ public final class EmbeddedStore implements DisposableBean {
 
     @Override
     public void destroy() {
+        RunningStore.withdraw(dataDir, connectionString);
         server.shutdownNow();
         backend.close();
         log.info("Embedded store closed");

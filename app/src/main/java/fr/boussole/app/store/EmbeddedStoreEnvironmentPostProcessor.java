@@ -43,14 +43,27 @@ class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor 
                 embedded && Files.exists(dataDir.resolve(EmbeddedStore.FILE_NAME)), log::warn));
         if (embedded) {
             // BOUSSOLE_STORE_PORT opens this app's store to other app processes of the machine
-            EmbeddedStore store = EmbeddedStore.open(dataDir, StoreAddress.from(env::getProperty, 0));
-            derived.put("spring.mongodb.uri", store.connectionString());
-            application.addInitializers(context -> {
-                if (context.getBeanFactory() instanceof DefaultListableBeanFactory factory) {
-                    factory.registerSingleton("embeddedStore", store);
-                    factory.registerDisposableBean("embeddedStore", store);
+            EmbeddedStore store;
+            try {
+                store = EmbeddedStore.open(dataDir, StoreAddress.from(env::getProperty, 0));
+            } catch (StoreFileInUse inUse) {
+                // a command (--create-admin) run beside the app that holds the file reaches it through its server
+                if (!env.getProperty(RunningStore.ATTACH, Boolean.class, false)) {
+                    throw inUse;
                 }
-            });
+                store = null;
+                derived.put("spring.mongodb.uri", RunningStore.uriIn(dataDir).orElseThrow(() -> inUse));
+            }
+            if (store != null) {
+                EmbeddedStore opened = store;
+                derived.put("spring.mongodb.uri", opened.connectionString());
+                application.addInitializers(context -> {
+                    if (context.getBeanFactory() instanceof DefaultListableBeanFactory factory) {
+                        factory.registerSingleton("embeddedStore", opened);
+                        factory.registerDisposableBean("embeddedStore", opened);
+                    }
+                });
+            }
         } else {
             derived.put("spring.mongodb.uri", uri);
         }

@@ -1,5 +1,6 @@
 package fr.boussole.console.alert;
 
+import fr.boussole.core.ids.Tokens;
 import fr.boussole.console.settings.ConsoleSettings;
 import org.springframework.stereotype.Service;
 

@@ -24,5 +24,24 @@ public enum AuditAction {
     /** A draft dropped without publishing; the subject is the theme. */
     QUESTIONNAIRE_DRAFT_DISCARDED,
     /** A draft published; the subject is the questionnaire and its new version ("emploi@te_lot v2"). */
-    QUESTIONNAIRE_PUBLISHED
+    QUESTIONNAIRE_PUBLISHED,
+    TERRITORY_CREATED,
+    TERRITORY_UPDATED,
+    TERRITORY_OPENED,
+    TERRITORY_CLOSED,
+    ORGANISATION_CREATED,
+    ORGANISATION_UPDATED,
+    ORGANISATION_DEACTIVATED,
+    ORGANISATION_REACTIVATED,
+    /** Organisations created or changed by a CSV import; the subject is the territory (or "national"). */
+    ORGANISATIONS_IMPORTED,
+    ACCOUNT_INVITED,
+    ACCOUNT_INVITATION_RENEWED,
+    ACCOUNT_CHANGED,
+    ACCOUNT_DEACTIVATED,
+    ACCOUNT_REACTIVATED,
+    /** The invited person chose their password (the actor is their own account). */
+    INVITATION_ACCEPTED,
+    /** A set-password link printed by {@code --create-admin} (actor "command-line"). */
+    INVITATION_ISSUED
 }

@@ -3,7 +3,7 @@ package fr.boussole.console.offerimport;
 import fr.boussole.console.offers.OrganisationDirectory;
 import fr.boussole.console.offers.OrganisationView;
 import fr.boussole.console.security.ConsoleUser;
-import fr.boussole.store.account.Scope;
+import fr.boussole.store.access.Scope;
 
 import java.util.Set;
 import java.util.stream.Collectors;

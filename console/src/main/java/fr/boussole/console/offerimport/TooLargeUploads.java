@@ -33,7 +33,7 @@ class TooLargeUploads extends OncePerRequestFilter implements Ordered {
         String contentType = request.getContentType();
         return !"POST".equals(request.getMethod()) || contentType == null
                 || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")
-                || !request.getRequestURI().equals(request.getContextPath() + OfferImportController.IMPORT);
+                || !UploadedCsv.FORMS.contains(form(request));
     }
 
     @Override
@@ -44,12 +44,16 @@ class TooLargeUploads extends OncePerRequestFilter implements Ordered {
         } catch (IllegalStateException | ServletException | IOException failure) {
             if (tooLarge(failure)) {
                 response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-                response.setHeader("Location", request.getContextPath() + OfferImportController.IMPORT + "?trop-lourd");
+                response.setHeader("Location", request.getRequestURI() + "?trop-lourd");
                 return;
             }
             // Other broken bodies go on, to be refused by the usual handlers.
         }
         chain.doFilter(request, response);
+    }
+
+    private static String form(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     private static boolean tooLarge(Throwable failure) {

@@ -23,7 +23,7 @@ class UploadLimits {
 
     /**
      * Replaces Spring Boot's default (1 MB, from {@code spring.servlet.multipart.*}): the console's
-     * offer import is the application's only upload, and spreadsheets of a few thousand offers weigh
+     * offer and organisation imports are the application's only uploads, and spreadsheets of a few thousand offers weigh
      * a few megabytes.
      */
     @Bean
@@ -36,10 +36,10 @@ class UploadLimits {
 
         @ExceptionHandler(MaxUploadSizeExceededException.class)
         ResponseEntity<Void> tooLarge(HttpServletRequest request) {
-            if (OfferImportController.IMPORT.equals(request.getServletPath() + pathInfo(request))
-                    || request.getRequestURI().endsWith(OfferImportController.IMPORT)) {
+            String form = request.getServletPath() + pathInfo(request);
+            if (UploadedCsv.FORMS.contains(form)) {
                 return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                        .header("Location", request.getContextPath() + OfferImportController.IMPORT + "?trop-lourd")
+                        .header("Location", request.getContextPath() + form + "?trop-lourd")
                         .build();
             }
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();

@@ -13,10 +13,16 @@ import java.nio.charset.StandardCharsets;
  * spreadsheet saved in its own format, a CSV saved in Windows-1252) is refused before the import
  * with a message key of the console bundle, rather than showing up as hundreds of garbled rows.
  */
-sealed interface UploadedCsv {
+public sealed interface UploadedCsv {
 
     /** Above this the servlet container refuses the request (see {@link UploadLimits}). */
     long MAX_BYTES = 5L * 1024 * 1024;
+
+    /**
+     * The console's upload forms (offers, organisations): a file too large for one of them sends the user
+     * back to it with {@code ?trop-lourd} ({@link TooLargeUploads}, {@link UploadLimits}).
+     */
+    java.util.Set<String> FORMS = java.util.Set.of("/console/offres/import", "/console/admin/organisations/import");
 
     record Text(String content) implements UploadedCsv {}
 

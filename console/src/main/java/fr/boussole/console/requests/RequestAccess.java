@@ -1,7 +1,7 @@
 package fr.boussole.console.requests;
 
 import fr.boussole.console.security.ConsoleUser;
-import fr.boussole.store.account.Scope;
+import fr.boussole.store.access.Scope;
 import org.springframework.stereotype.Component;
 
 import java.util.List;

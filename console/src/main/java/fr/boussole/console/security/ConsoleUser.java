@@ -41,9 +41,9 @@ public record ConsoleUser(String accountId, String email, String displayName, Ro
      * take it): national for an administrator, the territory for an animateur, the organisation for a
      * professional, nothing for an account whose binding is missing.
      */
-    public fr.boussole.store.account.Scope scope() {
-        return fr.boussole.store.account.Scope.of(
-                role == null ? null : fr.boussole.store.account.AccountRole.valueOf(role.name()), territoryId, organisationId);
+    public fr.boussole.store.access.Scope scope() {
+        return role == null ? fr.boussole.store.access.Scope.NOWHERE
+                : fr.boussole.store.account.AccountRole.valueOf(role.name()).scope(territoryId, organisationId);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package fr.boussole.console.security;
 
-import fr.boussole.console.alert.Tokens;
+import fr.boussole.core.ids.Tokens;
 import fr.boussole.console.audit.AuditAction;
 import fr.boussole.console.audit.AuditLog;
 import fr.boussole.console.mail.MailTemplates;

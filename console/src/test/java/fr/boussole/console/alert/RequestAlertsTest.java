@@ -1,5 +1,6 @@
 package fr.boussole.console.alert;
 
+import fr.boussole.core.ids.Tokens;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;

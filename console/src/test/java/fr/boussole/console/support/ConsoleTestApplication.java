@@ -80,4 +80,10 @@ public class ConsoleTestApplication {
     DeliveringOutbox outbox(java.util.List<fr.boussole.core.delivery.Deliverer> deliverers) {
         return new DeliveringOutbox(deliverers);
     }
+
+    /** The real departments and intercommunalities of France, from the dialogs module's data. */
+    @Bean
+    fr.boussole.core.place.CommuneGroups communeGroups() {
+        return fr.boussole.dialogs.commune.CommuneGroupFiles.load(fr.boussole.dialogs.commune.Communes.shipped());
+    }
 }

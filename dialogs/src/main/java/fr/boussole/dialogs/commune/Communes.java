@@ -108,6 +108,11 @@ public final class Communes implements CommuneDirectory {
         return communes.length;
     }
 
+    /** Every commune, for building other views of the same data (departments, intercommunalities). */
+    java.util.stream.Stream<Commune> all() {
+        return Arrays.stream(communes);
+    }
+
     @Override
     public Optional<Commune> byInsee(String insee) {
         return insee == null ? Optional.empty() : Optional.ofNullable(byInsee.get(insee.trim().toUpperCase(Locale.ROOT)));

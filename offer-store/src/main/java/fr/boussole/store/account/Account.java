@@ -1,5 +1,6 @@
 package fr.boussole.store.account;
 
+import fr.boussole.store.access.Scope;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -29,6 +30,9 @@ public class Account {
     private Instant lockedUntil;
     private Instant lastLoginAt;
     private boolean active = true;
+    /** When and by whom (an account id, or "command-line") the account was created. */
+    private Instant createdAt;
+    private String createdBy;
     @Version
     private Long version;
 
@@ -54,6 +58,19 @@ public class Account {
         Account account = new Account(id, email, displayName, AccountRole.ANIMATEUR, passwordHash);
         account.territoryId = territoryId;
         return account;
+    }
+
+    /** An account created by invitation: no password until the invited person chooses one through their link. */
+    public static Account invited(String id, String email, String displayName, AccountRole role, String territoryId,
+                                  String organisationId) {
+        Account account = new Account(id, email, displayName, role, null);
+        account.assign(role, territoryId, organisationId);
+        return account;
+    }
+
+    public void created(String by, Instant at) {
+        this.createdBy = by;
+        this.createdAt = at;
     }
 
     /** A national administrator: bound to no territory or organisation. */
@@ -98,7 +115,8 @@ public class Account {
         if (!active) {
             return Scope.NOWHERE;
         }
-        return Scope.of(role, role == AccountRole.PROFESSIONAL ? organisationTerritoryId : territoryId, organisationId);
+        return role == null ? Scope.NOWHERE
+                : role.scope(role == AccountRole.PROFESSIONAL ? organisationTerritoryId : territoryId, organisationId);
     }
 
     public boolean isLocked(Instant now) {
@@ -134,5 +152,7 @@ public class Account {
     public Instant getLastLoginAt() { return lastLoginAt; }
     public boolean isActive() { return active; }
     public void setActive(boolean active) { this.active = active; }
+    public Instant getCreatedAt() { return createdAt; }
+    public String getCreatedBy() { return createdBy; }
     public Long getVersion() { return version; }
 }

@@ -4,7 +4,7 @@ package fr.boussole.store.csv;
  * The columns of the offers CSV, in the order the export writes them. The import accepts them in
  * any order (matched by header name, case-insensitive) and ignores columns it does not know.
  */
-public enum OfferColumn {
+public enum OfferColumn implements CsvColumn {
     REF("ref", true),
     TITLE("title", true),
     SHORT_TITLE("short_title", false),
@@ -30,10 +30,12 @@ public enum OfferColumn {
         this.required = required;
     }
 
+    @Override
     public String header() {
         return header;
     }
 
+    @Override
     public boolean required() {
         return required;
     }

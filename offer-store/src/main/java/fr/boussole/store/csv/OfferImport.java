@@ -12,10 +12,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -50,82 +48,41 @@ public class OfferImport {
 
     public ImportReport importOffers(Reader csv, ImportOptions options, ImportProgress progress) throws IOException {
         List<ImportProblem> problems = new ArrayList<>();
-        CsvReader reader = new CsvReader(csv);
-        CsvReader.Row header = reader.next();
-        if (header == null) {
-            problems.add(ImportProblem.of(1, null, "empty-file"));
+        CsvTable<OfferColumn> table = CsvTable.read(csv, OfferColumn.class, problems);
+        if (table == null) {
             return new ImportReport(0, 0, 0, 0, 0, problems, false);
         }
-        Map<Integer, OfferColumn> columns = columns(header, problems);
-        if (!problems.isEmpty()) {
-            return new ImportReport(0, 0, 0, 0, 0, problems, false);
+        if (table.unreadable()) {
+            return new ImportReport(table.recordCount(), 0, 0, 0, 0, problems, false);
         }
-        List<CsvReader.Row> rows = new ArrayList<>();
-        try {
-            for (CsvReader.Row row = reader.next(); row != null; row = reader.next()) {
-                rows.add(row);
-            }
-        } catch (IOException unreadable) {
-            problems.add(ImportProblem.of(rows.isEmpty() ? 2 : rows.getLast().line() + 1, null, "unclosed-quote"));
-            return new ImportReport(rows.size(), 0, 0, 0, 0, problems, false);
-        }
-        List<OfferRow> valid = validate(header.fields().size(), columns, rows, options, problems, progress);
-        int invalid = rows.size() - valid.size();
+        List<OfferRow> valid = validate(table, options, problems, progress);
+        int invalid = table.recordCount() - valid.size();
         if (!problems.isEmpty() && !options.skipInvalid()) {
-            log.info("Offer import refused: {} rows, {} with problems", rows.size(), invalid);
-            return new ImportReport(rows.size(), 0, 0, 0, 0, problems, false);
+            log.info("Offer import refused: {} rows, {} with problems", table.recordCount(), invalid);
+            return new ImportReport(table.recordCount(), 0, 0, 0, 0, problems, false);
         }
-        return write(rows.size(), valid, invalid, options, problems, progress);
+        return write(table.recordCount(), valid, invalid, options, problems, progress);
     }
 
-    private Map<Integer, OfferColumn> columns(CsvReader.Row header, List<ImportProblem> problems) {
-        Map<String, OfferColumn> byName = new HashMap<>();
-        for (OfferColumn column : OfferColumn.values()) {
-            byName.put(column.header(), column);
-        }
-        Map<Integer, OfferColumn> columns = new HashMap<>();
-        for (int i = 0; i < header.fields().size(); i++) {
-            String name = header.fields().get(i).strip().toLowerCase(Locale.ROOT);
-            OfferColumn column = byName.get(name);
-            if (column != null && columns.containsValue(column)) {
-                problems.add(ImportProblem.of(header.line(), name, "duplicate-column"));
-            } else if (column != null) {
-                columns.put(i, column);
-            }
-        }
-        for (OfferColumn column : OfferColumn.values()) {
-            if (column.required() && !columns.containsValue(column)) {
-                problems.add(ImportProblem.of(header.line(), column.header(), "missing-column"));
-            }
-        }
-        return columns;
-    }
-
-    private List<OfferRow> validate(int width, Map<Integer, OfferColumn> columns, List<CsvReader.Row> rows,
-                                    ImportOptions options, List<ImportProblem> problems, ImportProgress progress) {
+    private List<OfferRow> validate(CsvTable<OfferColumn> table, ImportOptions options, List<ImportProblem> problems,
+                                    ImportProgress progress) {
         OfferRowValidator validator = new OfferRowValidator(known());
         Map<String, Integer> refLines = new HashMap<>();
         List<OfferRow> valid = new ArrayList<>();
         int done = 0;
-        for (CsvReader.Row row : rows) {
-            if (row.fields().size() != width) {
-                problems.add(ImportProblem.of(row.line(), null, "field-count", row.fields().size(), width));
-            } else {
-                Map<OfferColumn, String> cells = new EnumMap<>(OfferColumn.class);
-                // An exported file carries formula guards: the values are what the export was given.
-                columns.forEach((index, column) -> cells.put(column, FormulaGuard.unguard(row.fields().get(index))));
-                OfferRow parsed = validator.validate(row.line(), cells, problems);
-                if (parsed != null) {
-                    Integer first = refLines.putIfAbsent(parsed.ref(), row.line());
-                    if (first != null) {
-                        problems.add(ImportProblem.of(row.line(), OfferColumn.REF.header(), "duplicate-ref",
-                                parsed.ref(), first));
-                    } else if (!options.mayWrite(parsed.organisationId())) {
-                        problems.add(ImportProblem.of(row.line(), OfferColumn.ORGANISATION.header(),
-                                "forbidden-organisation", parsed.organisationId()));
-                    } else {
-                        valid.add(parsed);
-                    }
+        List<CsvTable.Row<OfferColumn>> rows = table.rows();
+        for (CsvTable.Row<OfferColumn> row : rows) {
+            OfferRow parsed = validator.validate(row.line(), row.cells(), problems);
+            if (parsed != null) {
+                Integer first = refLines.putIfAbsent(parsed.ref(), row.line());
+                if (first != null) {
+                    problems.add(ImportProblem.of(row.line(), OfferColumn.REF.header(), "duplicate-ref",
+                            parsed.ref(), first));
+                } else if (!options.mayWrite(parsed.organisationId())) {
+                    problems.add(ImportProblem.of(row.line(), OfferColumn.ORGANISATION.header(),
+                            "forbidden-organisation", parsed.organisationId()));
+                } else {
+                    valid.add(parsed);
                 }
             }
             if (++done % BATCH == 0 || done == rows.size()) {

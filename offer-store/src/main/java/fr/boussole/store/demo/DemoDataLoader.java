@@ -1,23 +1,26 @@
 package fr.boussole.store.demo;
 
-import fr.boussole.store.account.Account;
-import fr.boussole.store.account.Accounts;
-import fr.boussole.store.csv.CsvReader;
+import fr.boussole.store.account.AccountRole;
+import fr.boussole.store.account.AccountService;
+import fr.boussole.store.account.Invitations;
+import fr.boussole.store.access.Scope;
 import fr.boussole.store.csv.ImportOptions;
 import fr.boussole.store.csv.ImportProgress;
 import fr.boussole.store.csv.ImportReport;
 import fr.boussole.store.csv.OfferImport;
 import fr.boussole.store.offer.Offers;
-import fr.boussole.store.organisation.Competence;
 import fr.boussole.store.organisation.Organisation;
 import fr.boussole.store.organisation.OrganisationContact;
+import fr.boussole.store.organisation.OrganisationService;
 import fr.boussole.store.organisation.OrganisationType;
 import fr.boussole.store.organisation.Organisations;
 import fr.boussole.store.organisation.ScopeLevel;
+import fr.boussole.store.territory.Composition;
 import fr.boussole.store.territory.InfoJeunesEntry;
 import fr.boussole.store.territory.TerritoryContact;
 import fr.boussole.store.territory.Territories;
 import fr.boussole.store.territory.Territory;
+import fr.boussole.store.territory.TerritoryService;
 import fr.boussole.store.territory.TerritoryStatus;
 import fr.boussole.store.theme.ThemeSeeder;
 import java.io.IOException;
@@ -26,7 +29,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -47,8 +49,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * Loads the demo data set ({@code store/demo/*}) when {@code boussole.demo-data=true} and the store
  * holds no territory, organisation or offer: the Lot territory, its organisations with one
- * professional account each, an animateur, and the offers (through the CSV import, so the demo file
- * is checked by the same rules as an animateur's). Ids are fixed: loading twice changes nothing.
+ * professional account each, an animateur, and the offers. Everything goes through the services the
+ * console uses (territory, organisation and account services, the CSV import), so the demo files are
+ * checked by the same rules as what an administrator or an animateur types; accounts are invited and
+ * their link spent with the demo password. Ids are fixed: loading twice changes nothing.
  */
 @Component
 @Order(10)
@@ -57,27 +61,35 @@ public class DemoDataLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     private static final String BASE = "store/demo/";
 
+    /** The audit trail of the services names this as the author of the demo data. */
+    private static final String AUTHOR = "demo";
+
     private final DemoDataProperties properties;
     private final ThemeSeeder themes;
     private final Territories territories;
     private final Organisations organisations;
-    private final Accounts accounts;
     private final Offers offers;
+    private final TerritoryService territoryService;
+    private final OrganisationService organisationService;
+    private final AccountService accountService;
+    private final Invitations invitations;
     private final OfferImport offerImport;
-    private final Clock clock;
     private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
     DemoDataLoader(DemoDataProperties properties, ThemeSeeder themes, Territories territories,
-                   Organisations organisations, Accounts accounts, Offers offers, OfferImport offerImport,
-                   Clock clock) {
+                   Organisations organisations, Offers offers, TerritoryService territoryService,
+                   OrganisationService organisationService, AccountService accountService, Invitations invitations,
+                   OfferImport offerImport) {
         this.properties = properties;
         this.themes = themes;
         this.territories = territories;
         this.organisations = organisations;
-        this.accounts = accounts;
         this.offers = offers;
+        this.territoryService = territoryService;
+        this.organisationService = organisationService;
+        this.accountService = accountService;
+        this.invitations = invitations;
         this.offerImport = offerImport;
-        this.clock = clock;
     }
 
     @Override
@@ -106,19 +118,22 @@ public class DemoDataLoader implements ApplicationRunner {
         themes.seed();
         String passwordHash = passwords.encode(properties.demoPassword());
         Map<String, Object> territoryFile = yaml("territory.yaml");
-        Territory territory = territory(map(territoryFile.get("territory")));
+        Map<String, Object> territoryData = map(territoryFile.get("territory"));
+        // through the console's own services: the demo data obeys the rules of what people type
+        Territory territory = territoryService.create(Scope.NATIONAL, territory(territoryData), str(territoryData, "id"));
+        if (TerritoryStatus.valueOf(str(territoryData, "status")) == TerritoryStatus.OPEN) {
+            territoryService.changeStatus(Scope.NATIONAL, territory.getId(), TerritoryStatus.OPEN);
+        }
         Map<String, Object> animateur = map(territoryFile.get("animateur"));
-        territory.setAnimateurIds(List.of(str(animateur, "id")));
-        territories.save(territory);
-        accounts.save(Account.animateur(str(animateur, "id"), str(animateur, "email"), str(animateur, "displayName"),
-                territory.getId(), passwordHash));
+        account(new AccountService.NewAccount(str(animateur, "email"), str(animateur, "displayName"), AccountRole.ANIMATEUR,
+                territory.getId(), null), str(animateur, "id"), passwordHash);
+        Scope ofTerritory = new Scope.OfTerritory(territory.getId());
         for (Object item : list(yaml("organisations.yaml").get("organisations"))) {
             Map<String, Object> entry = map(item);
-            Organisation organisation = organisation(entry, territory.getId());
-            organisations.save(organisation);
+            Organisation organisation = organisationService.create(ofTerritory, organisation(entry), str(entry, "id"));
             Map<String, Object> account = map(entry.get("account"));
-            accounts.save(Account.professional(str(account, "id"), str(account, "email"), str(account, "displayName"),
-                    organisation.getId(), passwordHash));
+            account(new AccountService.NewAccount(str(account, "email"), str(account, "displayName"),
+                    AccountRole.PROFESSIONAL, null, organisation.getId()), str(account, "id"), passwordHash);
         }
         ImportReport report;
         try (Reader csv = reader("offers.csv")) {
@@ -134,56 +149,43 @@ public class DemoDataLoader implements ApplicationRunner {
         return true;
     }
 
-    private Territory territory(Map<String, Object> data) {
-        Territory territory = new Territory(str(data, "id"), str(data, "name"),
-                TerritoryStatus.valueOf(str(data, "status")));
-        territory.setCommunes(communes(str(data, "communes")));
-        territory.setActiveThemes(strings(data.get("activeThemes")));
+    /** An account invited as anyone is, whose link the demo spends at once with the demo password. */
+    private void account(AccountService.NewAccount request, String id, String passwordHash) {
+        var invited = accountService.invite(Scope.NATIONAL, AUTHOR, request, id);
+        invitations.accept(invited.token(), passwordHash);
+    }
+
+    private static TerritoryService.Draft territory(Map<String, Object> data) {
         List<InfoJeunesEntry> infoJeunes = new ArrayList<>();
         for (Object item : list(data.get("infoJeunes"))) {
             Map<String, Object> e = map(item);
             infoJeunes.add(new InfoJeunesEntry(str(e, "name"), str(e, "phone"), str(e, "email"), str(e, "website"),
                     str(e, "departement"), str(e, "region")));
         }
-        territory.setInfoJeunes(infoJeunes);
+        TerritoryContact contact = null;
         if (data.get("contact") != null) {
-            Map<String, Object> contact = map(data.get("contact"));
-            territory.setContact(new TerritoryContact(str(contact, "name"), str(contact, "phone"), str(contact, "hours")));
+            Map<String, Object> c = map(data.get("contact"));
+            contact = new TerritoryContact(str(c, "name"), str(c, "phone"), str(c, "hours"));
         }
-        territory.setUpdatedAt(clock.instant());
-        return territory;
+        return new TerritoryService.Draft(str(data, "name"),
+                new Composition(Composition.Kind.DEPARTEMENTS, strings(data.get("departements"))),
+                strings(data.get("activeThemes")), infoJeunes, contact);
     }
 
-    private Organisation organisation(Map<String, Object> data, String territoryId) {
+    private static OrganisationService.Draft organisation(Map<String, Object> data) {
         Map<String, Object> competence = map(data.get("competence"));
-        Organisation organisation = new Organisation(str(data, "id"), str(data, "name"),
-                OrganisationType.valueOf(str(data, "type")),
-                new Competence(ScopeLevel.valueOf(str(competence, "level")), strings(competence.get("codes"))));
-        organisation.setAddress(str(data, "address"));
-        organisation.setWebsite(str(data, "website"));
-        organisation.setTerritoryId(territoryId);
         Object signed = data.get("charterSignedOn");
-        organisation.setCharterSignedOn(signed instanceof Date date
-                ? LocalDate.ofInstant(date.toInstant(), java.time.ZoneOffset.UTC)
-                : signed == null ? null : LocalDate.parse(signed.toString()));
+        LocalDate charter = signed instanceof Date date ? LocalDate.ofInstant(date.toInstant(), java.time.ZoneOffset.UTC)
+                : signed == null ? null : LocalDate.parse(signed.toString());
         List<OrganisationContact> contacts = new ArrayList<>();
         for (Object item : list(data.get("contacts"))) {
             Map<String, Object> c = map(item);
             contacts.add(new OrganisationContact(str(c, "name"), str(c, "role"), str(c, "phone"), str(c, "email"),
                     Boolean.TRUE.equals(c.get("alerts"))));
         }
-        organisation.setContacts(contacts);
-        organisation.setUpdatedAt(clock.instant());
-        return organisation;
-    }
-
-    private static List<String> communes(String resource) {
-        try (Reader in = reader(resource)) {
-            List<List<String>> rows = CsvReader.readAll(in);
-            return rows.subList(1, rows.size()).stream().map(row -> row.getFirst()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new OrganisationService.Draft(str(data, "name"), OrganisationType.valueOf(str(data, "type")),
+                str(data, "address"), str(data, "website"), ScopeLevel.valueOf(str(competence, "level")),
+                strings(competence.get("codes")), null, charter, contacts);
     }
 
     private static Map<String, Object> yaml(String resource) {

@@ -25,6 +25,7 @@ class StoreIndexes implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(StoreIndexes.class);
     private static final List<Class<?>> DOCUMENTS = List.of(Territory.class, Organisation.class, Account.class,
+            fr.boussole.store.account.AccountInvitation.class,
             Offer.class, ContactRequest.class, Search.class, StoredQuestionnaire.class, FunnelMark.class);
 
     private final MongoTemplate mongo;

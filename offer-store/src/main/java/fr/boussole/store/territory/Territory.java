@@ -15,6 +15,8 @@ public class Territory {
     @Id
     private String id;
     private String name;
+    /** What the communes were drawn from (departments, intercommunalities, a list); null for older territories. */
+    private Composition composition;
     /** INSEE codes of the communes covered. */
     @Indexed
     private List<String> communes = new ArrayList<>();
@@ -47,6 +49,8 @@ public class Territory {
     public String getId() { return id; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
+    public Composition getComposition() { return composition; }
+    public void setComposition(Composition composition) { this.composition = composition; }
     public List<String> getCommunes() { return communes; }
     public void setCommunes(List<String> communes) { this.communes = new ArrayList<>(communes); }
     public List<String> getActiveThemes() { return activeThemes; }

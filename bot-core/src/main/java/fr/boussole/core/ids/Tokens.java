@@ -1,4 +1,4 @@
-package fr.boussole.console.alert;
+package fr.boussole.core.ids;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,7 +7,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Random secrets for links (256 bits, base64url) and the hash under which they are stored. */
+/**
+ * Random secrets for links (256 bits, base64url) and the hash under which they are stored: alert links,
+ * password resets and account invitations alike.
+ */
 public final class Tokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -1,10 +1,10 @@
-package fr.boussole.store.account;
+package fr.boussole.store.access;
 
 /**
  * Where an account may look and act: the whole country, one territory, or one organisation (within
  * its territory). Every read and change of territories, organisations and accounts takes one, so that
- * a page cannot ask for more than its user may see; it comes from the signed-in account, never from
- * a request parameter.
+ * a page cannot ask for more than its user may see; it comes from the signed-in account
+ * ({@code AccountRole.scope}), never from a request parameter.
  */
 public sealed interface Scope {
 
@@ -20,7 +20,7 @@ public sealed interface Scope {
         }
     }
 
-    /** A professional's; {@code territoryId} is their organisation's (may be null for a national one). */
+    /** A professional's; {@code territoryId} is their organisation's (may be null for one bound to no territory). */
     record OfOrganisation(String organisationId, String territoryId) implements Scope {
         public OfOrganisation {
             if (organisationId == null || organisationId.isBlank()) {
@@ -29,23 +29,11 @@ public sealed interface Scope {
         }
     }
 
-    /** Nothing at all: an account whose territory or organisation is missing. */
+    /** Nothing at all: an account whose territory or organisation is missing, or a deactivated one. */
     record Nowhere() implements Scope {}
 
     Scope NATIONAL = new National();
     Scope NOWHERE = new Nowhere();
-
-    /** The scope of an account of this role bound to this territory or organisation. */
-    static Scope of(AccountRole role, String territoryId, String organisationId) {
-        if (role == null) {
-            return NOWHERE;
-        }
-        return switch (role) {
-            case ADMINISTRATOR -> NATIONAL;
-            case ANIMATEUR -> territoryId == null ? NOWHERE : new OfTerritory(territoryId);
-            case PROFESSIONAL -> organisationId == null ? NOWHERE : new OfOrganisation(organisationId, territoryId);
-        };
-    }
 
     /** True when this scope includes everything of the territory {@code territoryId}. */
     default boolean coversTerritory(String territoryId) {

@@ -1,0 +1,20 @@
+package fr.boussole.app.store;
+
+import fr.boussole.app.config.InvalidSettingException;
+
+import java.nio.file.Path;
+
+/** The embedded store's file is held by another process (an app or {@code scripts/store} running on it). */
+public final class StoreFileInUse extends InvalidSettingException {
+
+    private final transient Path dataDir;
+
+    StoreFileInUse(Path dataDir, String problem) {
+        super("BOUSSOLE_DATA_DIR", problem);
+        this.dataDir = dataDir;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+}
