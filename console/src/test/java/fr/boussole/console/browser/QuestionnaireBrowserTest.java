@@ -26,8 +26,10 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An animateur in a real headless Chromium edits the emploi questionnaire in a draft, tries it in the
- * simulator (where the new question is asked), and publishes it; the bot then serves the new version.
+ * An animateur in a real headless Chromium edits the emploi questionnaire in a draft (a new question
+ * with an urgent answer and a condition, a question reworded), tries it in the simulator (where the new
+ * question is asked and its urgent answer gives the help line), and publishes it; the bot then serves
+ * the new version.
  * Screenshots of the pages go to docs/screenshots/ with {@code -Dconsole.screenshots=true}.
  */
 class QuestionnaireBrowserTest extends ConsoleIntegrationTest {
@@ -64,31 +66,33 @@ class QuestionnaireBrowserTest extends ConsoleIntegrationTest {
         browser.findElement(By.cssSelector("#theme-emploi .start-draft")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Brouillon : Emploi");
 
-        // A new first-level question, asked only to those who have no driving licence.
+        // A new question with an urgent answer, asked only to those who have no driving licence: the engine
+        // asks a question with an urgent answer, and the question its condition reads.
         new Select(browser.findElement(By.id("new-type"))).selectByValue("single");
         browser.findElement(By.cssSelector("#add-question button")).click();
-        browser.findElement(By.id("id")).sendKeys("deplacement");
-        browser.findElement(By.id("text")).sendKeys("Comment tu te déplaces ?");
-        browser.findElement(By.id("option-label-0")).sendKeys("À pied ou à vélo");
-        browser.findElement(By.id("option-label-1")).sendKeys("En bus ou en train");
-        browser.findElement(By.id("option-aliases-1")).sendKeys("bus, train, car");
+        browser.findElement(By.id("id")).sendKeys("abri");
+        browser.findElement(By.id("text")).sendKeys("Tu as un endroit où dormir ce soir ?");
+        browser.findElement(By.id("option-label-0")).sendKeys("Oui");
+        browser.findElement(By.id("option-label-1")).sendKeys("Non, pas ce soir");
+        browser.findElement(By.id("option-aliases-1")).sendKeys("non, dehors, à la rue");
+        browser.findElement(By.id("option-urgent-1")).click();
         browser.findElement(By.id("condition-when-permis-b")).click();
         browser.findElement(By.id("condition-permis-b-non")).click();
         screenshot("question");
         browser.findElement(By.id("save-question")).click();
         assertThat(browser.findElement(By.id("saved")).getText()).contains("Enregistré");
-        assertThat(browser.findElement(By.id("question-deplacement")).getText())
-                .contains("Comment tu te déplaces ?").contains("Posée seulement si « Tu as le permis B (voiture) ? » : non");
+        assertThat(browser.findElement(By.id("question-abri")).getText())
+                .contains("Tu as un endroit où dormir ce soir ?").contains("Posée seulement si « Tu as le permis B (voiture) ? » : non");
 
         // Asked right after the licence question, before the last one.
-        browser.findElement(By.xpath("//div[@id='question-deplacement']//button[text()='Monter']")).click();
-        assertThat(browser.findElement(By.id("question-deplacement")).getText()).startsWith("6. ");
+        browser.findElement(By.xpath("//div[@id='question-abri']//button[text()='Monter']")).click();
+        assertThat(browser.findElement(By.id("question-abri")).getText()).startsWith("6. ");
 
-        // The first question says it more simply.
-        browser.findElement(By.cssSelector("#question-situation .edit-question")).click();
+        // The licence question says it more simply.
+        browser.findElement(By.cssSelector("#question-permis-b .edit-question")).click();
         var text = browser.findElement(By.id("text"));
         text.clear();
-        text.sendKeys("Tu fais quoi en ce moment : études, travail, rien ?");
+        text.sendKeys("Tu as le permis de conduire (voiture) ?");
         browser.findElement(By.id("save-question")).click();
         screenshot("draft");
 
@@ -98,16 +102,11 @@ class QuestionnaireBrowserTest extends ConsoleIntegrationTest {
         type("19 ans");
         type("Cahors");
         type("emploi");
-        waitFor(wait, "Tu fais quoi en ce moment : études, travail, rien ?");
-        browser.findElement(By.xpath("//div[@id='log']//button[text()='Je travaille']")).click();
-        waitFor(wait, "Ton diplôme le plus haut ?");
-        type("bac pro");
-        type("un emploi durable");
-        type("temps plein");
+        waitFor(wait, "Tu as le permis de conduire (voiture) ?");
+        browser.findElement(By.xpath("//div[@id='log']//button[text()='Non']")).click();
+        waitFor(wait, "Tu as un endroit où dormir ce soir ?");
         type("non");
-        waitFor(wait, "Comment tu te déplaces ?");
-        type("en bus");
-        waitFor(wait, "inscrit");
+        waitFor(wait, "Si c'est urgent, appelle le 15 ou le 112.");
         screenshot("simulator");
         assertThat(source.current(world.territoryId(), "emploi").orElseThrow().id()).as("nothing published yet")
                 .isEqualTo("emploi");
@@ -123,7 +122,7 @@ class QuestionnaireBrowserTest extends ConsoleIntegrationTest {
         screenshot("questionnaires");
         var served = source.current(world.territoryId(), "emploi").orElseThrow();
         assertThat(served.version()).isEqualTo(1);
-        assertThat(served.step("deplacement")).isPresent();
+        assertThat(served.step("abri")).isPresent();
     }
 
     private void type(String message) {

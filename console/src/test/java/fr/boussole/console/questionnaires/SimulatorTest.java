@@ -31,7 +31,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The simulator runs the real engine and understanding on the draft, in a territory still in
- * preparation, and leaves no trace: no request, no search, no conversation in the store.
+ * preparation, and leaves no trace: no request, no search, no conversation in the store. The engine asks
+ * only the questions that change which offers match or that have an urgent answer: the draft's new
+ * question has one, so it is asked, and choosing it gives the help line at once.
  */
 class SimulatorTest extends ConsoleIntegrationTest {
 
@@ -52,8 +54,8 @@ class SimulatorTest extends ConsoleIntegrationTest {
         territories.save(territory);
         var draft = questionnaires.startDraft(world.territoryId(), "emploi", "ac_test");
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step("deplacement", "Tu peux te déplacer jusqu'à Cahors ?", null, new Question.SingleChoice(List.of(
-                new Option("oui-facile", "Oui, facilement"), new Option("difficile", "C'est difficile"))), null));
+        steps.add(new Step("abri", "Tu as un endroit où dormir ce soir ?", null, new Question.SingleChoice(List.of(
+                new Option("oui", "Oui"), new Option("non", "Non, pas ce soir", List.of(), true))), null));
         steps.addAll(draft.questionnaire().steps());
         questionnaires.saveDraft(world.territoryId(), "emploi", new Questionnaire(draft.questionnaire().id(),
                 draft.questionnaire().version(), "emploi", steps), draft.revision(), "ac_test");
@@ -72,10 +74,10 @@ class SimulatorTest extends ConsoleIntegrationTest {
         say("Bonjour").andExpect(jsonPath("$.items[0].kind").value("reply"));
         say("19 ans");
         say("Cahors");
-        say("emploi").andExpect(jsonPath("$.items[0].text").value(containsString("Tu peux te déplacer jusqu'à Cahors ?")))
-                .andExpect(jsonPath("$.items[0].choices[0].label").value("Oui, facilement"));
-        choose("difficile", "C'est difficile")
-                .andExpect(jsonPath("$.items[0].text").value(containsString("Tu fais quoi en ce moment ?")));
+        say("emploi").andExpect(jsonPath("$.items[0].text").value(containsString("Tu as un endroit où dormir ce soir ?")))
+                .andExpect(jsonPath("$.items[0].choices[0].label").value("Oui"));
+        choose("non", "Non, pas ce soir")
+                .andExpect(jsonPath("$.items[0].text").value(containsString("Si c'est urgent, appelle le 15 ou le 112.")));
 
         assertThat(count("contact_requests")).isEqualTo(requestsBefore);
         assertThat(count("searches")).isEqualTo(searchesBefore);
