@@ -50,6 +50,7 @@ class OpenATerritoryIT extends RunningBot {
     private static final String ALERTS = "alertes@ml-rouergue.example.org";
     private static final String OFFER = "Trouver un premier emploi à Rodez";
     private static final String YOUNG_PERSON = "lea.rodez@example.org";
+    private static final String CONSENT = "Oui, contactez-moi";
 
     @TempDir
     Path work;
@@ -92,10 +93,13 @@ class OpenATerritoryIT extends RunningBot {
         }
         browser.findElement(By.id("ijName-0")).sendKeys("Info Jeunes Aveyron (fictif)");
         browser.findElement(By.id("ijPhone-0")).sendKeys("01 99 00 12 00");
+        browser.findElement(By.id("contactName")).sendKeys("le Point Info Jeunes de Rodez (fictif)");
+        browser.findElement(By.id("contactPhone")).sendKeys("01 99 00 12 01");
         screenshot("territory-form");
         browser.findElement(By.id("territory-submit")).click();
         assertThat(text("created")).contains("en préparation");
         assertThat(text("territory-communes")).isEqualTo("285");
+        assertThat(text("territory-contact")).contains("Point Info Jeunes de Rodez");
         browser.findElement(By.id("animateur-email")).sendKeys(ANIMATEUR);
         browser.findElement(By.id("animateur-name")).sendKeys("Louise Animatrice");
         browser.findElement(By.id("invite-animateur-submit")).click();
@@ -146,29 +150,26 @@ class OpenATerritoryIT extends RunningBot {
         assertThat(browser.getPageSource()).contains(OFFER);
         signOut();
 
-        // 5. A young person from Rodez, in the web chat
+        // 5. A young person from Rodez, in the web chat: only the questions that change which offers match
+        //    are asked, and a single offer is shown at once as a card with the consent on it
         browser.get(site("/chat"));
-        for (String typed : List.of("bonjour", "19", "Rodez")) {
-            say(typed);
-        }
-        tapFirstChoice(); // the theme: emploi, the only one of the territory
-        WebElement offerChoice = null;
-        for (int question = 0; question < 12 && offerChoice == null; question++) {
-            offerChoice = choiceLabelled(OFFER);
-            if (offerChoice == null) {
+        say("bonjour");
+        say("19 ans, Rodez");
+        for (int step = 0; step < 12 && choiceLabelled(CONSENT) == null; step++) {
+            WebElement offerChoice = choiceLabelled(OFFER.substring(0, 15));
+            if (offerChoice != null) {
+                int before = botMessages().size();
+                offerChoice.click();
+                awaitMore(before);
+            } else {
                 tapFirstChoice();
             }
         }
-        assertThat(offerChoice).as("the new offer among the choices of the web chat").isNotNull();
+        assertThat(botMessages().getLast().getText()).as("the card of the new offer").contains(OFFER);
         screenshot("chat");
-        int before = botMessages().size();
-        offerChoice.click();
-        awaitMore(before);
-        awaitReply("On te recontacte sous");
-        tapFirstChoice(); // yes, contact me
+        tapChoice(CONSENT);
+        awaitReply("Écris ton numéro de portable ou ton adresse e-mail.");
         say(YOUNG_PERSON);
-        awaitReply("Tu es d'accord");
-        tapChoice("J'accepte");
         awaitReply("C'est envoyé");
 
         String offerId = mongo.findOne(Query.query(Criteria.where("title").is(OFFER)), Document.class, "offers").getString("_id");
