@@ -5,6 +5,7 @@ import fr.boussole.core.questionnaire.Option;
 import fr.boussole.core.questionnaire.Question;
 import fr.boussole.core.questionnaire.Questionnaire;
 import fr.boussole.core.questionnaire.Step;
+import fr.boussole.store.offer.Criterion;
 import fr.boussole.store.offer.Offer;
 import fr.boussole.store.offer.OfferStatus;
 import fr.boussole.store.offer.Offers;
@@ -32,8 +33,8 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A territory publishes its own emploi questionnaire while a young person is answering the national
- * one, in the whole application: that conversation finishes on the national version and its request
+ * A territory publishes its own emploi questionnaire (a new first question, with an urgent answer) while
+ * a young person is answering the national one, in the whole application: that conversation finishes on the national version and its request
  * names it; the next young person answers the territory's version and their request names that; the
  * funnel counts both versions apart, with nothing of who.
  * <p>
@@ -44,6 +45,8 @@ class QuestionnaireVersionsIT extends RunningBot {
 
     private static final String TERRITORY = "te_versions-it";
     private static final String LIMOGES = "87085";
+    /** The territory's new question: an urgent answer, so the bot asks it though no offer reads it. */
+    private static final String SHELTER = "Tu as un endroit où dormir ce soir ?";
 
     @Autowired TerritoryQuestionnaires questionnaires;
     @Autowired Territories territories;
@@ -54,25 +57,27 @@ class QuestionnaireVersionsIT extends RunningBot {
     void a_conversation_in_progress_finishes_on_its_version_and_requests_keep_the_version_they_were_made_under() {
         territoryOfLimoges();
         Chat before = new Chat("versions-it-session-before", "lea.versions@example.org");
-        before.say("bonjour", "22", "Limoges", "1");
-        assertThat(before.last()).contains("Tu fais quoi en ce moment ?");
-        before.say("1");
+        before.say("bonjour", "22 ans, Limoges", "1");
+        assertThat(before.last()).contains("Tu as le permis B (voiture) ?");
 
         var draft = questionnaires.startDraft(TERRITORY, "emploi", "ac_test");
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step("deplacement", "Comment tu te déplaces ?", null, new Question.SingleChoice(List.of(
-                new Option("a-pied", "À pied ou à vélo"), new Option("bus", "En bus"))), null));
+        steps.add(new Step("abri", SHELTER, null, new Question.SingleChoice(List.of(
+                new Option("oui", "Oui"), new Option("non", "Non, pas ce soir", List.of(), true))), null));
         steps.addAll(draft.questionnaire().steps());
         var edited = questionnaires.saveDraft(TERRITORY, "emploi", new Questionnaire(draft.questionnaire().id(),
                 draft.questionnaire().version(), "emploi", steps), draft.revision(), "ac_test");
         questionnaires.publish(TERRITORY, "emploi", edited.revision(), "ac_test");
 
-        before.say("1", "1", "1", "1", "1");
+        before.say("non");
+        assertThat(before.transcript).doesNotContain(SHELTER);
         before.request();
         Chat after = new Chat("versions-it-session-after", "hugo.versions@example.org");
-        after.say("bonjour", "22", "Limoges", "1");
-        assertThat(after.last()).contains("Comment tu te déplaces ?");
-        after.say("1", "1", "1", "1", "1", "1", "1");
+        after.say("bonjour", "22 ans, Limoges", "1");
+        assertThat(after.last()).contains(SHELTER);
+        after.say("oui");
+        assertThat(after.last()).contains("Tu as le permis B (voiture) ?");
+        after.say("non");
         after.request();
 
         Document first = await("the first request", () -> contactRequestsOf("lea.versions@example.org").stream().findFirst().orElse(null));
@@ -85,9 +90,9 @@ class QuestionnaireVersionsIT extends RunningBot {
         List<Document> marks = mongo.find(Query.query(Criteria.where("territoryId").is(TERRITORY)), Document.class,
                 "questionnaire_funnel");
         assertThat(marks).extracting(m -> m.getString("questionnaireId") + " " + m.getString("stage") + " " + m.getString("questionId"))
-                .contains("emploi REACHED situation", "emploi REQUESTED null",
-                        "emploi@" + TERRITORY + " REACHED deplacement", "emploi@" + TERRITORY + " REQUESTED null")
-                .doesNotContain("emploi REACHED deplacement");
+                .contains("emploi REACHED permis-b", "emploi REQUESTED null",
+                        "emploi@" + TERRITORY + " REACHED abri", "emploi@" + TERRITORY + " REQUESTED null")
+                .doesNotContain("emploi REACHED abri");
         assertThat(marks).allSatisfy(m -> assertThat(m.keySet())
                 .isSubsetOf(Set.of("_id", "_class", "territoryId", "questionnaireId", "version", "questionId", "stage", "at")));
     }
@@ -108,6 +113,10 @@ class QuestionnaireVersionsIT extends RunningBot {
             offer.setPlace("Limoges");
             offer.setContactDelayDays(3);
             offer.setStatus(OfferStatus.ACTIVE);
+            if (title.startsWith("Trouver")) {
+                // for those without a licence: so the national questionnaire's licence question is asked
+                offer.setCriteria(List.of(new Criterion("permis-b", Set.of("non"))));
+            }
             offers.save(offer);
         }
     }
@@ -134,13 +143,13 @@ class QuestionnaireVersionsIT extends RunningBot {
             return replies.getLast().get("text").asText();
         }
 
-        /** From the offers: the first one, contacted by email, with consent. */
+        /** From the offers: the first one, its card's consent, the email as the contact. */
         void request() {
-            assertThat(last()).contains("offre");
-            post("{\"choice\":\"" + replies.getLast().get("choices").get(0).get("id").asText() + "\"}");
-            post("{\"choice\":\"oui\"}");
+            JsonNode choices = replies.getLast().get("choices");
+            assertThat(choices.get(0).get("id").asText()).as(transcript.toString()).startsWith("offre:");
+            post("{\"choice\":\"" + choices.get(0).get("id").asText() + "\"}");
+            post("{\"choice\":\"contactez-moi\"}");
             say(email);
-            post("{\"choice\":\"accepte\"}");
             assertThat(replies.getFirst().get("text").asText()).as(transcript.toString()).startsWith("C'est envoyé");
         }
 
