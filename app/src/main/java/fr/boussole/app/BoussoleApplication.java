@@ -1,19 +1,22 @@
 package fr.boussole.app;
 
 import fr.boussole.app.admin.CreateAdminCommand;
+import fr.boussole.channels.ChannelsModule;
+import fr.boussole.console.ConsoleModule;
+import fr.boussole.pipeline.PipelineModule;
+import fr.boussole.store.OfferStoreModule;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.persistence.autoconfigure.EntityScan;
-import org.springframework.data.mongodb.repository.config.EnableMongoRepositories;
+import org.springframework.context.annotation.Import;
 
 /**
- * Boussole Bot: every module's adapters assembled into one application. Components, documents and
- * repositories are found under {@code fr.boussole}, not only under this package, since each module
- * brings its own.
+ * Boussole Bot: the modules assembled into one application. Each module is named here by its entry
+ * point; this package holds only the assembly (settings and their start-up check, the embedded
+ * store, the dialogs' wiring, command-line tasks). The dialogs module is plain Java, wired in
+ * {@code dialog.DialogConfiguration}.
  */
-@SpringBootApplication(scanBasePackages = "fr.boussole")
-@EntityScan("fr.boussole")
-@EnableMongoRepositories("fr.boussole")
+@SpringBootApplication
+@Import({OfferStoreModule.class, PipelineModule.class, ChannelsModule.class, ConsoleModule.class})
 public class BoussoleApplication {
 
     public static void main(String[] args) {

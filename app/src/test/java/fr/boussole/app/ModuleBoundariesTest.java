@@ -4,9 +4,18 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
+import fr.boussole.channels.ChannelsModule;
+import fr.boussole.console.ConsoleModule;
+import fr.boussole.dialogs.Dialogs;
+import fr.boussole.pipeline.PipelineModule;
+import fr.boussole.store.OfferStoreModule;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The hexagon's rules, read as sentences: adapters depend on the core, never the reverse. */
 class ModuleBoundariesTest {
@@ -67,5 +76,38 @@ class ModuleBoundariesTest {
                 .should().dependOnClassesThat().resideInAnyPackage("fr.boussole.app..", "fr.boussole.channels..",
                         "fr.boussole.dialogs..")
                 .check(classes);
+    }
+
+    /** The bot runs without the console: it serves pages, it takes no part in delivering messages or alerts. */
+    @Test
+    void console_is_not_in_the_message_path() {
+        noClasses().that().resideInAPackage("fr.boussole.console..")
+                .should().beAssignableTo(fr.boussole.core.delivery.Deliverer.class)
+                .orShould().beAssignableTo(fr.boussole.core.offer.ContactRequestAlerts.class)
+                .orShould().beAssignableTo(fr.boussole.core.followup.ContactChecks.class)
+                .orShould().beAssignableTo(fr.boussole.core.message.Inbox.class)
+                .orShould().beAssignableTo(fr.boussole.core.delivery.Outbox.class)
+                .check(classes);
+    }
+
+    /**
+     * The assembly is only assembly: it names each module by its entry point and otherwise speaks to
+     * them through bot-core's ports, so that a module's insides can change without touching {@code app}.
+     */
+    @Test
+    void the_app_uses_only_core_ports_and_module_entry_points() {
+        noClasses().that().resideInAPackage("fr.boussole.app..")
+                .should().dependOnClassesThat(resideInAnyPackage("fr.boussole.store..", "fr.boussole.pipeline..",
+                                "fr.boussole.channels..", "fr.boussole.console..", "fr.boussole.dialogs..")
+                        .and(not(belongToAnyOf(OfferStoreModule.class, PipelineModule.class, ChannelsModule.class,
+                                ConsoleModule.class, Dialogs.class))))
+                .check(classes);
+    }
+
+    /** Like every module below it, the assembly's packages have no cycle. */
+    @Test
+    void the_app_has_no_package_cycle() {
+        slices().matching("fr.boussole.app.(*)..").should().beFreeOfCycles()
+                .check(classes.that(resideInAnyPackage("fr.boussole.app..")));
     }
 }

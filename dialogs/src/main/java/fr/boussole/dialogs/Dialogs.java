@@ -8,13 +8,25 @@ import fr.boussole.core.language.Understanding;
 import fr.boussole.core.offer.OfferCatalog;
 import fr.boussole.core.offer.TerritoryDirectory;
 import fr.boussole.core.place.CommuneDirectory;
+import fr.boussole.core.questionnaire.QuestionnaireFormat;
 import fr.boussole.core.questionnaire.QuestionnaireSource;
+import fr.boussole.core.questionnaire.Questionnaires;
 import fr.boussole.core.simulation.JourneySimulator;
 import fr.boussole.core.simulation.Simulator;
+import fr.boussole.core.place.CommuneGroups;
+import fr.boussole.dialogs.commune.CommuneGroupFiles;
+import fr.boussole.dialogs.commune.Communes;
+import fr.boussole.dialogs.language.FrenchUnderstanding;
 import fr.boussole.dialogs.questionnaire.QuestionnaireLoader;
+import fr.boussole.dialogs.questionnaire.YamlQuestionnaires;
 import fr.boussole.dialogs.texts.YamlTexts;
 
-/** What the application calls to get the dialog engine, with the bundled questionnaires and texts. */
+/**
+ * What the application calls to get the dialog engine, with the bundled questionnaires and texts, and
+ * the module's other ports: the communes of France, their departments and intercommunalities, the
+ * French understanding, the national questionnaires and the YAML form of a territory's. The application
+ * sees bot-core's types only.
+ */
 public final class Dialogs {
 
     private Dialogs() {}
@@ -49,5 +61,42 @@ public final class Dialogs {
                                       QuestionnaireSource questionnaires, JourneySettings settings) {
         return new JourneyPorts(catalog, territories, communes, understanding, questionnaires, YamlTexts.bundled(),
                 settings);
+    }
+
+    /** Every commune of France, as shipped in this module (loaded once; share it). */
+    public static CommuneDirectory communes() {
+        return Communes.shipped();
+    }
+
+    /**
+     * The French understanding, reading places in messages over the given directory, which must be
+     * {@link #communes()}' (the same communes the engine resolves).
+     */
+    public static Understanding understanding(CommuneDirectory communes) {
+        if (!(communes instanceof Communes shipped)) {
+            throw new IllegalArgumentException("the understanding reads places over Dialogs.communes()");
+        }
+        return FrenchUnderstanding.load(shipped);
+    }
+
+    /**
+     * The departments and intercommunalities (EPCI) of France over the given directory, which must be
+     * {@link #communes()}': what territories are drawn from.
+     */
+    public static CommuneGroups communeGroups(CommuneDirectory communes) {
+        if (!(communes instanceof Communes shipped)) {
+            throw new IllegalArgumentException("the commune groups are read over Dialogs.communes()");
+        }
+        return CommuneGroupFiles.load(shipped);
+    }
+
+    /** The national questionnaires (bundled YAML): every territory's default. */
+    public static Questionnaires nationalQuestionnaires() {
+        return QuestionnaireLoader.bundled();
+    }
+
+    /** The YAML form a territory's questionnaires are stored and exported in (that of the bundled files). */
+    public static QuestionnaireFormat questionnaireFormat() {
+        return new YamlQuestionnaires();
     }
 }

@@ -1,5 +1,6 @@
 package fr.boussole.store;
 
+import fr.boussole.testing.TestClock;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;

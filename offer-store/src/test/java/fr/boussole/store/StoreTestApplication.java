@@ -1,12 +1,26 @@
 package fr.boussole.store;
 
-import java.time.Clock;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import fr.boussole.core.privacy.PersonalData;
+import fr.boussole.core.settings.PublicBaseUrl;
+import fr.boussole.testing.RecordingInbox;
+import fr.boussole.testing.RecordingOutbox;
+import fr.boussole.testing.TestClock;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
-/** The store alone, on an in-memory MongoDB server, with a clock the tests move. */
-@SpringBootApplication
+/**
+ * The store alone, on an in-memory MongoDB server, with a clock the tests move and the in-memory
+ * stand-ins of the pipeline's ports the promises speak to (Outbox, Inbox). Assembled as the app
+ * assembles it: through the module's entry point.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(OfferStoreModule.class)
 public class StoreTestApplication {
+
+    public static final String PUBLIC_BASE_URL = "http://localhost:8080";
 
     /** The national questionnaires and their YAML form, as the app assembles them from the dialogs module. */
     @Bean
@@ -25,10 +39,10 @@ public class StoreTestApplication {
     }
 
     /** Keys of personal data, random but one set per test JVM: contexts sharing a store read each other's records. */
-    public static final fr.boussole.core.privacy.PersonalData PERSONAL_DATA = fr.boussole.core.privacy.PersonalData.generate();
+    public static final PersonalData PERSONAL_DATA = PersonalData.generate();
 
     @Bean
-    fr.boussole.core.privacy.PersonalData personalData() {
+    PersonalData personalData() {
         return PERSONAL_DATA;
     }
 
@@ -36,5 +50,20 @@ public class StoreTestApplication {
     @Bean
     fr.boussole.core.place.CommuneGroups communeGroups() {
         return fr.boussole.dialogs.commune.CommuneGroupFiles.load(fr.boussole.dialogs.commune.Communes.shipped());
+    }
+
+    @Bean
+    PublicBaseUrl publicBaseUrl() {
+        return PublicBaseUrl.parse(PUBLIC_BASE_URL);
+    }
+
+    @Bean
+    RecordingOutbox outbox() {
+        return new RecordingOutbox();
+    }
+
+    @Bean
+    RecordingInbox inbox() {
+        return new RecordingInbox();
     }
 }

@@ -10,5 +10,5 @@ import java.nio.file.Path;
  * Checked before the context starts by {@link StartupSettings}.
  */
 @ConfigurationProperties("boussole")
-public record BoussoleProperties(URI publicBaseUrl, Path dataDir, boolean demoData, String mailFrom) {
+public record BoussoleProperties(URI publicBaseUrl, Path dataDir, boolean demoData) {
 }

@@ -1,5 +1,7 @@
 package fr.boussole.app.config;
 
+import fr.boussole.core.settings.PublicBaseUrl;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +21,12 @@ class PlatformConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The public URL, checked at start-up ({@link StartupSettings}), for every module that builds links. */
+    @Bean
+    PublicBaseUrl publicBaseUrl(@Value("${boussole.public-base-url}") String url) {
+        return PublicBaseUrl.parse(url);
     }
 
     /** Fail fast when the store is down, so that channels answer 503 instead of hanging. */

@@ -29,7 +29,7 @@ public final class StartupSettings {
         port(env, "server.port", "SERVER_PORT");
         httpUrl(env, "boussole.public-base-url", "PUBLIC_BASE_URL");
         bool(env, "boussole.demo-data", "BOUSSOLE_DEMO_DATA");
-        String mailFrom = value(env, "boussole.mail-from");
+        String mailFrom = value(env, "boussole.channels.email.from");
         if (mailFrom != null && !mailFrom.matches("[^@\\s]+@[^@\\s]+")) {
             throw new InvalidSettingException("BOUSSOLE_MAIL_FROM", "not an email address");
         }

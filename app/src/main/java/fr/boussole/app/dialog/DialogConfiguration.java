@@ -11,12 +11,7 @@ import fr.boussole.core.questionnaire.QuestionnaireFormat;
 import fr.boussole.core.questionnaire.QuestionnaireSource;
 import fr.boussole.core.questionnaire.Questionnaires;
 import fr.boussole.core.simulation.Simulator;
-import fr.boussole.dialogs.commune.CommuneGroupFiles;
 import fr.boussole.dialogs.Dialogs;
-import fr.boussole.dialogs.commune.Communes;
-import fr.boussole.dialogs.language.FrenchUnderstanding;
-import fr.boussole.dialogs.questionnaire.QuestionnaireLoader;
-import fr.boussole.dialogs.questionnaire.YamlQuestionnaires;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,39 +19,40 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Wires the plain-Java dialogs module: the French understanding, the communes of France and the
  * journey engine over the store's catalogue and questionnaires (each territory's published version,
- * else the national one), and the console's simulator over the same ports. Loaded once at start-up; a broken questionnaire or
- * text file stops start-up with a message naming it.
+ * else the national one), and the console's simulator over the same ports, all through the module's
+ * entry point {@link Dialogs}. Loaded once at start-up; a broken questionnaire or text file stops
+ * start-up with a message naming it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DialogProperties.class)
 class DialogConfiguration {
 
     @Bean
-    Communes communeDirectory() {
-        return Communes.shipped();
+    CommuneDirectory communeDirectory() {
+        return Dialogs.communes();
     }
 
     /** The national questionnaires (bundled YAML): every territory's default. */
     @Bean
     Questionnaires nationalQuestionnaires() {
-        return QuestionnaireLoader.bundled();
+        return Dialogs.nationalQuestionnaires();
     }
 
     /** The YAML form a territory's questionnaires are stored and exported in. */
     @Bean
     QuestionnaireFormat questionnaireFormat() {
-        return new YamlQuestionnaires();
+        return Dialogs.questionnaireFormat();
     }
 
     @Bean
-    Understanding understanding(Communes communes) {
-        return FrenchUnderstanding.load(communes); // reads places in messages over the same directory
+    Understanding understanding(CommuneDirectory communes) {
+        return Dialogs.understanding(communes); // reads places in messages over the same directory
     }
 
     /** Departments and intercommunalities, for drawing territories (the offer store's territory service). */
     @Bean
-    CommuneGroups communeGroups(Communes communes) {
-        return CommuneGroupFiles.load(communes);
+    CommuneGroups communeGroups(CommuneDirectory communes) {
+        return Dialogs.communeGroups(communes);
     }
 
     @Bean

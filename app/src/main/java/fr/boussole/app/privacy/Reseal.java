@@ -1,10 +1,10 @@
 package fr.boussole.app.privacy;
 
 import fr.boussole.core.privacy.PersonalData;
+import fr.boussole.core.privacy.RecordsInClear;
 import fr.boussole.core.privacy.SealedField;
 import fr.boussole.core.privacy.SealingException;
 import org.bson.types.ObjectId;
-import fr.boussole.store.request.ClearContactRequests;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +28,7 @@ import java.util.Map;
  * already under the current key is left as it is, so a second run changes nothing. Safe while the
  * app runs: each document is rewritten only if the fields it changes still hold what was read (a
  * document changed meanwhile was written under the current key anyway). Nothing is logged of a value.
- * First, contact requests an earlier version stored in clear are sealed ({@link ClearContactRequests}).
+ * First, contact requests an earlier version stored in clear are sealed ({@link RecordsInClear}, answered by the offer store for contact requests).
  */
 @Component
 public class Reseal {
@@ -37,9 +37,9 @@ public class Reseal {
 
     private final MongoTemplate mongo;
     private final PersonalData personalData;
-    private final ClearContactRequests clearRequests;
+    private final RecordsInClear clearRequests;
 
-    Reseal(MongoTemplate mongo, PersonalData personalData, ClearContactRequests clearRequests) {
+    Reseal(MongoTemplate mongo, PersonalData personalData, RecordsInClear clearRequests) {
         this.mongo = mongo;
         this.personalData = personalData;
         this.clearRequests = clearRequests;

@@ -1,8 +1,8 @@
 package fr.boussole.app.rights;
 
-import fr.boussole.pipeline.conversation.ConversationRetention;
-import fr.boussole.pipeline.rights.MessageRetention;
-import fr.boussole.store.storage.RetentionPurge;
+import fr.boussole.core.retention.IdleConversations;
+import fr.boussole.core.retention.OldMessages;
+import fr.boussole.core.retention.OldRequests;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -16,7 +16,7 @@ import java.time.Instant;
 
 /**
  * The one retention job: everything past its time in {@link RetentionSchedule} is erased,
- * emptied or anonymised, on the injected clock (TTL indexes expire nothing on the embedded store).
+ * emptied or anonymised through bot-core's retention ports (the pipeline and the offer store answer them), on the injected clock (TTL indexes expire nothing on the embedded store).
  * Runs on one instance at a time (ShedLock); each step is idempotent, so a run cut short is
  * completed by the next.
  */
@@ -27,14 +27,14 @@ public class RetentionJob {
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
 
     private final RetentionSchedule schedule;
-    private final ConversationRetention conversations;
-    private final MessageRetention messages;
-    private final RetentionPurge store;
+    private final IdleConversations conversations;
+    private final OldMessages messages;
+    private final OldRequests store;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    RetentionJob(RetentionSchedule schedule, ConversationRetention conversations, MessageRetention messages,
-                 RetentionPurge store, Clock clock, MeterRegistry meters) {
+    RetentionJob(RetentionSchedule schedule, IdleConversations conversations, OldMessages messages,
+                 OldRequests store, Clock clock, MeterRegistry meters) {
         this.schedule = schedule;
         this.conversations = conversations;
         this.messages = messages;

@@ -43,9 +43,9 @@ public final class CommandLineApp {
         ProcessBuilder builder = new ProcessBuilder(command(args)).redirectOutput(out.toFile()).redirectError(err.toFile());
         settings(builder, environment);
         Process process = builder.start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+        if (!process.waitFor(startTimeout().toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("the command did not end within 3 minutes: " + String.join(" ", args));
+            throw new AssertionError("the command did not end within " + startTimeout() + ": " + String.join(" ", args));
         }
         return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
@@ -84,7 +84,12 @@ public final class CommandLineApp {
         builder.environment().putAll(environment);
     }
 
+    /**
+     * How long a child JVM may take to start Spring: a wait-for, not a delay (it returns as soon as the app
+     * answers). 3 minutes ran out with several builds on two cores (65 s for the context alone), as
+     * KillNineIT's did (now 600 s).
+     */
     static Duration startTimeout() {
-        return Duration.ofMinutes(3);
+        return Duration.ofMinutes(10);
     }
 }

@@ -38,7 +38,7 @@ class StartupSettingsTest {
             "boussole.public-base-url|localhost:8080|PUBLIC_BASE_URL",
             "boussole.public-base-url|ftp://example.org|PUBLIC_BASE_URL",
             "boussole.demo-data|yes|BOUSSOLE_DEMO_DATA",
-            "boussole.mail-from|boussole|BOUSSOLE_MAIL_FROM",
+            "boussole.channels.email.from|boussole|BOUSSOLE_MAIL_FROM",
             "spring.mail.port|smtp|SPRING_MAIL_PORT",
             "twilio.account-sid|AC123|TWILIO_AUTH_TOKEN",
             "twilio.auth-token|secret|TWILIO_ACCOUNT_SID",

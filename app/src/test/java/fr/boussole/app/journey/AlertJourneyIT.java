@@ -139,7 +139,7 @@ class AlertJourneyIT extends RunningBot {
         assertThat(context.getBeansOfType(fr.boussole.core.offer.ContactRequests.class).values())
                 .singleElement().satisfies(store -> assertThat(store.getClass().getName()).startsWith("fr.boussole.store."));
         assertThat(context.getBeansOfType(fr.boussole.core.offer.ContactRequestAlerts.class).values())
-                .singleElement().satisfies(alerts -> assertThat(alerts.getClass().getName()).startsWith("fr.boussole.console."));
+                .singleElement().satisfies(alerts -> assertThat(alerts.getClass().getName()).startsWith("fr.boussole.store.promise."));
         assertThat(context.getBeansOfType(fr.boussole.core.delivery.Deliverer.class).values())
                 .allSatisfy(deliverer -> assertThat(deliverer.getClass().getName()).doesNotContain(".testing."))
                 .hasSizeGreaterThanOrEqualTo(4);

@@ -2,8 +2,8 @@ package fr.boussole.app.journey;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.boussole.pipeline.rights.ConversationData;
-import fr.boussole.console.requests.RequestBook;
-import fr.boussole.console.requests.RequestView;
+import fr.boussole.store.request.RequestBook;
+import fr.boussole.store.request.RequestView;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.rights.DataRights;

@@ -116,7 +116,7 @@ class LogPrivacyIT {
         registry.add("spring.mongodb.uri", () -> "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort() + "/boussole");
         registry.add("boussole.demo-data", () -> "true");
         registry.add("boussole.public-base-url", () -> PUBLIC_BASE_URL);
-        registry.add("boussole.mail-from", () -> "boussole@boussole.example.org");
+        registry.add("boussole.channels.email.from", () -> "boussole@boussole.example.org");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
         registry.add("twilio.account-sid", () -> ACCOUNT_SID);

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * "Were you contacted?": the console knows which requests are past due, the pipeline and the engine
- * talk to the young person. Implemented by the console.
+ * "Were you contacted?": the offer store's promises know which requests are past due, the pipeline
+ * and the engine talk to the young person. Implemented by the offer store.
  */
 public interface ContactChecks {
 

@@ -1,7 +1,6 @@
 package fr.boussole.channels.telegram;
 
-import fr.boussole.channels.limit.RateLimiter;
-import fr.boussole.channels.parts.SentParts;
+import fr.boussole.channels.parts.SendLoop;
 import fr.boussole.core.delivery.Deliverer;
 import fr.boussole.core.delivery.Delivery;
 import fr.boussole.core.delivery.DeliveryPayload;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import org.slf4j.Logger;
@@ -45,22 +43,18 @@ class TelegramDeliverer implements Deliverer {
     static final int MAX_TEXT = 4096;
     static final Duration DEFAULT_RETRY = Duration.ofSeconds(30);
     static final Duration TOKEN_RETRY = Duration.ofMinutes(30);
-    private static final Duration SECOND = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(TelegramDeliverer.class);
 
     private final TelegramClient telegram;
     private final CallbackData callbackData;
-    private final RateLimiter limiter;
-    private final SentParts sentParts;
+    private final SendLoop loop;
     private final TelegramProperties properties;
     private final String contactButton;
 
-    TelegramDeliverer(TelegramClient telegram, CallbackData callbackData, RateLimiter limiter, SentParts sentParts,
-                      TelegramProperties properties) {
+    TelegramDeliverer(TelegramClient telegram, CallbackData callbackData, SendLoop loop, TelegramProperties properties) {
         this.telegram = telegram;
         this.callbackData = callbackData;
-        this.limiter = limiter;
-        this.sentParts = sentParts;
+        this.loop = loop;
         this.properties = properties;
         this.contactButton = ResourceBundle.getBundle("fr.boussole.channels.messages", Locale.FRENCH).getString("telegram.contact.button");
     }
@@ -77,36 +71,24 @@ class TelegramDeliverer implements Deliverer {
         }
         OutboundMessage message = chat.message();
         List<String> texts = split(message.text().isBlank() ? "…" : message.text());
-        Map<Integer, String> done = texts.size() > 1 ? sentParts.of(delivery.id()) : Map.of();
-        String last = null;
-        for (int i = 0; i < texts.size(); i++) {
-            if (done.containsKey(i)) {
-                last = done.get(i);
-                continue;
-            }
-            Optional<Duration> wait = limiter.acquire("telegram:chat:" + delivery.recipient(), properties.messagesPerChatPerSecond(), SECOND)
-                    .or(() -> limiter.acquire("telegram:bot", properties.messagesPerSecond(), SECOND));
-            if (wait.isPresent()) {
-                return new DeliveryResult.Deferred("Telegram rate limit", wait.get());
-            }
-            SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder().chatId(delivery.recipient()).text(texts.get(i));
-            if (i == texts.size() - 1) {
+        List<SendLoop.Limit> limits = List.of(
+                new SendLoop.Limit("telegram:chat:" + delivery.recipient(), properties.messagesPerChatPerSecond(), "Telegram rate limit"),
+                new SendLoop.Limit("telegram:bot", properties.messagesPerSecond(), "Telegram rate limit"));
+        return loop.send(delivery, texts, limits, (text, last) -> {
+            SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder().chatId(delivery.recipient()).text(text);
+            if (last) {
                 keyboard(message).ifPresent(send::replyMarkup);
             }
             try {
                 Message sent = telegram.execute(send.build());
-                last = String.valueOf(sent.getMessageId());
+                return new DeliveryResult.Sent(String.valueOf(sent.getMessageId()));
             } catch (TelegramApiRequestException e) {
                 return ofRefusal(e);
             } catch (TelegramApiException e) {
                 // no word from Telegram on when to come back: the outbox's own backoff decides
                 return new DeliveryResult.Retry("Telegram unreachable: " + e.getClass().getSimpleName(), null);
             }
-            if (texts.size() > 1) {
-                sentParts.record(delivery.id(), i, last);
-            }
-        }
-        return new DeliveryResult.Sent(last);
+        });
     }
 
     private Optional<ReplyKeyboard> keyboard(OutboundMessage message) {

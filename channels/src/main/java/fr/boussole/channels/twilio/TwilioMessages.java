@@ -1,15 +1,12 @@
 package fr.boussole.channels.twilio;
 
 import fr.boussole.channels.config.PublicBaseUrl;
-import fr.boussole.channels.limit.RateLimiter;
-import fr.boussole.channels.parts.SentParts;
+import fr.boussole.channels.parts.SendLoop;
 import fr.boussole.core.delivery.Delivery;
 import fr.boussole.core.delivery.DeliveryResult;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
@@ -21,18 +18,14 @@ import org.springframework.stereotype.Component;
 @Conditional(TwilioConfigured.class)
 public class TwilioMessages {
 
-    private static final Duration WINDOW = Duration.ofSeconds(1);
-
     private final TwilioApi api;
-    private final RateLimiter limiter;
-    private final SentParts sentParts;
+    private final SendLoop loop;
     private final PublicBaseUrl publicBaseUrl;
     private final int sendsPerSecond;
 
-    TwilioMessages(TwilioApi api, RateLimiter limiter, SentParts sentParts, PublicBaseUrl publicBaseUrl, TwilioProperties properties) {
+    TwilioMessages(TwilioApi api, SendLoop loop, PublicBaseUrl publicBaseUrl, TwilioProperties properties) {
         this.api = api;
-        this.limiter = limiter;
-        this.sentParts = sentParts;
+        this.loop = loop;
         this.publicBaseUrl = publicBaseUrl;
         this.sendsPerSecond = properties.sendsPerSecond();
     }
@@ -43,31 +36,14 @@ public class TwilioMessages {
      * @param parts for each message, its content fields (Body, or ContentSid and ContentVariables)
      */
     public DeliveryResult send(Delivery delivery, String from, String to, List<Map<String, String>> parts) {
-        Map<Integer, String> done = parts.size() > 1 ? sentParts.of(delivery.id()) : Map.of();
-        String last = null;
-        for (int i = 0; i < parts.size(); i++) {
-            if (done.containsKey(i)) {
-                last = done.get(i);
-                continue;
-            }
-            Optional<Duration> wait = limiter.acquire("twilio:" + from, sendsPerSecond, WINDOW);
-            if (wait.isPresent()) {
-                return new DeliveryResult.Deferred("sender rate limit", wait.get());
-            }
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("To", to);
-            fields.put("From", from);
-            fields.putAll(parts.get(i));
-            fields.put("StatusCallback", publicBaseUrl.of(TwilioWebhookPaths.STATUS));
-            DeliveryResult result = TwilioResults.of(api.sendMessage(fields));
-            if (!(result instanceof DeliveryResult.Sent sent)) {
-                return result;
-            }
-            last = sent.providerId();
-            if (parts.size() > 1) {
-                sentParts.record(delivery.id(), i, last);
-            }
-        }
-        return new DeliveryResult.Sent(last);
+        return loop.send(delivery, parts, List.of(new SendLoop.Limit("twilio:" + from, sendsPerSecond, "sender rate limit")),
+                (part, last) -> {
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    fields.put("To", to);
+                    fields.put("From", from);
+                    fields.putAll(part);
+                    fields.put("StatusCallback", publicBaseUrl.of(TwilioWebhookPaths.STATUS));
+                    return TwilioResults.of(api.sendMessage(fields));
+                });
     }
 }

@@ -1,2 +1,2 @@
-/** Twilio: signed webhooks in, REST calls out through the Twilio SDK. */
+/** Twilio: signed webhooks in (inbound), REST calls out through the Twilio SDK, shared by SMS and by WhatsApp (whatsapp). */
 package fr.boussole.channels.twilio;

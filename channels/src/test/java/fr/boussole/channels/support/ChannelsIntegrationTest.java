@@ -1,5 +1,7 @@
 package fr.boussole.channels.support;
 
+import fr.boussole.testing.RecordingInbox;
+import fr.boussole.testing.TestClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
@@ -84,7 +86,7 @@ public abstract class ChannelsIntegrationTest {
     @Autowired
     protected RecordingStatusSink statusSink;
     @Autowired
-    protected MovableClock clock;
+    protected TestClock clock;
     @Autowired
     protected MongoTemplate mongo;
 

@@ -1,18 +1,25 @@
 package fr.boussole.channels.support;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import fr.boussole.testing.RecordingInbox;
+import fr.boussole.testing.TestClock;
+import fr.boussole.channels.ChannelsModule;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * The channels module alone, with small in-memory stand-ins for the ports the platform implements
  * (Inbox, ReplyWait, DeliveryStatusSink) and a clock the tests move.
  */
-@SpringBootApplication(scanBasePackages = "fr.boussole.channels")
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(ChannelsModule.class)
 public class ChannelsTestApplication {
 
     @Bean
-    MovableClock clock() {
-        return new MovableClock();
+    TestClock clock() {
+        return new TestClock();
     }
 
     @Bean

@@ -1,6 +1,6 @@
 package fr.boussole.console.admin;
 
-import fr.boussole.store.access.Scope;
+import fr.boussole.store.scope.Scope;
 import fr.boussole.store.organisation.Organisation;
 import fr.boussole.store.organisation.OrganisationService;
 import fr.boussole.store.territory.Territory;

@@ -5,7 +5,7 @@ import fr.boussole.console.audit.AuditLog;
 import fr.boussole.console.security.PasswordResets;
 import fr.boussole.store.account.Account;
 import fr.boussole.store.account.AccountService;
-import fr.boussole.store.access.Scope;
+import fr.boussole.store.scope.Scope;
 import fr.boussole.store.account.Invitations;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.crypto.password.PasswordEncoder;

@@ -1,6 +1,5 @@
 package fr.boussole.console.admin;
 
-import fr.boussole.console.mail.MailTemplates;
 import fr.boussole.console.security.ConsoleUser;
 import fr.boussole.console.settings.ConsoleSettings;
 import fr.boussole.core.delivery.Delivery;
@@ -10,6 +9,7 @@ import fr.boussole.core.ids.Tokens;
 import fr.boussole.core.message.Channel;
 import fr.boussole.store.account.AccountService;
 import fr.boussole.store.account.InvitationSettings;
+import fr.boussole.store.mail.MailTemplates;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
@@ -23,13 +23,12 @@ import java.util.Map;
 @Component
 public class InvitationMails {
 
-    private final MailTemplates templates;
+    private final MailTemplates templates = new MailTemplates("templates/console/mail/", "console-messages");
     private final Outbox outbox;
     private final ConsoleSettings settings;
     private final InvitationSettings validity;
 
-    InvitationMails(MailTemplates templates, Outbox outbox, ConsoleSettings settings, InvitationSettings validity) {
-        this.templates = templates;
+    InvitationMails(Outbox outbox, ConsoleSettings settings, InvitationSettings validity) {
         this.outbox = outbox;
         this.settings = settings;
         this.validity = validity;

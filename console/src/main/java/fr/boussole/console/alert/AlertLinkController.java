@@ -2,11 +2,13 @@ package fr.boussole.console.alert;
 
 import fr.boussole.console.audit.AuditAction;
 import fr.boussole.console.audit.AuditLog;
-import fr.boussole.console.mail.Dates;
 import fr.boussole.console.requests.FollowUpForm;
 import fr.boussole.console.requests.FollowUps;
-import fr.boussole.console.requests.RequestBook;
-import fr.boussole.console.requests.RequestView;
+import fr.boussole.store.mail.Dates;
+import fr.boussole.store.promise.AlertLink;
+import fr.boussole.store.promise.AlertLinkService;
+import fr.boussole.store.request.RequestBook;
+import fr.boussole.store.request.RequestView;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;

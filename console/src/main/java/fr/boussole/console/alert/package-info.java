@@ -1,2 +1,2 @@
-/** Alerts to organisations at each contact request, and the password-less links they carry. */
+/** The page an alert link opens (the links themselves are the store's promises). */
 package fr.boussole.console.alert;

@@ -1,14 +1,19 @@
 package fr.boussole.console.animation;
 
+import fr.boussole.console.requests.RequestsCsv;
+import fr.boussole.store.search.Searches;
+import fr.boussole.store.search.SearchView;
 import fr.boussole.console.audit.AuditAction;
 import fr.boussole.console.audit.AuditLog;
 import fr.boussole.console.funnel.FunnelCounts;
 import fr.boussole.console.funnel.FunnelPeriod;
 import fr.boussole.console.mail.Dates;
 import fr.boussole.console.offers.OfferBook;
+import fr.boussole.store.mail.Dates;
+import fr.boussole.store.offer.OfferBook;
 import fr.boussole.console.offers.OfferForm;
-import fr.boussole.console.offers.OrganisationDirectory;
-import fr.boussole.console.requests.RequestBook;
+import fr.boussole.store.organisation.OrganisationService;
+import fr.boussole.store.request.RequestBook;
 import fr.boussole.console.security.ConsoleUser;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,15 +40,15 @@ class AnimationController {
 
     private final RequestBook requests;
     private final OfferBook offers;
-    private final OrganisationDirectory organisations;
-    private final SearchLog searches;
+    private final OrganisationService organisations;
+    private final Searches searches;
     private final AuditLog audit;
     private final Clock clock;
-    private final fr.boussole.console.checks.MongoContactChecks checks;
+    private final fr.boussole.store.promise.MongoContactChecks checks;
     private final FunnelCounts funnel;
 
-    AnimationController(RequestBook requests, OfferBook offers, OrganisationDirectory organisations, SearchLog searches,
-                        AuditLog audit, Clock clock, fr.boussole.console.checks.MongoContactChecks checks,
+    AnimationController(RequestBook requests, OfferBook offers, OrganisationService organisations, Searches searches,
+                        AuditLog audit, Clock clock, fr.boussole.store.promise.MongoContactChecks checks,
                         FunnelCounts funnel) {
         this.funnel = funnel;
         this.checks = checks;
@@ -77,7 +82,7 @@ class AnimationController {
         model.addAttribute("user", user);
         model.addAttribute("offers", territoryOffers);
         model.addAttribute("checks", OfferChecks.of(territoryOffers, LocalDate.now(clock.withZone(Dates.PARIS))));
-        model.addAttribute("organisations", organisations.ofTerritory(user.territoryId()));
+        model.addAttribute("organisations", organisations.directoryOf(user.territoryId()));
         model.addAttribute("late", stats(user).organisationsMissingDelays());
         return "console/animation-offers";
     }
@@ -114,7 +119,7 @@ class AnimationController {
         var stats = stats(user);
         csv(response, "rapport-annuel-" + year + ".csv");
         try (Writer out = writer(response)) {
-            RequestsCsv.yearlyReport(year, stats.requestsOfYear(year), stats.searchesOfYear(year), out);
+            YearlyReport.write(year, stats.requestsOfYear(year), stats.searchesOfYear(year), out);
         }
     }
 

@@ -1,8 +1,8 @@
 package fr.boussole.console.animation;
 
 import fr.boussole.console.offers.OfferForm;
-import fr.boussole.console.offers.OfferStatus;
-import fr.boussole.console.offers.OfferView;
+import fr.boussole.store.offer.OfferStatus;
+import fr.boussole.store.offer.OfferView;
 
 import java.text.Normalizer;
 import java.time.LocalDate;

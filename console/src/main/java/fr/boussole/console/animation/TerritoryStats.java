@@ -1,9 +1,10 @@
 package fr.boussole.console.animation;
 
-import fr.boussole.console.mail.Dates;
-import fr.boussole.console.offers.OfferStatus;
-import fr.boussole.console.offers.OfferView;
-import fr.boussole.console.requests.RequestView;
+import fr.boussole.store.search.SearchView;
+import fr.boussole.store.mail.Dates;
+import fr.boussole.store.offer.OfferStatus;
+import fr.boussole.store.offer.OfferView;
+import fr.boussole.store.request.RequestView;
 
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package fr.boussole.console.funnel;
 
-import fr.boussole.console.animation.RequestsCsv;
-import fr.boussole.console.requests.NotFound;
+import fr.boussole.console.requests.RequestsCsv;
+import fr.boussole.console.web.NotFound;
 import fr.boussole.console.security.ConsoleUser;
 import fr.boussole.store.territory.Territory;
 import fr.boussole.store.territory.TerritoryService;

@@ -1,9 +1,9 @@
 package fr.boussole.console.offerimport;
 
-import fr.boussole.console.offers.OrganisationDirectory;
-import fr.boussole.console.offers.OrganisationView;
 import fr.boussole.console.security.ConsoleUser;
-import fr.boussole.store.access.Scope;
+import fr.boussole.store.scope.Scope;
+import fr.boussole.store.organisation.Organisation;
+import fr.boussole.store.organisation.OrganisationService;
 
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,10 +19,10 @@ record ImportScope(Set<String> organisations) {
         organisations = Set.copyOf(organisations);
     }
 
-    static ImportScope of(ConsoleUser user, OrganisationDirectory directory) {
+    static ImportScope of(ConsoleUser user, OrganisationService organisations) {
         return switch (user.scope()) {
-            case Scope.OfTerritory t -> new ImportScope(directory.ofTerritory(t.territoryId()).stream()
-                    .map(OrganisationView::id).collect(Collectors.toSet()));
+            case Scope.OfTerritory t -> new ImportScope(organisations.visibleTo(t).stream()
+                    .map(Organisation::getId).collect(Collectors.toSet()));
             case Scope.OfOrganisation o -> new ImportScope(Set.of(o.organisationId()));
             // administrators reach no offer page; were one to come here, it would touch nothing
             case Scope.National n -> new ImportScope(Set.of());

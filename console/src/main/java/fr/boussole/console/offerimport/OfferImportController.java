@@ -1,6 +1,6 @@
 package fr.boussole.console.offerimport;
 
-import fr.boussole.console.offers.OrganisationDirectory;
+import fr.boussole.store.organisation.OrganisationService;
 import fr.boussole.console.security.ConsoleUser;
 import fr.boussole.store.csv.ImportOptions;
 import fr.boussole.store.csv.ImportProblem;
@@ -46,11 +46,11 @@ class OfferImportController {
 
     private final OfferImport offerImport;
     private final OfferExport offerExport;
-    private final OrganisationDirectory organisations;
+    private final OrganisationService organisations;
     private final ImportRefs refs;
     private final Clock clock;
 
-    OfferImportController(OfferImport offerImport, OfferExport offerExport, OrganisationDirectory organisations,
+    OfferImportController(OfferImport offerImport, OfferExport offerExport, OrganisationService organisations,
                           ImportRefs refs, Clock clock) {
         this.offerImport = offerImport;
         this.offerExport = offerExport;

@@ -1,6 +1,11 @@
 package fr.boussole.console.offers;
 
 import fr.boussole.console.security.ConsoleUser;
+import fr.boussole.store.offer.OfferBook;
+import fr.boussole.store.offer.OfferStatus;
+import fr.boussole.store.offer.OfferView;
+import fr.boussole.store.organisation.OrganisationService;
+import fr.boussole.store.organisation.OrganisationView;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,10 +19,10 @@ import java.util.stream.Collectors;
 @Controller
 class DirectoryController {
 
-    private final OrganisationDirectory organisations;
+    private final OrganisationService organisations;
     private final OfferBook offers;
 
-    DirectoryController(OrganisationDirectory organisations, OfferBook offers) {
+    DirectoryController(OrganisationService organisations, OfferBook offers) {
         this.organisations = organisations;
         this.offers = offers;
     }
@@ -25,7 +30,7 @@ class DirectoryController {
     @GetMapping("/console/annuaire")
     String directory(@AuthenticationPrincipal ConsoleUser user, Model model) {
         String territoryId = user.territoryId();
-        List<OrganisationView> orgs = territoryId == null ? List.of() : organisations.ofTerritory(territoryId).stream()
+        List<OrganisationView> orgs = territoryId == null ? List.of() : organisations.directoryOf(territoryId).stream()
                 .filter(OrganisationView::active).sorted(Comparator.comparing(OrganisationView::name)).toList();
         var byOrganisation = territoryId == null ? java.util.Map.<String, List<OfferView>>of()
                 : offers.ofTerritory(territoryId).stream().filter(o -> o.status() == OfferStatus.ACTIVE)

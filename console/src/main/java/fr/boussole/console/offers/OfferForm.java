@@ -1,5 +1,7 @@
 package fr.boussole.console.offers;
 
+import fr.boussole.store.offer.OfferEdit;
+import fr.boussole.store.offer.OfferView;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -47,6 +49,11 @@ public record OfferForm(
             return List.of();
         }
         return Arrays.stream(communes.trim().split("[,;\\s]+")).filter(s -> !s.isBlank()).distinct().toList();
+    }
+
+    /** The offer's new content, for the store. */
+    public OfferEdit toEdit() {
+        return new OfferEdit(title, description, theme, place, contactDelayDays, communeCodes(), ageMin, ageMax, validUntil);
     }
 
     public static OfferForm blank() {

@@ -2,8 +2,10 @@ package fr.boussole.console.offers;
 
 import fr.boussole.console.audit.AuditAction;
 import fr.boussole.console.audit.AuditLog;
-import fr.boussole.console.requests.NotFound;
+import fr.boussole.console.web.NotFound;
 import fr.boussole.console.security.ConsoleUser;
+import fr.boussole.store.offer.OfferBook;
+import fr.boussole.store.offer.OfferView;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,15 +29,12 @@ class OffersController {
     static final String FORM = "console/offer-form";
 
     private final OfferBook offers;
-    private final OrganisationDirectory organisations;
     private final OfferCriteria criteria;
     private final AuditLog audit;
     private final Clock clock;
 
-    OffersController(OfferBook offers, OrganisationDirectory organisations, OfferCriteria criteria, AuditLog audit,
-                     Clock clock) {
+    OffersController(OfferBook offers, OfferCriteria criteria, AuditLog audit, Clock clock) {
         this.offers = offers;
-        this.organisations = organisations;
         this.criteria = criteria;
         this.audit = audit;
         this.clock = clock;
@@ -66,7 +65,7 @@ class OffersController {
             model.addAttribute("criteriaRefused", chosen.isEmpty());
             return form(model, user, form, null);
         }
-        String id = offers.create(organisationId, form, chosen.get(), user.accountId());
+        String id = offers.create(organisationId, form.toEdit(), chosen.get(), user.accountId());
         audit.record(user.territoryId(), organisationId, user.accountId(), AuditAction.OFFER_CREATED, id);
         return "redirect:/console/offres?enregistree";
     }
@@ -86,7 +85,7 @@ class OffersController {
             model.addAttribute("criteriaRefused", chosen.isEmpty());
             return form(model, user, form, offer);
         }
-        offers.update(offer.id(), form, chosen.get(), user.accountId());
+        offers.update(offer.id(), form.toEdit(), chosen.get(), user.accountId());
         audit.record(user.territoryId(), offer.organisationId(), user.accountId(), AuditAction.OFFER_UPDATED, offer.id());
         return "redirect:/console/offres?enregistree";
     }

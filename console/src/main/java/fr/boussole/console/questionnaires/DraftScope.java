@@ -1,6 +1,6 @@
 package fr.boussole.console.questionnaires;
 
-import fr.boussole.console.requests.NotFound;
+import fr.boussole.console.web.NotFound;
 import fr.boussole.console.security.ConsoleUser;
 import fr.boussole.store.questionnaire.TerritoryQuestionnaires;
 import fr.boussole.store.territory.Territories;

@@ -2,7 +2,7 @@ package fr.boussole.console.questionnaires;
 
 import fr.boussole.console.audit.AuditAction;
 import fr.boussole.console.audit.AuditLog;
-import fr.boussole.console.requests.NotFound;
+import fr.boussole.console.web.NotFound;
 import fr.boussole.console.security.ConsoleUser;
 import fr.boussole.core.questionnaire.Questionnaire;
 import fr.boussole.core.questionnaire.QuestionnaireRules;

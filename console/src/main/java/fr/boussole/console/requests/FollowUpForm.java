@@ -1,5 +1,7 @@
 package fr.boussole.console.requests;
 
+import fr.boussole.store.request.FollowUpMeans;
+import fr.boussole.store.request.Outcome;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,10 +14,8 @@ import java.time.LocalDateTime;
  * A follow-up as typed: when, by what means, what happened (mandatory), an optional outcome, and
  * whether it closes the request (then the outcome is required).
  */
-public record FollowUpForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime at, @NotNull Means means,
+public record FollowUpForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime at, @NotNull FollowUpMeans means,
                            @NotBlank @Size(max = 2000) String comment, Outcome outcome, Boolean close) {
-
-    public enum Means { PHONE, SMS, EMAIL, MEETING, OTHER }
 
     @AssertTrue
     public boolean isOutcomeGivenWhenClosing() {
@@ -28,6 +28,6 @@ public record FollowUpForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DAT
     }
 
     public static FollowUpForm blank(LocalDateTime now) {
-        return new FollowUpForm(now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES), Means.PHONE, "", null, false);
+        return new FollowUpForm(now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES), FollowUpMeans.PHONE, "", null, false);
     }
 }

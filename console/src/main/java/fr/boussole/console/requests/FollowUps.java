@@ -2,7 +2,9 @@ package fr.boussole.console.requests;
 
 import fr.boussole.console.audit.AuditAction;
 import fr.boussole.console.audit.AuditLog;
-import fr.boussole.console.mail.Dates;
+import fr.boussole.store.mail.Dates;
+import fr.boussole.store.request.RequestBook;
+import fr.boussole.store.request.RequestView;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -27,7 +29,7 @@ public class FollowUps {
         if (at.isAfter(clock.instant())) {
             at = clock.instant();
         }
-        book.recordFollowUp(request.id(), author, at, form.means().name(), form.comment().strip(), form.outcome());
+        book.recordFollowUp(request.id(), author, at, form.means(), form.comment().strip(), form.outcome());
         audit.record(request.territoryId(), request.organisationId(), author, AuditAction.FOLLOW_UP_RECORDED, request.id());
         if (form.closing() && !request.done()) {
             book.close(request.id(), author, clock.instant(), form.outcome(), form.comment().strip());

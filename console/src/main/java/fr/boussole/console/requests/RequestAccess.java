@@ -1,7 +1,10 @@
 package fr.boussole.console.requests;
 
 import fr.boussole.console.security.ConsoleUser;
-import fr.boussole.store.access.Scope;
+import fr.boussole.store.scope.Scope;
+import fr.boussole.console.web.NotFound;
+import fr.boussole.store.request.RequestBook;
+import fr.boussole.store.request.RequestView;
 import org.springframework.stereotype.Component;
 
 import java.util.List;

@@ -2,9 +2,10 @@ package fr.boussole.console.requests;
 
 import fr.boussole.console.audit.AuditAction;
 import fr.boussole.console.audit.AuditLog;
-import fr.boussole.console.mail.Dates;
+import fr.boussole.store.mail.Dates;
 import fr.boussole.console.security.ConsoleUser;
 import fr.boussole.console.settings.ConsoleSettings;
+import fr.boussole.store.request.RequestView;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,10 +35,10 @@ class RequestsController {
     private final AuditLog audit;
     private final ConsoleSettings settings;
     private final Clock clock;
-    private final fr.boussole.console.checks.MongoContactChecks checks;
+    private final fr.boussole.store.promise.MongoContactChecks checks;
 
     RequestsController(RequestAccess access, FollowUps followUps, AuditLog audit, ConsoleSettings settings, Clock clock,
-                       fr.boussole.console.checks.MongoContactChecks checks) {
+                       fr.boussole.store.promise.MongoContactChecks checks) {
         this.checks = checks;
         this.access = access;
         this.followUps = followUps;
@@ -107,7 +108,7 @@ class RequestsController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"demandes.csv\"");
         try (var out = new java.io.OutputStreamWriter(response.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
-            fr.boussole.console.animation.RequestsCsv.requests(access.visibleTo(user), clock.instant(), out);
+            RequestsCsv.requests(access.visibleTo(user), clock.instant(), out);
         }
     }
 

@@ -1,5 +1,7 @@
 package fr.boussole.console.requests;
 
+import fr.boussole.store.request.RequestStatus;
+import fr.boussole.store.request.RequestView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;

@@ -9,7 +9,7 @@ import fr.boussole.core.rights.DataRights;
 import fr.boussole.core.rights.DataSubject;
 import fr.boussole.core.rights.Held;
 import fr.boussole.core.rights.RightsScope;
-import fr.boussole.store.access.Scope;
+import fr.boussole.store.scope.Scope;
 import fr.boussole.store.territory.Territories;
 import fr.boussole.store.territory.Territory;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package fr.boussole.console.security;
 
+import fr.boussole.store.account.AccountRole;
 import fr.boussole.console.settings.ConsoleSettings;
 import jakarta.servlet.SessionCookieConfig;
 import org.slf4j.Logger;
@@ -44,14 +45,14 @@ class ConsoleSecurityConfiguration {
                         // Who may open what, by role (docs/console.md, Roles); each page then scopes its
                         // queries by the account's territory or organisation.
                         .requestMatchers("/console/admin/organisations/**", "/console/admin/comptes/**")
-                        .hasAnyRole(Role.ADMINISTRATOR.name(), Role.ANIMATEUR.name())
-                        .requestMatchers("/console/admin/**").hasRole(Role.ADMINISTRATOR.name())
+                        .hasAnyRole(AccountRole.ADMINISTRATOR.name(), AccountRole.ANIMATEUR.name())
+                        .requestMatchers("/console/admin/**").hasRole(AccountRole.ADMINISTRATOR.name())
                         .requestMatchers("/console/animation/donnees/**", "/console/animation/envois-en-echec/**",
                                 "/console/animation/entonnoir/**")
-                        .hasAnyRole(Role.ADMINISTRATOR.name(), Role.ANIMATEUR.name())
-                        .requestMatchers("/console/animation/**").hasRole(Role.ANIMATEUR.name())
+                        .hasAnyRole(AccountRole.ADMINISTRATOR.name(), AccountRole.ANIMATEUR.name())
+                        .requestMatchers("/console/animation/**").hasRole(AccountRole.ANIMATEUR.name())
                         .requestMatchers("/console/demandes/**", "/console/offres/**", "/console/annuaire/**")
-                        .hasAnyRole(Role.PROFESSIONAL.name(), Role.ANIMATEUR.name())
+                        .hasAnyRole(AccountRole.PROFESSIONAL.name(), AccountRole.ANIMATEUR.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/console/login")
                         .loginProcessingUrl("/console/login")

@@ -1,5 +1,7 @@
 package fr.boussole.console.security;
 
+import fr.boussole.store.account.AccountRole;
+import fr.boussole.store.scope.Scope;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -12,7 +14,7 @@ import java.util.List;
  * {@link #organisationId()} (professionals), {@link #territoryId()} (animateurs) or nothing (administrators,
  * national), taken from here and never from a request parameter: see {@link #scope()}.
  */
-public record ConsoleUser(String accountId, String email, String displayName, Role role,
+public record ConsoleUser(String accountId, String email, String displayName, AccountRole role,
                           String organisationId, String territoryId, String passwordHash,
                           boolean enabled, boolean locked) implements UserDetails {
 
@@ -25,15 +27,15 @@ public record ConsoleUser(String accountId, String email, String displayName, Ro
     }
 
     public boolean animateur() {
-        return role == Role.ANIMATEUR;
+        return role == AccountRole.ANIMATEUR;
     }
 
     public boolean administrator() {
-        return role == Role.ADMINISTRATOR;
+        return role == AccountRole.ADMINISTRATOR;
     }
 
     public boolean professional() {
-        return role == Role.PROFESSIONAL;
+        return role == AccountRole.PROFESSIONAL;
     }
 
     /**
@@ -41,9 +43,8 @@ public record ConsoleUser(String accountId, String email, String displayName, Ro
      * take it): national for an administrator, the territory for an animateur, the organisation for a
      * professional, nothing for an account whose binding is missing.
      */
-    public fr.boussole.store.access.Scope scope() {
-        return role == null ? fr.boussole.store.access.Scope.NOWHERE
-                : fr.boussole.store.account.AccountRole.valueOf(role.name()).scope(territoryId, organisationId);
+    public Scope scope() {
+        return role == null ? Scope.NOWHERE : role.scope(territoryId, organisationId);
     }
 
     @Override

@@ -3,7 +3,7 @@ package fr.boussole.console.security;
 import fr.boussole.core.ids.Tokens;
 import fr.boussole.console.audit.AuditAction;
 import fr.boussole.console.audit.AuditLog;
-import fr.boussole.console.mail.MailTemplates;
+import fr.boussole.store.mail.MailTemplates;
 import fr.boussole.console.settings.ConsoleSettings;
 import fr.boussole.core.delivery.Delivery;
 import fr.boussole.core.delivery.Outbox;
@@ -31,7 +31,8 @@ public class PasswordResets {
 
     private final ConsoleAccounts accounts;
     private final MongoTemplate mongo;
-    private final MailTemplates templates;
+    /** The console's own emails ({@code templates/console/mail/}). */
+    private final MailTemplates templates = new MailTemplates("templates/console/mail/", "console-messages");
     private final Outbox outbox;
     private final PasswordEncoder encoder;
     private final Lockout lockout;
@@ -41,12 +42,11 @@ public class PasswordResets {
     private final ResetLimits limits;
     private final Clock clock;
 
-    PasswordResets(ConsoleAccounts accounts, MongoTemplate mongo, MailTemplates templates, Outbox outbox,
+    PasswordResets(ConsoleAccounts accounts, MongoTemplate mongo, Outbox outbox,
                    PasswordEncoder encoder, Lockout lockout, AuditLog audit, ConsoleSettings settings,
                    Attempts attempts, ResetLimits limits, Clock clock) {
         this.accounts = accounts;
         this.mongo = mongo;
-        this.templates = templates;
         this.outbox = outbox;
         this.encoder = encoder;
         this.lockout = lockout;

@@ -10,8 +10,6 @@ import java.time.Duration;
  * The console's settings, under {@code boussole.*} (the app maps the contract's environment variables).
  *
  * @param publicBaseUrl     where the app is reached; alert links start with it
- * @param mailFrom          sender of alerts, reminders and password resets
- * @param alertLinkValidity how long the link of an alert opens its request
  * @param resetLinkValidity how long a password-reset link works
  * @param maxLoginFailures  failed sign-ins in a row before the account is locked
  * @param lockDuration      how long a locked account stays locked
@@ -20,8 +18,6 @@ import java.time.Duration;
 @ConfigurationProperties("boussole")
 public record ConsoleSettings(
         @DefaultValue("http://localhost:8080") String publicBaseUrl,
-        @DefaultValue("boussole@localhost") String mailFrom,
-        @DefaultValue("5d") Duration alertLinkValidity,
         @DefaultValue("1h") Duration resetLinkValidity,
         @DefaultValue("5") int maxLoginFailures,
         @DefaultValue("15m") Duration lockDuration,
@@ -39,14 +35,8 @@ public record ConsoleSettings(
                 || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
             throw new IllegalArgumentException("PUBLIC_BASE_URL must be an http(s) URL, got: " + publicBaseUrl);
         }
-        if (alertLinkValidity.isNegative() || alertLinkValidity.isZero()) {
-            throw new IllegalArgumentException("BOUSSOLE_ALERT_LINK_VALIDITY must be positive");
-        }
         if (maxLoginFailures < 1) {
             throw new IllegalArgumentException("BOUSSOLE_MAX_LOGIN_FAILURES must be at least 1");
-        }
-        if (mailFrom == null || !mailFrom.contains("@")) {
-            throw new IllegalArgumentException("BOUSSOLE_MAIL_FROM must be an email address, got: " + mailFrom);
         }
     }
 

@@ -1,10 +1,11 @@
 package fr.boussole.console.animation;
 
-import fr.boussole.console.offers.OfferStatus;
-import fr.boussole.console.offers.OfferView;
-import fr.boussole.console.requests.FollowUpView;
-import fr.boussole.console.requests.RequestStatus;
-import fr.boussole.console.requests.RequestView;
+import fr.boussole.store.offer.OfferStatus;
+import fr.boussole.store.offer.OfferView;
+import fr.boussole.store.request.FollowUp;
+import fr.boussole.store.request.FollowUpMeans;
+import fr.boussole.store.request.RequestStatus;
+import fr.boussole.store.request.RequestView;
 import fr.boussole.core.conversation.ContactMethod;
 import org.junit.jupiter.api.Test;
 
@@ -101,8 +102,8 @@ class TerritoryStatsTest {
     }
 
     private static RequestView request(String id, String org, String theme, Instant created, Instant firstContact) {
-        List<FollowUpView> followUps = firstContact == null ? List.of()
-                : List.of(new FollowUpView("pro", firstContact, "PHONE", "joint", null));
+        List<FollowUp> followUps = firstContact == null ? List.of()
+                : List.of(new FollowUp("pro", firstContact, FollowUpMeans.PHONE, "joint"));
         return new RequestView(id, "of1", "Offre", org, "Org " + org, "t", theme, 20, "Cahors", List.of(),
                 ContactMethod.PHONE, "06", created, created.plus(Duration.ofDays(3)), 3,
                 firstContact == null ? RequestStatus.NEW : RequestStatus.IN_PROGRESS, null, firstContact, followUps);

@@ -1,18 +1,13 @@
 package fr.boussole.console.browser;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
-import fr.boussole.console.alert.RequestAlerts;
+import fr.boussole.store.promise.RequestAlerts;
 import fr.boussole.console.support.ConsoleIntegrationTest;
 import fr.boussole.console.support.Fixtures;
 import fr.boussole.console.support.HeadlessChromium;
 import fr.boussole.core.offer.ContactRequests;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -32,14 +27,11 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The console in a real headless Chromium: a professional signs in, opens a request from the alert
- * email caught by GreenMail, logs a follow-up; the animateur then sees it on the dashboard.
+ * The console in a real headless Chromium: a professional signs in, opens a request from the link of
+ * its alert email, logs a follow-up; the animateur then sees it on the dashboard.
  * Screenshots of the main pages go to docs/screenshots/.
  */
 class ConsoleBrowserTest extends ConsoleIntegrationTest {
-
-    @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
 
     private static final Pattern LINK = Pattern.compile("http://localhost:8080(/console/alerte/[A-Za-z0-9_-]{43})");
 
@@ -83,9 +75,7 @@ class ConsoleBrowserTest extends ConsoleIntegrationTest {
         String id = fixtures.request(world, world.a(), made);
         alerts.requestRecorded(new ContactRequests.Recorded(id, world.a().offerId(), world.a().id(), made,
                 made.plus(Duration.ofDays(3))));
-        MimeMessage[] mails = greenMail.getReceivedMessages();
-        assertThat(mails).hasSize(1);
-        var matcher = LINK.matcher(GreenMailUtil.getBody(mails[0]).replace("=\r\n", ""));
+        var matcher = LINK.matcher(emailTo(world.a().alertEmail()).text());
         assertThat(matcher.find()).isTrue();
         String alertPath = matcher.group(1);
 

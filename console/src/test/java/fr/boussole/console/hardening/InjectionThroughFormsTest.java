@@ -1,6 +1,6 @@
 package fr.boussole.console.hardening;
 
-import fr.boussole.console.alert.RequestAlerts;
+import fr.boussole.store.promise.RequestAlerts;
 import fr.boussole.console.support.ConsoleIntegrationTest;
 import fr.boussole.core.delivery.DeliveryPayload;
 import fr.boussole.store.offer.Offer;

@@ -50,11 +50,14 @@ class TemplatesKeepThePolicyTest {
         assertThat(problems).isEmpty();
     }
 
-    /** Fails on th:utext, [(…)] in HTML, or __…__ preprocessing in any console template. */
+    /** Fails on th:utext, [(…)] in HTML, or __…__ preprocessing in any console template or promise email. */
     @Test
     void no_template_writes_unescaped_or_preprocesses_an_expression() throws Exception {
         List<String> problems = new ArrayList<>();
-        List<Resource> all = templates("classpath*:templates/console/**/*");
+        List<Resource> all = new ArrayList<>(templates("classpath*:templates/console/**/*"));
+        // the promises' emails, rendered by the offer store
+        all.addAll(templates("classpath*:store/mail/*.txt"));
+        all.addAll(templates("classpath*:store/mail/*.html"));
         assertThat(all).hasSizeGreaterThan(20);
         for (Resource template : all) {
             String text = read(template);

@@ -1,6 +1,5 @@
 package fr.boussole.console.security;
 
-import fr.boussole.console.reminders.Housekeeping;
 import fr.boussole.console.support.ConsoleIntegrationTest;
 import fr.boussole.console.support.Fixtures;
 import fr.boussole.console.support.PasswordChecks;

@@ -33,7 +33,7 @@ class SessionCookieRuleTest {
     }
 
     private static ConsoleSettings settings(String url) {
-        return new ConsoleSettings(url, "alertes@boussole.test", Duration.ofDays(5), Duration.ofHours(1), 5,
+        return new ConsoleSettings(url, Duration.ofHours(1), 5,
                 Duration.ofMinutes(15), Duration.ofDays(1));
     }
 }

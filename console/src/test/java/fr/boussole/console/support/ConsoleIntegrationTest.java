@@ -1,5 +1,8 @@
 package fr.boussole.console.support;
 
+import fr.boussole.core.delivery.DeliveryPayload;
+import fr.boussole.testing.RecordingOutbox;
+import fr.boussole.testing.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,39 +13,40 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Base of the console's integration tests: one shared Spring context on the in-memory MongoDB server,
- * mail to GreenMail on {@link #SMTP_PORT}, MockMvc and a real port (for the browser test).
+ * MockMvc and a real port (for the browser test). Emails stay in the in-memory outbox (the console
+ * sends none itself: the channels module does), where {@link #emailTo} reads them.
  */
 @SpringBootTest(classes = ConsoleTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 public abstract class ConsoleIntegrationTest {
-
-    /** A free port, so that two builds on one machine never meet on the same SMTP server. */
-    public static final int SMTP_PORT = freePort();
 
     @Autowired
     protected MockMvc mvc;
     @Autowired
     protected Fixtures fixtures;
     @Autowired
-    protected MutableClock clock;
+    protected TestClock clock;
     @Autowired
-    protected DeliveringOutbox outbox;
+    protected RecordingOutbox outbox;
     @Autowired
     private org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", ConsoleTestApplication::mongoUri);
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
     }
 
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    /** The emails handed to the outbox for this recipient, in the order they came. */
+    protected java.util.List<DeliveryPayload.Email> emailsTo(String recipient) {
+        return outbox.enqueued().values().stream().filter(d -> d.recipient().equals(recipient))
+                .map(d -> (DeliveryPayload.Email) d.payload()).toList();
+    }
+
+    /** The one email handed to the outbox for this recipient. */
+    protected DeliveryPayload.Email emailTo(String recipient) {
+        var emails = emailsTo(recipient);
+        org.assertj.core.api.Assertions.assertThat(emails).as("emails to " + recipient).hasSize(1);
+        return emails.getFirst();
     }
 
     @BeforeEach

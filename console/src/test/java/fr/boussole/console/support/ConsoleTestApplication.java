@@ -2,22 +2,29 @@ package fr.boussole.console.support;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import fr.boussole.core.delivery.Outbox;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import fr.boussole.core.privacy.PersonalData;
+import fr.boussole.core.settings.PublicBaseUrl;
+import fr.boussole.testing.RecordingInbox;
+import fr.boussole.testing.RecordingOutbox;
+import fr.boussole.testing.TestClock;
+import fr.boussole.console.ConsoleModule;
+import fr.boussole.store.OfferStoreModule;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.data.mongodb.repository.config.EnableMongoRepositories;
+import org.springframework.context.annotation.Import;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 /**
- * The console with the offer store, on an in-memory MongoDB server through the real driver. The
- * outbox is {@link DeliveringOutbox}, a small stand-in for the platform's until the merge.
+ * The console with the offer store, on an in-memory MongoDB server through the real driver, without
+ * the pipeline: its Outbox and Inbox are the in-memory stand-ins of test-support (the console needs
+ * the outbox for its password resets; the store's promises need both).
+ * Assembled as the app assembles them: through the modules' entry points.
  */
-@SpringBootApplication(scanBasePackages = "fr.boussole")
-// The store's repositories: in the app, the store or the app enables them (see the report).
-@EnableMongoRepositories(basePackages = "fr.boussole.store")
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import({OfferStoreModule.class, ConsoleModule.class})
 public class ConsoleTestApplication {
 
     /** One server for the whole test JVM: every Spring context of the suite shares it. */
@@ -64,21 +71,31 @@ public class ConsoleTestApplication {
     }
 
     @Bean
-    MutableClock clock() {
-        return new MutableClock(START, ZoneOffset.UTC);
+    TestClock clock() {
+        return new TestClock(START);
     }
 
     /** Keys of personal data, random but one set per test JVM: contexts sharing a store read each other's records. */
-    public static final fr.boussole.core.privacy.PersonalData PERSONAL_DATA = fr.boussole.core.privacy.PersonalData.generate();
+    public static final PersonalData PERSONAL_DATA = PersonalData.generate();
 
     @Bean
-    fr.boussole.core.privacy.PersonalData personalData() {
+    PersonalData personalData() {
         return PERSONAL_DATA;
     }
 
     @Bean
-    DeliveringOutbox outbox(java.util.List<fr.boussole.core.delivery.Deliverer> deliverers) {
-        return new DeliveringOutbox(deliverers);
+    PublicBaseUrl publicBaseUrl() {
+        return PublicBaseUrl.parse("http://localhost:8080");
+    }
+
+    @Bean
+    RecordingOutbox outbox() {
+        return new RecordingOutbox();
+    }
+
+    @Bean
+    RecordingInbox inbox() {
+        return new RecordingInbox();
     }
 
     /** The real departments and intercommunalities of France, from the dialogs module's data. */

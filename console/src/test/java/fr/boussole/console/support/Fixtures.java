@@ -1,7 +1,6 @@
 package fr.boussole.console.support;
 
 import fr.boussole.console.security.ConsoleUser;
-import fr.boussole.console.security.Role;
 import fr.boussole.core.conversation.Answer;
 import fr.boussole.core.conversation.ConsentRecord;
 import fr.boussole.core.conversation.ContactMethod;
@@ -145,7 +144,7 @@ public class Fixtures {
 
     private static ConsoleUser user(Account account, String territoryId) {
         return new ConsoleUser(account.getId(), account.getEmail(), account.getDisplayName(),
-                Role.valueOf(account.getRole().name()), account.getOrganisationId(), territoryId,
+                account.getRole(), account.getOrganisationId(), territoryId,
                 account.getPasswordHash(), true, false);
     }
 }

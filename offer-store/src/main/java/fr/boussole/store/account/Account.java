@@ -1,6 +1,6 @@
 package fr.boussole.store.account;
 
-import fr.boussole.store.access.Scope;
+import fr.boussole.store.scope.Scope;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;

@@ -1,6 +1,6 @@
 package fr.boussole.store.account;
 
-import fr.boussole.store.access.Scope;
+import fr.boussole.store.scope.Scope;
 
 /**
  * What an account may do, over which scope: a professional handles its organisation's requests and

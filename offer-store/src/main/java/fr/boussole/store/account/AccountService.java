@@ -1,6 +1,6 @@
 package fr.boussole.store.account;
 
-import fr.boussole.store.access.Scope;
+import fr.boussole.store.scope.Scope;
 import fr.boussole.core.ids.Ids;
 import fr.boussole.store.access.ChangeRefused;
 import fr.boussole.store.organisation.Organisation;
@@ -10,7 +10,9 @@ import fr.boussole.store.territory.Territories;
 import fr.boussole.store.territory.Territory;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,6 +78,23 @@ public class AccountService {
         Map<String, String> territoryOfOrganisation = organisationTerritories(found);
         return found.stream().filter(a -> covers(scope, a, territoryOfOrganisation.get(a.getOrganisationId())))
                 .map(a -> summary(a, territoryOfOrganisation)).sorted(Comparator.comparing(AccountSummary::email)).toList();
+    }
+
+    /** For signing in: the account with this email (case-insensitive), with its password hash. */
+    public Optional<Credentials> credentials(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        return accounts.findByEmail(email.trim().toLowerCase(Locale.ROOT))
+                .map(a -> new Credentials(summary(a, organisationTerritories(List.of(a))), a.getPasswordHash()));
+    }
+
+    /** Replaces the password hash (delegating-encoder format); setting a password counts as a sign-in. */
+    public void changePassword(String accountId, String passwordHash, Instant at) {
+        Account account = accounts.findById(accountId).orElseThrow(() -> new IllegalArgumentException("no account " + accountId));
+        account.setPasswordHash(passwordHash);
+        account.loginSucceeded(at);
+        accounts.save(account);
     }
 
     /** The account, if this scope covers it; absent otherwise. */

@@ -2,26 +2,39 @@ package fr.boussole.store.csv;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * A small RFC 4180 reader: comma-separated, double quotes around fields that hold commas, quotes
- * or line breaks, a doubled quote for a quote. Gives each record with the line it starts on, so
- * that errors can name it. A leading byte-order mark is skipped (spreadsheets write one).
+ * RFC 4180 records, parsed by Apache Commons CSV ({@link Csv#FORMAT}), each with the line of the
+ * file it starts on, so that our import can name the line and column of a problem. A leading
+ * byte-order mark is skipped (spreadsheets write one), and so are blank lines. The input is read
+ * whole first (imports are bounded by the upload limit): a record's line is counted from the
+ * character position the parser gives it.
  */
 public final class CsvReader {
 
     /** One record and the (1-based) line of the file it starts on. */
     public record Row(int line, List<String> fields) {}
 
-    private final Reader in;
-    private int line = 1;
-    private int pushedBack = -2;
-    private boolean first = true;
+    private final String text;
+    private final Iterator<CSVRecord> records;
+    /** Line breaks counted in {@code text} before {@code countedTo}. */
+    private int countedTo;
+    private int breaks;
+    private int lastLine;
 
-    public CsvReader(Reader in) {
-        this.in = in;
+    public CsvReader(Reader in) throws IOException {
+        java.io.StringWriter all = new java.io.StringWriter();
+        in.transferTo(all);
+        String read = all.toString();
+        this.text = read.startsWith("\uFEFF") ? read.substring(1) : read;
+        this.records = CSVParser.builder().setReader(new StringReader(text)).setFormat(Csv.FORMAT).get().iterator();
     }
 
     public static List<List<String>> readAll(Reader in) throws IOException {
@@ -33,95 +46,39 @@ public final class CsvReader {
         return rows;
     }
 
-    /** The next record, or null at the end of the input. Blank lines are skipped. */
+    /**
+     * The next record, or null at the end of the input.
+     *
+     * @throws IOException naming the line after the last good record when a quoted field is never closed
+     */
     public Row next() throws IOException {
-        while (true) {
-            int c = read();
-            if (c == -1) {
+        CSVRecord record;
+        try {
+            if (!records.hasNext()) {
                 return null;
             }
-            if (c == '\r' || c == '\n') {
-                if (c == '\r') {
-                    int d = read();
-                    if (d != '\n') {
-                        unread(d);
-                    }
-                }
-                line++;
-                continue;
-            }
-            unread(c);
-            int start = line;
-            return new Row(start, record());
+            record = records.next();
+        } catch (UncheckedIOException e) {
+            throw new IOException("line " + (lastLine + 1) + " or after: a quoted field is not closed", e.getCause());
         }
+        // The parser's position is where it started looking: past any blank lines lies the record.
+        int start = (int) record.getCharacterPosition();
+        while (start < text.length() && (text.charAt(start) == '\r' || text.charAt(start) == '\n')) {
+            start++;
+        }
+        lastLine = lineAt(start);
+        return new Row(lastLine, record.toList());
     }
 
-    private List<String> record() throws IOException {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        while (true) {
-            int c = read();
-            if (quoted) {
-                if (c == -1) {
-                    throw new IOException("line " + line + ": a quoted field is not closed");
-                } else if (c == '"') {
-                    int d = read();
-                    if (d == '"') {
-                        field.append('"');
-                    } else {
-                        quoted = false;
-                        unread(d);
-                    }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    field.append((char) c);
-                }
-            } else if (c == '"' && field.isEmpty() && !wasQuoted) {
-                quoted = true;
-                wasQuoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-                wasQuoted = false;
-            } else if (c == '\r' || c == '\n' || c == -1) {
-                if (c == '\r') {
-                    int d = read();
-                    if (d != '\n') {
-                        unread(d);
-                    }
-                }
-                if (c != -1) {
-                    line++;
-                }
-                fields.add(field.toString());
-                return fields;
-            } else {
-                field.append((char) c);
+    /** The 1-based line of a character position; positions only grow, so counting goes on from the last. */
+    private int lineAt(int position) {
+        for (int i = countedTo; i < position; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+                breaks++;
             }
         }
-    }
-
-    private int read() throws IOException {
-        if (pushedBack != -2) {
-            int c = pushedBack;
-            pushedBack = -2;
-            return c;
-        }
-        int c = in.read();
-        if (first) {
-            first = false;
-            if (c == '\uFEFF') {
-                c = in.read();
-            }
-        }
-        return c;
-    }
-
-    private void unread(int c) {
-        pushedBack = c;
+        countedTo = Math.max(countedTo, position);
+        return breaks + 1;
     }
 }

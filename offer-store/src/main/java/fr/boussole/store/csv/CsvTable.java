@@ -114,16 +114,11 @@ final class CsvTable<C extends Enum<C> & CsvColumn> {
     static <C extends Enum<C> & CsvColumn, T> void write(java.io.Writer out, Class<C> type, List<T> items,
                                                          java.util.function.BiFunction<T, C, String> cell) throws IOException {
         C[] columns = type.getEnumConstants();
-        for (int i = 0; i < columns.length; i++) {
-            out.write((i == 0 ? "" : ",") + columns[i].header());
-        }
-        out.write("\r\n");
+        org.apache.commons.csv.CSVPrinter printer = Csv.printer(out);
+        printer.printRecord(java.util.Arrays.stream(columns).map(CsvColumn::header).toArray());
         for (T item : items) {
-            for (int i = 0; i < columns.length; i++) {
-                out.write((i == 0 ? "" : ",") + OfferExport.quote(FormulaGuard.guard(cell.apply(item, columns[i]))));
-            }
-            out.write("\r\n");
+            Csv.printGuarded(printer, java.util.Arrays.stream(columns).map(c -> cell.apply(item, c)).toArray(String[]::new));
         }
-        out.flush();
+        printer.flush();
     }
 }

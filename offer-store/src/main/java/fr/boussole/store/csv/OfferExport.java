@@ -4,9 +4,11 @@ import fr.boussole.store.offer.Offer;
 import fr.boussole.store.offer.Offers;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,17 +32,15 @@ public class OfferExport {
 
     public static int write(Writer out, List<Offer> offers) throws IOException {
         OfferColumn[] columns = OfferColumn.values();
-        for (int i = 0; i < columns.length; i++) {
-            out.write((i == 0 ? "" : ",") + columns[i].header());
-        }
-        out.write("\r\n");
+        CSVPrinter printer = Csv.printer(out);
+        printer.printRecord(Arrays.stream(columns).map(OfferColumn::header).toArray());
         for (Offer offer : offers) {
-            for (int i = 0; i < columns.length; i++) {
-                out.write((i == 0 ? "" : ",") + quote(FormulaGuard.guard(cell(offer, columns[i]))));
-            }
-            out.write("\r\n");
+            printer.printRecord(Arrays.stream(columns).map(c -> {
+                String cell = cell(offer, c);
+                return cell == null ? "" : FormulaGuard.guard(cell);
+            }).toArray());
         }
-        out.flush();
+        printer.flush();
         return offers.size();
     }
 
@@ -69,12 +69,4 @@ public class OfferExport {
         };
     }
 
-    static String quote(String value) {
-        if (value == null) {
-            return "";
-        }
-        boolean needs = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")
-                || !value.equals(value.strip());
-        return needs ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
-    }
 }

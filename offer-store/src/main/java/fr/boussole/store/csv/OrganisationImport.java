@@ -1,7 +1,7 @@
 package fr.boussole.store.csv;
 
 import fr.boussole.store.access.ChangeRefused;
-import fr.boussole.store.access.Scope;
+import fr.boussole.store.scope.Scope;
 import fr.boussole.store.organisation.Organisation;
 import fr.boussole.store.organisation.OrganisationService;
 import fr.boussole.store.organisation.OrganisationType;

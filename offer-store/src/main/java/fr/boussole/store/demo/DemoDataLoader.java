@@ -3,7 +3,7 @@ package fr.boussole.store.demo;
 import fr.boussole.store.account.AccountRole;
 import fr.boussole.store.account.AccountService;
 import fr.boussole.store.account.Invitations;
-import fr.boussole.store.access.Scope;
+import fr.boussole.store.scope.Scope;
 import fr.boussole.store.csv.ImportOptions;
 import fr.boussole.store.csv.ImportProgress;
 import fr.boussole.store.csv.ImportReport;

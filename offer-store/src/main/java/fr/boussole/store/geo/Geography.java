@@ -1,6 +1,5 @@
 package fr.boussole.store.geo;
 
-import fr.boussole.store.csv.CsvReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -9,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Department and region of a commune from its INSEE code alone: the department is the first two
@@ -87,9 +88,10 @@ public final class Geography {
         if (stream == null) {
             throw new IllegalStateException("missing resource " + resource);
         }
-        try (var reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
-            List<List<String>> rows = CsvReader.readAll(reader);
-            return rows.subList(1, rows.size());
+        // Read with Commons CSV directly: the csv package (offer import) uses this one, not the reverse.
+        try (var reader = new InputStreamReader(stream, StandardCharsets.UTF_8);
+             var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+            return parser.stream().map(CSVRecord::toList).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

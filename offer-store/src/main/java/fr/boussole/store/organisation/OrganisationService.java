@@ -3,7 +3,7 @@ package fr.boussole.store.organisation;
 import fr.boussole.core.ids.Ids;
 import fr.boussole.core.place.CommuneGroups;
 import fr.boussole.store.access.ChangeRefused;
-import fr.boussole.store.access.Scope;
+import fr.boussole.store.scope.Scope;
 import fr.boussole.store.geo.Geography;
 import fr.boussole.store.territory.Territories;
 import java.time.Clock;
@@ -64,6 +64,19 @@ public class OrganisationService {
             return Optional.empty();
         }
         return organisations.findById(organisationId).filter(o -> covers(scope, o));
+    }
+
+    /** The organisations of a territory as its directory shows them. */
+    public List<OrganisationView> directoryOf(String territoryId) {
+        return organisations.findByTerritoryId(territoryId).stream().map(OrganisationService::view).toList();
+    }
+
+    /** The first contact that is not only an alert address is the public one. */
+    private static OrganisationView view(Organisation o) {
+        OrganisationContact main = o.getContacts().stream().filter(c -> !c.alerts()).findFirst()
+                .orElse(o.getContacts().isEmpty() ? null : o.getContacts().getFirst());
+        return new OrganisationView(o.getId(), o.getName(), o.getType() == null ? null : o.getType().name(),
+                main == null ? null : main.email(), main == null ? null : main.phone(), o.alertEmails(), o.isActive());
     }
 
     /** True when {@code scope} may see and change this organisation. */

@@ -1,6 +1,7 @@
 package fr.boussole.store.request;
 
 import fr.boussole.core.privacy.PersonalData;
+import fr.boussole.core.privacy.RecordsInClear;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * only reads sealed values). Idempotent: a request whose addresses are sealed is left alone.
  */
 @Component
-public class ClearContactRequests {
+public class ClearContactRequests implements RecordsInClear {
 
     private final MongoTemplate mongo;
     private final PersonalData personalData;
@@ -22,6 +23,7 @@ public class ClearContactRequests {
     }
 
     /** @return how many requests were sealed */
+    @Override
     public int seal() {
         String collection = mongo.getCollectionName(ContactRequest.class);
         int sealed = 0;

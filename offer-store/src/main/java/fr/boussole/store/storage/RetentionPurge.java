@@ -1,6 +1,7 @@
 package fr.boussole.store.storage;
 
 import fr.boussole.store.funnel.FunnelMarks;
+import fr.boussole.core.retention.OldRequests;
 import fr.boussole.store.request.ContactRequest;
 import fr.boussole.store.request.ContactRequestRecords;
 import fr.boussole.store.request.RequestStatus;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * instance meanwhile is skipped by its version.
  */
 @Component
-public class RetentionPurge {
+public class RetentionPurge implements OldRequests {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
     private static final int BATCH = 200;
@@ -41,11 +42,13 @@ public class RetentionPurge {
      * funnel marks, kept as long as each other so that the funnel and the unmet demand cover one period;
      * returns how many.
      */
+    @Override
     public long deleteSearchesBefore(Instant limit) {
         return searches.deleteByAtBefore(limit) + funnelMarks.deleteByAtBefore(limit);
     }
 
     /** Anonymises the requests closed before {@code limit}; returns how many. */
+    @Override
     public int anonymiseClosedBefore(Instant limit) {
         return anonymiseAll(() -> requests.findByStatusAndAnonymisedFalseAndClosedAtBefore(RequestStatus.CLOSED, limit,
                 PageRequest.of(0, BATCH)));
@@ -56,6 +59,7 @@ public class RetentionPurge {
      * {@code limit}; returns how many. Without it a request nobody closes would keep the young person's
      * contact and answers for ever.
      */
+    @Override
     public int anonymiseOpenDueBefore(Instant limit) {
         return anonymiseAll(() -> requests.findByStatusNotAndAnonymisedFalseAndDueAtBefore(RequestStatus.CLOSED, limit,
                 PageRequest.of(0, BATCH)));

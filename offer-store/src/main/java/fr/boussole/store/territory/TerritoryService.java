@@ -5,7 +5,7 @@ import fr.boussole.core.place.Commune;
 import fr.boussole.core.place.CommuneGroups;
 import fr.boussole.core.place.Epci;
 import fr.boussole.store.access.ChangeRefused;
-import fr.boussole.store.access.Scope;
+import fr.boussole.store.scope.Scope;
 import fr.boussole.store.geo.Geography;
 import fr.boussole.store.theme.Theme;
 import fr.boussole.store.theme.Themes;

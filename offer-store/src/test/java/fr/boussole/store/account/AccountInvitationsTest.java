@@ -1,6 +1,6 @@
 package fr.boussole.store.account;
 
-import fr.boussole.store.access.Scope;
+import fr.boussole.store.scope.Scope;
 import fr.boussole.store.access.ChangeRefused;
 import fr.boussole.store.StoreIntegrationTest;
 import fr.boussole.store.organisation.Competence;

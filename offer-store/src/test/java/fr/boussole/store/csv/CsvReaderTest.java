@@ -32,7 +32,17 @@ class CsvReaderTest {
 
     @Test
     void an_unclosed_quote_is_an_error_naming_the_line() {
-        assertThatThrownBy(() -> read("a,b\n\"open,c\n")).isInstanceOf(IOException.class).hasMessageContaining("line");
+        assertThatThrownBy(() -> read("a,b\n\"open,c\n")).isInstanceOf(IOException.class).hasMessageContaining("line 2");
+    }
+
+    @Test
+    void a_quote_inside_a_field_is_a_character_and_text_after_a_closing_quote_is_kept() throws IOException {
+        assertThat(read("say \"hi\",\"a\"b\n").getFirst().fields()).containsExactly("say \"hi\"", "ab");
+    }
+
+    @Test
+    void crlf_cr_and_lf_line_ends_all_count_as_lines() throws IOException {
+        assertThat(read("a\r\nb\rc\nd").stream().map(CsvReader.Row::line)).containsExactly(1, 2, 3, 4);
     }
 
     private static List<CsvReader.Row> read(String text) throws IOException {

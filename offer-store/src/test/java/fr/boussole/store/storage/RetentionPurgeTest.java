@@ -1,10 +1,10 @@
 package fr.boussole.store.storage;
 
+import fr.boussole.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.boussole.core.conversation.DialogEvent;
 import fr.boussole.store.StoreIntegrationTest;
-import fr.boussole.store.TestClock;
 import fr.boussole.store.offer.Offer;
 import fr.boussole.store.offer.Offers;
 import fr.boussole.store.request.ContactRequest;

@@ -3,7 +3,7 @@ package fr.boussole.store.territory;
 import fr.boussole.core.offer.TerritoryDirectory;
 import fr.boussole.store.access.ChangeRefused;
 import fr.boussole.store.StoreIntegrationTest;
-import fr.boussole.store.access.Scope;
+import fr.boussole.store.scope.Scope;
 import fr.boussole.store.theme.ThemeSeeder;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package fr.boussole.pipeline.conversation;
 
+import fr.boussole.core.retention.IdleConversations;
 import fr.boussole.core.rights.DataRights;
 import fr.boussole.core.rights.DataSubject;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,7 @@ import java.time.Instant;
  * done under the conversation's lease, and a conversation that came back to life meanwhile stays.
  */
 @Component
-public class ConversationRetention {
+public class ConversationRetention implements IdleConversations {
 
     private final Conversations conversations;
     private final DataRights rights;
@@ -26,6 +27,7 @@ public class ConversationRetention {
     }
 
     /** Erases every conversation whose last turn is older than {@code cutoff}; returns how many. */
+    @Override
     public int forgetIdle(Instant cutoff, Instant now) {
         int forgotten = 0;
         for (StoredConversation idle : conversations.idleSince(cutoff)) {

@@ -1,5 +1,6 @@
 package fr.boussole.pipeline.rights;
 
+import fr.boussole.core.retention.OldMessages;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -17,7 +18,7 @@ import java.util.List;
  * need: ids, ranks, statuses, dates.
  */
 @Component
-public class MessageRetention {
+public class MessageRetention implements OldMessages {
 
     private static final List<String> FINISHED = List.of("SENT", "FAILED", "DEAD", "CANCELLED");
 
@@ -28,6 +29,7 @@ public class MessageRetention {
     }
 
     /** Texts of messages handled (processed or parked) and accepted before {@code cutoff}. */
+    @Override
     public int emptyInbound(Instant cutoff) {
         Query old = Query.query(Criteria.where("status").in("PROCESSED", "PARKED")
                 .and("acceptedAt").lt(Date.from(cutoff)).and("erased").ne(true));
@@ -36,6 +38,7 @@ public class MessageRetention {
     }
 
     /** Texts and recipients of deliveries finished (sent or given up) and created before {@code cutoff}. */
+    @Override
     public int emptyOutbox(Instant cutoff) {
         Query old = Query.query(Criteria.where("status").in(FINISHED)
                 .and("createdAt").lt(Date.from(cutoff)).and("payload.erased").ne(true));

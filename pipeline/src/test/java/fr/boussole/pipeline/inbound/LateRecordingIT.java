@@ -8,6 +8,7 @@ import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.Inbound;
 import fr.boussole.core.privacy.PersonalData;
+import fr.boussole.testing.TestClock;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,11 +18,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -48,7 +46,7 @@ class LateRecordingIT {
     static MongoClient client;
     static MongoTemplate mongo;
 
-    MovableClock clock;
+    TestClock clock;
     InboundMessages messages;
     ConversationKey conversation;
 
@@ -68,7 +66,7 @@ class LateRecordingIT {
 
     @BeforeEach
     void fresh() {
-        clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
+        clock = new TestClock(Instant.parse("2026-11-23T10:00:00Z"));
         messages = new InboundMessages(mongo, clock, PersonalData.generate(), TIMEOUT);
         conversation = new ConversationKey(Channel.SMS, "+33" + PHONES.incrementAndGet());
     }
@@ -206,34 +204,6 @@ class LateRecordingIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -4,7 +4,7 @@ import fr.boussole.channels.config.PublicBaseUrl;
 import fr.boussole.channels.twilio.TwilioConfigured;
 import fr.boussole.channels.twilio.TwilioProperties;
 import fr.boussole.channels.twilio.TwilioWebhookPaths;
-import fr.boussole.channels.whatsapp.ServiceWindows;
+import fr.boussole.channels.twilio.whatsapp.ServiceWindows;
 import fr.boussole.core.delivery.DeliveryStatusSink;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.Inbound;

@@ -1,0 +1,2 @@
+/** Settings every module shares (the public URL) and the one error of a wrong setting. */
+package fr.boussole.core.settings;

@@ -1,2 +1,0 @@
-/** The console's ports implemented on the offer store's model (requests, offers, organisations, accounts, searches). */
-package fr.boussole.console.store;
