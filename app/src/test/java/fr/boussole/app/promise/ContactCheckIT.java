@@ -109,7 +109,7 @@ class ContactCheckIT {
         Instances.await("the answer recorded", Duration.ofSeconds(20),
                 () -> checks.of(onTelegram.requestId()).map(c -> c.answer() == ContactChecks.Answer.NO).orElse(false));
         Instances.await("the animatrice alerted", Duration.ofSeconds(20), () -> !alertsTo(ANIMATRICE, onTelegram.requestId()).isEmpty());
-        Instances.await("the thanks on Telegram", Duration.ofSeconds(20), () -> lastSent().contains("animat"));
+        Instances.await("the thanks on Telegram", Duration.ofSeconds(20), () -> lastSent().contains("anime la Boussole"));
         assertThat(checks.of(onTheWeb.requestId()).map(c -> c.answer())).as("the web request is not answered").isEmpty();
         assertThat(alertsTo(ANIMATRICE, onTelegram.requestId())).hasSize(1);
     }

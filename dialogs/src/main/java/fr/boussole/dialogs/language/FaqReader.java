@@ -14,9 +14,11 @@ final class FaqReader {
     }
 
     private final List<Way> ways;
+    private final PhraseSet phrases;
 
     private FaqReader(List<Way> ways) {
-        this.ways = ways;
+        this.ways = List.copyOf(ways);
+        this.phrases = new PhraseSet(ways.stream().map(Way::phrase).toList());
     }
 
     static FaqReader of(Faq faq, FrenchNormaliser normaliser) {
@@ -36,11 +38,10 @@ final class FaqReader {
     Optional<String> in(List<String> tokens) {
         String best = null;
         int longest = 0;
-        for (Way way : ways) {
-            int[] at = way.phrase().find(tokens);
-            if (at != null && at[1] - at[0] > longest) {
-                best = way.id();
-                longest = at[1] - at[0];
+        for (PhraseSet.Found f : phrases.find(tokens)) {
+            if (f.end() - f.start() > longest) {
+                best = ways.get(f.phrase()).id();
+                longest = f.end() - f.start();
             }
         }
         return Optional.ofNullable(best);

@@ -66,7 +66,11 @@ public final class FrenchUnderstanding implements Understanding {
 
     @Override
     public Intent intentOf(String text) {
-        return intents.of(normalTokens(text));
+        if (text == null || text.isBlank()) {
+            return Intent.OTHER;
+        }
+        String cut = cut(text);
+        return intents.of(withoutContact(contacts.in(cut), normaliser.tokens(cut)));
     }
 
     @Override
@@ -87,13 +91,25 @@ public final class FrenchUnderstanding implements Understanding {
         String cut = cut(text);
         ContactReader.Read contact = contacts.in(cut);
         List<String> tokens = normaliser.tokens(cut);
-        List<String> withoutContact = contact.contact().isPresent() ? normaliser.tokens(contact.rest()) : tokens;
+        List<String> withoutContact = withoutContact(contact, tokens);
         List<Distress> distress = safety.read(tokens);
         boolean question = tokens.contains("?");
         List<ThemeMention> named = themes.in(withoutContact);
-        return new Reading(intents.of(tokens), distress, AgeReader.in(withoutContact),
+        return new Reading(intents.of(withoutContact), distress, AgeReader.in(withoutContact),
                 places.in(contact.rest(), question), named, contact.contact(), faq.in(tokens),
                 changeOfMind.stream().anyMatch(p -> p.in(tokens)));
+    }
+
+    /**
+     * The words of a message around its phone number or email address: what the intent and the facts are read from.
+     * An address is a name, not a word said: "avant@example.org" or "stop@example.org" typed at the contact step
+     * must not go back a step or stop the conversation.
+     */
+    private List<String> withoutContact(ContactReader.Read contact, List<String> tokens) {
+        if (contact.contact().isEmpty()) {
+            return tokens;
+        }
+        return normaliser.tokens(contact.rest()).stream().filter(t -> !t.equals(",")).toList();
     }
 
     /** Which lexicon phrases find a danger in the text: for tests and for reviewing the safety net. */

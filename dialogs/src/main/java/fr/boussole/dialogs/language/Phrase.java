@@ -12,7 +12,7 @@ import java.util.List;
  *   <li>{@code a/b/c}: any one of these words;</li>
  *   <li>{@code [a b/c d]}: any one of these groups of words ("pleure [tout le temps/tous les soirs]");</li>
  *   <li>{@code mot*}: any word starting with "mot" ({@code suicid*} reads "suicide", "suicider", "suicidaire");</li>
- *   <li>{@code #}: a number, in digits or words;</li>
+ *   <li>{@code #}: a number, in digits or words ("un"/"une" aside: "j'ai pris un doliprane" is no count);</li>
  *   <li>{@code ..}: up to three words of anything between ("mon .. père" reads "mon beau père", "mon propre père").</li>
  * </ul>
  * Words of six letters or more tolerate one mistake (a missing, extra, wrong or swapped letter), nine or more two:
@@ -48,13 +48,14 @@ final class Phrase {
                 return false;
             }
             if (text.equals(NUMBER)) {
-                return FrenchNumbers.isDigits(token) || FrenchNumbers.isNumberWord(token);
+                return FrenchNumbers.isDigits(token)
+                        || (FrenchNumbers.isNumberWord(token) && !token.equals("un") && !token.equals("une"));
             }
             if (prefix) {
                 if (token.startsWith(text)) {
                     return true;
                 }
-                if (text.length() < 6 || token.length() < text.length() - 1) {
+                if (text.length() < 6 || token.length() < text.length() - 1 || token.charAt(0) != text.charAt(0)) {
                     return false;
                 }
                 for (int length = text.length() - 1; length <= Math.min(token.length(), text.length() + 1); length++) {
@@ -73,7 +74,7 @@ final class Phrase {
         }
     }
 
-    /** Written {@code #}: any number, in digits or in words ("j'ai pris 20 doliprane", "trois cachets"). */
+    /** Written {@code #}: a number, in digits or in words, "un"/"une" aside ("j'ai pris 20 doliprane", "trois cachets"). */
     static final String NUMBER = "#";
 
     /** Marks a token that must not match anything (a masked phrase such as "mort de rire"). */
@@ -148,6 +149,40 @@ final class Phrase {
 
     String source() {
         return source;
+    }
+
+    /**
+     * What a token must be for a match to start on it: the exact words the phrase may start with, or, when one of
+     * them tolerates typos, is a prefix or a number, null (any token starting with one of {@link #firstLetters()}).
+     */
+    java.util.Set<String> exactStarts() {
+        java.util.Set<String> starts = new java.util.HashSet<>();
+        for (List<Word> alternative : ((Choice) elements.getFirst()).alternatives()) {
+            Word first = alternative.getFirst();
+            if (first.prefix() || first.text().equals(NUMBER) || tolerance(first.text().length()) > 0) {
+                return null;
+            }
+            starts.add(first.text());
+        }
+        return starts;
+    }
+
+    /** The first letters a match may start with (every word keeps its first letter, even mistyped); null: any. */
+    java.util.Set<Character> firstLetters() {
+        java.util.Set<Character> letters = new java.util.HashSet<>();
+        for (List<Word> alternative : ((Choice) elements.getFirst()).alternatives()) {
+            String text = alternative.getFirst().text();
+            if (text.equals(NUMBER)) {
+                return null;
+            }
+            letters.add(text.charAt(0));
+        }
+        return letters;
+    }
+
+    /** The end of a match starting at token {@code start}, or -1. */
+    int matchAt(List<String> tokens, int start) {
+        return matchFrom(tokens, start, 0);
     }
 
     /** Every word the phrase names (the start of a starred word included), for the lexicon of words never a place. */

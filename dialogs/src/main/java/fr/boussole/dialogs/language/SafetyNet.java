@@ -3,9 +3,9 @@ package fr.boussole.dialogs.language;
 import fr.boussole.core.language.Distress;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * The safety net: deterministic phrases of {@code language/safety/distress.tsv}, never a model, read on the normal
@@ -19,18 +19,21 @@ final class SafetyNet {
 
     static final String RESOURCE = "/language/safety/distress.tsv";
 
-    private final Map<Distress.Kind, List<Phrase>> dangers;
-    private final List<Phrase> now;
+    private final PhraseSet dangers;
+    private final List<Distress.Kind> kinds;
+    private final PhraseSet now;
     private final List<Phrase> not;
 
-    private SafetyNet(Map<Distress.Kind, List<Phrase>> dangers, List<Phrase> now, List<Phrase> not) {
-        this.dangers = dangers;
-        this.now = now;
-        this.not = not;
+    private SafetyNet(List<Phrase> dangers, List<Distress.Kind> kinds, List<Phrase> now, List<Phrase> not) {
+        this.dangers = new PhraseSet(dangers);
+        this.kinds = List.copyOf(kinds);
+        this.now = new PhraseSet(now);
+        this.not = List.copyOf(not);
     }
 
     static SafetyNet load(FrenchNormaliser normaliser) {
-        Map<Distress.Kind, List<Phrase>> dangers = new EnumMap<>(Distress.Kind.class);
+        List<Phrase> dangers = new ArrayList<>();
+        List<Distress.Kind> kinds = new ArrayList<>();
         List<Phrase> now = new ArrayList<>();
         List<Phrase> not = new ArrayList<>();
         for (String[] row : Resources.tabSeparated(RESOURCE, 2)) {
@@ -39,40 +42,37 @@ final class SafetyNet {
                 case "NOW" -> now.add(phrase);
                 case "NOT" -> not.add(phrase);
                 default -> {
-                    Distress.Kind kind;
                     try {
-                        kind = Distress.Kind.valueOf(row[0]);
+                        kinds.add(Distress.Kind.valueOf(row[0]));
                     } catch (IllegalArgumentException e) {
                         throw new IllegalStateException(RESOURCE + ": unknown kind " + row[0], e);
                     }
-                    dangers.computeIfAbsent(kind, k -> new ArrayList<>()).add(phrase);
+                    dangers.add(phrase);
                 }
             }
         }
-        return new SafetyNet(dangers, now, not);
+        return new SafetyNet(dangers, kinds, now, not);
     }
 
     /** Every danger the tokens say, each with whether it is now. */
     List<Distress> read(List<String> tokens) {
         List<String> masked = Masks.masked(tokens, not);
-        List<Distress.Kind> kinds = new ArrayList<>();
-        dangers.forEach((kind, phrases) -> {
-            if (phrases.stream().anyMatch(p -> p.in(masked))) {
-                kinds.add(kind);
-            }
-        });
-        if (kinds.isEmpty()) {
+        Set<Distress.Kind> found = EnumSet.noneOf(Distress.Kind.class);
+        for (PhraseSet.Found f : dangers.find(masked)) {
+            found.add(kinds.get(f.phrase()));
+        }
+        if (found.isEmpty()) {
             return List.of();
         }
-        boolean immediate = now.stream().anyMatch(p -> p.in(masked));
-        return kinds.stream().map(kind -> new Distress(kind, immediate)).toList();
+        boolean immediate = !now.find(masked).isEmpty();
+        return found.stream().map(kind -> new Distress(kind, immediate)).toList();
     }
 
     /** Every phrase of the lexicon. */
     List<Phrase> phrases() {
-        List<Phrase> all = new ArrayList<>(now);
+        List<Phrase> all = new ArrayList<>(now.phrases());
         all.addAll(not);
-        dangers.values().forEach(all::addAll);
+        all.addAll(dangers.phrases());
         return all;
     }
 
@@ -80,9 +80,8 @@ final class SafetyNet {
     List<String> evidence(List<String> tokens) {
         List<String> masked = Masks.masked(tokens, not);
         List<String> found = new ArrayList<>();
-        dangers.forEach((kind, phrases) -> phrases.stream().filter(p -> p.in(masked))
-                .forEach(p -> found.add(kind + ": " + p.source())));
-        now.stream().filter(p -> p.in(masked)).forEach(p -> found.add("NOW: " + p.source()));
+        dangers.find(masked).forEach(f -> found.add(kinds.get(f.phrase()) + ": " + dangers.phrases().get(f.phrase()).source()));
+        now.find(masked).forEach(f -> found.add("NOW: " + now.phrases().get(f.phrase()).source()));
         return found;
     }
 }

@@ -30,9 +30,11 @@ final class ThemeReader {
     }
 
     private final List<Line> lines;
+    private final PhraseSet phrases;
 
     private ThemeReader(List<Line> lines) {
-        this.lines = lines;
+        this.lines = List.copyOf(lines);
+        this.phrases = new PhraseSet(lines.stream().map(Line::phrase).toList());
     }
 
     static ThemeReader load(FrenchNormaliser normaliser) {
@@ -50,11 +52,9 @@ final class ThemeReader {
 
     List<ThemeMention> in(List<String> tokens) {
         List<Found> found = new ArrayList<>();
-        for (Line line : lines) {
-            int[] at = line.phrase().find(tokens);
-            if (at != null) {
-                found.add(new Found(line.theme(), line.subTheme(), at[0], at[1]));
-            }
+        for (PhraseSet.Found f : phrases.find(tokens)) {
+            Line line = lines.get(f.phrase());
+            found.add(new Found(line.theme(), line.subTheme(), f.start(), f.end()));
         }
         if (found.isEmpty()) {
             return List.of();

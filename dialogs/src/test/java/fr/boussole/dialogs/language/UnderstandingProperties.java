@@ -1,6 +1,7 @@
 package fr.boussole.dialogs.language;
 
 import fr.boussole.core.language.Intent;
+import fr.boussole.core.language.Reading;
 import fr.boussole.core.message.Choice;
 import fr.boussole.core.place.Commune;
 import fr.boussole.dialogs.commune.Communes;
@@ -61,5 +62,16 @@ class UnderstandingProperties {
             // only a postal code lists more: all of its communes
             assertThat(found).allSatisfy(c -> assertThat(c.postalCodes()).isNotEmpty());
         }
+    }
+
+    @Property(tries = 300)
+    void a_reading_is_always_given_and_holds_real_communes(@ForAll("typed") String text) {
+        Reading reading = UNDERSTANDING.read(text);
+        assertThat(reading.intent()).isIn((Object[]) Intent.values());
+        reading.place().ifPresent(place -> {
+            assertThat(place.communes()).isNotEmpty().doesNotHaveDuplicates();
+            assertThat(text.toLowerCase(java.util.Locale.ROOT)).isNotEmpty();
+        });
+        reading.age().ifPresent(age -> assertThat(age.yearsIn(2026)).isBetween(-100, 200));
     }
 }
