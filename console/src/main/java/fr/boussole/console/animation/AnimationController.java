@@ -7,8 +7,6 @@ import fr.boussole.console.audit.AuditAction;
 import fr.boussole.console.audit.AuditLog;
 import fr.boussole.console.funnel.FunnelCounts;
 import fr.boussole.console.funnel.FunnelPeriod;
-import fr.boussole.console.mail.Dates;
-import fr.boussole.console.offers.OfferBook;
 import fr.boussole.store.mail.Dates;
 import fr.boussole.store.offer.OfferBook;
 import fr.boussole.console.offers.OfferForm;
