@@ -2,12 +2,9 @@ package fr.boussole.app.admin;
 
 import fr.boussole.app.config.InvalidSettingException;
 import fr.boussole.app.store.RunningStore;
-import fr.boussole.console.audit.AuditAction;
-import fr.boussole.console.audit.AuditLog;
-import fr.boussole.console.settings.ConsoleSettings;
-import fr.boussole.store.access.ChangeRefused;
-import fr.boussole.store.account.AccountService;
-import fr.boussole.store.account.InvitationSettings;
+import fr.boussole.console.ConsoleModule;
+import fr.boussole.core.admin.FirstAdministrator;
+import fr.boussole.core.admin.FirstAdministrator.Outcome;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,7 +18,8 @@ import java.util.Optional;
  * one, or {@code MONGODB_URI}), or finds it, and prints a one-time link to set the password; then the
  * process ends. It starts no web server, no pipeline and no scheduled job, only the store: so it runs
  * beside an app serving the same store, and when that app holds the embedded store's file, it reaches the
- * data through the app's store server ({@link RunningStore}). Running it again for the same email prints
+ * data through the app's store server ({@link RunningStore}). The work is the console's, behind the bot-core
+ * port {@link FirstAdministrator} ({@link ConsoleModule.FirstAdministratorCommand} assembles it). Running it again for the same email prints
  * a new link (the previous one stops working). Exit status: 0 done, 1 refused (the email belongs to an
  * account of another role, or the store cannot be reached), 2 bad usage.
  */
@@ -45,7 +43,7 @@ public final class CreateAdminCommand {
         }
         ConfigurableApplicationContext context;
         try {
-            context = new SpringApplicationBuilder(AdminCommandConfiguration.class)
+            context = new SpringApplicationBuilder(ConsoleModule.FirstAdministratorCommand.class)
                     .web(WebApplicationType.NONE)
                     .logStartupInfo(false)
                     .properties("spring.main.banner-mode=off", "logging.level.root=WARN",
@@ -56,22 +54,23 @@ public final class CreateAdminCommand {
             return 1;
         }
         try (context) {
-            var invited = context.getBean(AccountService.class).ensureAdministrator(email.get());
-            var settings = context.getBean(ConsoleSettings.class);
-            context.getBean(AuditLog.class).record(null, null, "command-line", AuditAction.INVITATION_ISSUED,
-                    invited.account().id());
-            out.println("Administrator " + invited.account().email() + ": set the password within "
-                    + shown(context.getBean(InvitationSettings.class).invitationValidity()) + " at:");
-            out.println(settings.link(AdminCommandConfiguration.INVITATION_PATH + invited.token()));
-            return 0;
-        } catch (ChangeRefused refused) {
-            err.println(switch (refused.code()) {
-                case "account.email" -> "Not an email address: " + email.get();
-                case "account.other-role" -> "The account " + refused.arguments().get(0) + " exists with the role "
-                        + refused.arguments().get(1) + "; change its role in the console instead";
-                default -> "Refused: " + refused.getMessage();
-            });
-            return refused.code().equals("account.email") ? 2 : 1;
+            return switch (context.getBean(FirstAdministrator.class).issue(email.get())) {
+                case Outcome.Issued issued -> {
+                    out.println("Administrator " + issued.email() + ": set the password within "
+                            + shown(issued.validity()) + " at:");
+                    out.println(issued.link());
+                    yield 0;
+                }
+                case Outcome.NotAnEmail notAnEmail -> {
+                    err.println("Not an email address: " + notAnEmail.typed());
+                    yield 2;
+                }
+                case Outcome.OtherRole other -> {
+                    err.println("The account " + other.email() + " exists with the role " + other.role()
+                            + "; change its role in the console instead");
+                    yield 1;
+                }
+            };
         } catch (RuntimeException e) {
             err.println("The administrator could not be created: " + reason(e));
             return 1;

@@ -154,8 +154,8 @@ class OpenATerritoryIT extends RunningBot {
 
         // 5. A young person from Rodez, in the web chat: only the questions that change which offers match
         //    are asked, and a single offer is shown at once as a card with the consent on it
-        browser.get(site("/chat"));
-        say("bonjour");
+        browser.get(site("/chat")); // the page says "Bonjour" itself
+        awaitReply("Tu as quel âge");
         say("19 ans, Rodez");
         for (int step = 0; step < 12 && choiceLabelled(CONSENT) == null; step++) {
             WebElement offerChoice = choiceLabelled(OFFER.substring(0, 15));

@@ -1,0 +1,2 @@
+/** The port of the command line's administration ({@code --create-admin}). */
+package fr.boussole.core.admin;
