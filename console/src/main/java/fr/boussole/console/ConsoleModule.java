@@ -1,28 +1,10 @@
 package fr.boussole.console;
 
-import fr.boussole.console.admin.CommandLineAdministrator;
-import fr.boussole.console.audit.AuditLog;
-import fr.boussole.console.settings.ConsoleSettings;
-import fr.boussole.store.account.AccountService;
-import fr.boussole.store.account.Accounts;
-import fr.boussole.store.account.InvitationSettings;
-import fr.boussole.store.account.Invitations;
-import fr.boussole.store.organisation.Organisations;
-import fr.boussole.store.territory.Territories;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
-import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
-import org.springframework.data.mongodb.repository.config.EnableMongoRepositories;
-
-import java.time.Clock;
 
 /**
  * The console's entry point, imported by whoever assembles the application with the offer store's
@@ -36,22 +18,12 @@ import java.time.Clock;
 public class ConsoleModule {
 
     /**
-     * The little {@code --create-admin} needs, as the source of a {@code SpringApplication} of its own:
-     * the store client (same settings and embedded store as the app), the account service, the audit log
-     * and the {@link fr.boussole.core.admin.FirstAdministrator} port over them; no web server, no pipeline,
-     * no channel, no scheduled job. Deliberately not a {@code @Configuration}: the module's component scan
-     * must not pick it up.
+     * The source of {@code --create-admin}'s own {@code SpringApplication}: the store client, the account
+     * service, the audit log and the {@link fr.boussole.core.admin.FirstAdministrator} port over them, nothing
+     * else ({@link fr.boussole.console.admin.FirstAdministratorCommand}). Not nested here: a member class of
+     * this configuration with imports would be assembled into the web application too.
      */
-    @ImportAutoConfiguration({MongoAutoConfiguration.class, DataMongoAutoConfiguration.class})
-    @EnableMongoRepositories(basePackageClasses = {Accounts.class, Organisations.class, Territories.class},
-            considerNestedRepositories = false)
-    @EnableConfigurationProperties({ConsoleSettings.class, InvitationSettings.class})
-    @Import({AccountService.class, Invitations.class, AuditLog.class, CommandLineAdministrator.class})
-    public static class FirstAdministratorCommand {
-
-        @Bean
-        Clock clock() {
-            return Clock.systemUTC();
-        }
+    public static Class<?> firstAdministratorCommand() {
+        return fr.boussole.console.admin.FirstAdministratorCommand.class;
     }
 }

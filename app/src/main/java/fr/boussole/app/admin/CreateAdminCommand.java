@@ -19,7 +19,7 @@ import java.util.Optional;
  * process ends. It starts no web server, no pipeline and no scheduled job, only the store: so it runs
  * beside an app serving the same store, and when that app holds the embedded store's file, it reaches the
  * data through the app's store server ({@link RunningStore}). The work is the console's, behind the bot-core
- * port {@link FirstAdministrator} ({@link ConsoleModule.FirstAdministratorCommand} assembles it). Running it again for the same email prints
+ * port {@link FirstAdministrator} ({@link ConsoleModule#firstAdministratorCommand()} assembles it). Running it again for the same email prints
  * a new link (the previous one stops working). Exit status: 0 done, 1 refused (the email belongs to an
  * account of another role, or the store cannot be reached), 2 bad usage.
  */
@@ -43,7 +43,7 @@ public final class CreateAdminCommand {
         }
         ConfigurableApplicationContext context;
         try {
-            context = new SpringApplicationBuilder(ConsoleModule.FirstAdministratorCommand.class)
+            context = new SpringApplicationBuilder(ConsoleModule.firstAdministratorCommand())
                     .web(WebApplicationType.NONE)
                     .logStartupInfo(false)
                     .properties("spring.main.banner-mode=off", "logging.level.root=WARN",

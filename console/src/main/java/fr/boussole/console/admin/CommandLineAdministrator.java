@@ -11,7 +11,7 @@ import fr.boussole.store.account.InvitationSettings;
 /**
  * {@code --create-admin}'s work: the administrator created or found by the account service, a new
  * set-password link, the audit entry (actor "command-line"). Assembled by
- * {@link fr.boussole.console.ConsoleModule.FirstAdministratorCommand} only, not by the web application.
+ * {@link FirstAdministratorCommand} only, not by the web application.
  */
 public class CommandLineAdministrator implements FirstAdministrator {
 
