@@ -1,4 +1,6 @@
-// The web chat: one POST per message, the replies of that message come back in the answer.
+// The web chat: one POST per message, the replies of that message come back in the answer. What the bot
+// writes first (news of a request, a person's words) waits on the server: the page asks for it when it
+// opens (the same session, kept in localStorage) and every few seconds while it is open and visible.
 (function () {
   "use strict";
   var KEY = "boussole.chat.session";
@@ -112,7 +114,26 @@
     send({ text: "Bonjour" }, "Bonjour");
   });
 
-  if (!log.children.length) {
-    send({ text: "Bonjour" }, "Bonjour");
+  var NEWS_EVERY_MS = 10000;
+
+  function fetchNews() {
+    return fetch("/api/chat/" + encodeURIComponent(sessionId()) + "/news", { headers: { "Accept": "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : {}; })
+      .then(function (json) { return json.replies || []; }, function () { return []; });
   }
+
+  // Not while a message waits for its replies: they come in its own answer.
+  function pollNews() {
+    if (busy || document.hidden) { return; }
+    fetchNews().then(function (replies) { replies.forEach(showReply); });
+  }
+
+  fetchNews().then(function (replies) {
+    replies.forEach(showReply);
+    if (!replies.length && !log.children.length) {
+      send({ text: "Bonjour" }, "Bonjour");
+    }
+    setInterval(pollNews, NEWS_EVERY_MS);
+    document.addEventListener("visibilitychange", pollNews);
+  });
 })();

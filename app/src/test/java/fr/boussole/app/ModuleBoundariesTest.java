@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -78,6 +79,14 @@ class ModuleBoundariesTest {
                 .check(classes);
     }
 
+    /** libphonenumber is read behind bot-core's PhoneNumbers, one reading of a number for every module. */
+    @Test
+    void phone_numbers_are_read_in_one_place() {
+        noClasses().that().doNotHaveFullyQualifiedName(fr.boussole.core.message.PhoneNumbers.class.getName())
+                .should().dependOnClassesThat().resideInAPackage("com.google.i18n.phonenumbers..")
+                .check(classes);
+    }
+
     /** The bot runs without the console: it serves pages, it takes no part in delivering messages or alerts. */
     @Test
     void console_is_not_in_the_message_path() {
@@ -109,5 +118,20 @@ class ModuleBoundariesTest {
     void the_app_has_no_package_cycle() {
         slices().matching("fr.boussole.app.(*)..").should().beFreeOfCycles()
                 .check(classes.that(resideInAnyPackage("fr.boussole.app..")));
+    }
+
+    /**
+     * One error type at the configuration boundary and one failure analyzer: a setting a module checks
+     * where it binds it gets the same one-line report as one the app checks.
+     */
+    @Test
+    void a_wrong_setting_has_one_error_type_and_one_report() {
+        classes().that().haveSimpleNameEndingWith("SettingException")
+                .should().haveFullyQualifiedName(fr.boussole.core.settings.InvalidSettingException.class.getName())
+                .check(classes);
+        classes().that().areAssignableTo(org.springframework.boot.diagnostics.FailureAnalyzer.class)
+                .and().resideInAPackage("fr.boussole..")
+                .should().haveFullyQualifiedName("fr.boussole.app.config.InvalidSettingFailureAnalyzer")
+                .check(classes);
     }
 }

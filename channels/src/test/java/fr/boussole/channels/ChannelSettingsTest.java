@@ -2,7 +2,7 @@ package fr.boussole.channels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.boussole.channels.config.ChannelSettingException;
+import fr.boussole.core.settings.InvalidSettingException;
 import fr.boussole.channels.support.ChannelsTestApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
@@ -34,11 +34,11 @@ class ChannelSettingsTest {
 
     private static String variableOf(Throwable failure) {
         Throwable t = failure;
-        while (t != null && !(t instanceof ChannelSettingException)) {
+        while (t != null && !(t instanceof InvalidSettingException)) {
             t = t.getCause();
         }
-        assertThat(t).as("a ChannelSettingException in %s", failure).isNotNull();
-        return ((ChannelSettingException) t).variable();
+        assertThat(t).as("a InvalidSettingException in %s", failure).isNotNull();
+        return ((InvalidSettingException) t).variable();
     }
 
     @Test

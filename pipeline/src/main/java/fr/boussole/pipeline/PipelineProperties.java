@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * Tuning of the message pipeline. The defaults suit one or a few instances on one store.
  *
- * @param workers              threads processing conversations and delivering the outbox, each
+ * @param workers              threads processing conversations
  * @param pollInterval         how often idle workers look for work other instances may have left
  * @param lease                how long a conversation or an outbox entry stays claimed by a worker
  * @param processingAttempts   attempts at one inbound message before it is parked
@@ -17,6 +17,9 @@ import java.time.Duration;
  * @param deliveryBackoff      first delay after a transient delivery failure (doubles each time)
  * @param maxBackoff           the longest delay between two attempts
  * @param webReplyTimeout      how long the web chat waits for the replies of a message
+ * @param senders              sender threads of each channel (SMS, WhatsApp, Telegram, email each have their own)
+ * @param sendTimeout          how long a claim is kept alive for a provider call still running; past it the
+ *                             claim runs out and the entry may be tried again (providers time out well before)
  */
 @ConfigurationProperties("boussole.pipeline")
 public record PipelineProperties(
@@ -28,5 +31,18 @@ public record PipelineProperties(
         @DefaultValue("8") int deliveryAttempts,
         @DefaultValue("5s") Duration deliveryBackoff,
         @DefaultValue("15m") Duration maxBackoff,
-        @DefaultValue("10s") Duration webReplyTimeout) {
+        @DefaultValue("10s") Duration webReplyTimeout,
+        @DefaultValue("2") int senders,
+        @DefaultValue("2m") Duration sendTimeout) {
+
+    public PipelineProperties {
+        if (workers < 1 || senders < 1) {
+            throw new IllegalArgumentException("boussole.pipeline.workers and senders must be at least 1");
+        }
+        for (Duration d : new Duration[]{pollInterval, lease, processingBackoff, deliveryBackoff, maxBackoff, webReplyTimeout, sendTimeout}) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("boussole.pipeline durations must be positive, not " + d);
+            }
+        }
+    }
 }

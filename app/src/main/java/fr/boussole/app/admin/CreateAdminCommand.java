@@ -1,6 +1,6 @@
 package fr.boussole.app.admin;
 
-import fr.boussole.app.config.InvalidSettingException;
+import fr.boussole.core.settings.InvalidSettingException;
 import fr.boussole.app.store.RunningStore;
 import fr.boussole.console.ConsoleModule;
 import fr.boussole.core.admin.FirstAdministrator;

@@ -38,6 +38,30 @@ class PlatformConfiguration {
     }
 
     /**
+     * Durable before acknowledged on MongoDB: a write is acknowledged once a majority of the replica set
+     * has it in its journal ({@code w: majority, j: true}), and a write cut by a failover is retried once
+     * by the driver (retryable writes, which need a replica set or a sharded cluster). A write concern or
+     * {@code retryWrites} written in {@code MONGODB_URI} wins. The embedded store ignores both: it commits
+     * each write to its file before answering (see {@code DurableH2Backend}).
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer boussoleStoreDurability(org.springframework.core.env.Environment env) {
+        return durability(env.getProperty("spring.mongodb.uri"));
+    }
+
+    static MongoClientSettingsBuilderCustomizer durability(String uri) {
+        com.mongodb.ConnectionString given = uri == null || uri.isBlank() ? null : new com.mongodb.ConnectionString(uri);
+        return settings -> {
+            if (given == null || given.getWriteConcern() == null) {
+                settings.writeConcern(com.mongodb.WriteConcern.MAJORITY.withJournal(true));
+            }
+            if (given == null || given.getRetryWritesValue() == null) {
+                settings.retryWrites(true);
+            }
+        };
+    }
+
+    /**
      * Twilio's SDK brings jackson-dataformat-xml, which would make Spring answer XML to a browser's
      * Accept header: JSON only (TwiML is written by the channels module itself).
      */

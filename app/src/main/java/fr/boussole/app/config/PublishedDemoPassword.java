@@ -1,5 +1,6 @@
 package fr.boussole.app.config;
 
+import fr.boussole.core.settings.InvalidSettingException;
 import fr.boussole.core.settings.DemoAccounts;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,5 +1,6 @@
 package fr.boussole.app.config;
 
+import fr.boussole.core.settings.InvalidSettingException;
 import org.springframework.core.env.Environment;
 
 import java.net.URI;

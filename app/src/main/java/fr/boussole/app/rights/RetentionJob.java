@@ -44,8 +44,8 @@ public class RetentionJob {
     }
 
     /** What one run did. */
-    public record Report(int conversationsForgotten, int inboundEmptied, int outboundEmptied, int requestsAnonymised,
-                         long searchesDeleted, int openRequestsAnonymised) {}
+    public record Report(int conversationsForgotten, int inboundPruned, int outboundPruned, int requestsAnonymised,
+                         long searchesDeleted, int webRepliesEmptied, int openRequestsAnonymised) {}
 
     @Scheduled(initialDelayString = "${boussole.retention.first-check:PT2M}",
             fixedDelayString = "${boussole.retention.check-every:PT1H}")
@@ -59,13 +59,15 @@ public class RetentionJob {
     public Report run(Instant now) {
         Report report = new Report(
                 conversations.forgetIdle(now.minus(schedule.conversations()), now),
-                messages.emptyInbound(now.minus(schedule.inboundMessages())),
-                messages.emptyOutbox(now.minus(schedule.sentMessages())),
+                messages.pruneInbound(now.minus(schedule.inboundMessages())),
+                messages.pruneOutbox(now.minus(schedule.sentMessages())),
                 store.anonymiseClosedBefore(RetentionSchedule.before(now, schedule.closedRequests())),
                 store.deleteSearchesBefore(RetentionSchedule.before(now, schedule.searches())),
+                messages.emptyUntakenWebReplies(now.minus(schedule.untakenWebReplies())),
                 store.anonymiseOpenDueBefore(RetentionSchedule.before(now, schedule.openRequests())));
         meters.counter("boussole.retention.conversations_forgotten").increment(report.conversationsForgotten());
-        meters.counter("boussole.retention.messages_emptied").increment(report.inboundEmptied() + report.outboundEmptied());
+        meters.counter("boussole.retention.messages_pruned").increment(report.inboundPruned() + report.outboundPruned());
+        meters.counter("boussole.retention.web_replies_emptied").increment(report.webRepliesEmptied());
         meters.counter("boussole.retention.requests_anonymised").increment(report.requestsAnonymised()
                 + report.openRequestsAnonymised());
         return report;

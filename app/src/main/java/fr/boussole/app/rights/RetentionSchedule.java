@@ -14,18 +14,21 @@ import java.time.ZoneOffset;
  *
  * @param conversations   an idle conversation is erased this long after its last message (the welcome
  *                        text promises 30 days)
- * @param inboundMessages texts of messages received are emptied this long after they were handled
- * @param sentMessages    texts and recipients of messages sent (or given up) are emptied this long after
+ * @param inboundMessages messages received are deleted this long after they were handled (their key stays, for
+ *                        de-duplication)
+ * @param sentMessages    messages sent (or given up) are deleted this long after they were written
  * @param closedRequests  closed contact requests are anonymised this long after closing
  * @param openRequests    contact requests never closed are anonymised this long after their due date
  * @param searches        anonymous searches are deleted after this
  * @param firstCheck      delay before the first run after start-up
  * @param checkEvery      delay between runs (the job runs on one instance at a time)
+ * @param untakenWebReplies web chat replies that no request took (the page timed out or gave up) are emptied
+ *                        this long after they were written
  */
 @ConfigurationProperties("boussole.retention")
 public record RetentionSchedule(Duration conversations, Duration inboundMessages, Duration sentMessages,
                                Period closedRequests, Period searches, Duration firstCheck, Duration checkEvery,
-                               Period openRequests) {
+                               Duration untakenWebReplies, Period openRequests) {
 
     public RetentionSchedule {
         conversations = positive("conversations", conversations, Duration.ofDays(30));
@@ -36,6 +39,7 @@ public record RetentionSchedule(Duration conversations, Duration inboundMessages
         openRequests = positive("open-requests", openRequests, Period.ofMonths(3));
         firstCheck = firstCheck == null ? Duration.ofMinutes(2) : firstCheck;
         checkEvery = positive("check-every", checkEvery, Duration.ofHours(1));
+        untakenWebReplies = positive("untaken-web-replies", untakenWebReplies, Duration.ofHours(1));
     }
 
     /** The instant before which something kept {@code period} is past its retention at {@code now}. */

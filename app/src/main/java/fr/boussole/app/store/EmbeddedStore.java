@@ -2,7 +2,7 @@ package fr.boussole.app.store;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import fr.boussole.app.config.InvalidSettingException;
+import fr.boussole.core.settings.InvalidSettingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -15,21 +15,31 @@ import java.nio.file.Path;
 
 /**
  * A MongoDB wire-protocol server on a loopback port, keeping its data in one MVStore file under
- * the data directory. The app talks to it through the real driver, exactly as to a real MongoDB. While
- * open, its address is written beside the file ({@link RunningStore}), so that a command run while the app
- * holds the file (such as {@code --create-admin}) reaches the data through this server.
+ * the data directory. The app talks to it through the real driver, exactly as to a real MongoDB.
+ * A write is answered only once committed to the file ({@link DurableH2Backend}). While open, its address
+ * is written beside the file ({@link RunningStore}), so that a command run while the app holds the file
+ * (such as {@code --create-admin}) reaches the data through this server.
  */
 public final class EmbeddedStore implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
+    /**
+     * The store's connection threads (Netty event loops, each serving the connections assigned to it).
+     * A write holds its thread until the commit covering it is done, and everything else on that
+     * thread waits meanwhile: with Netty's default (twice the cores, 4 here) a health ping or a read
+     * queued behind a commit. With a thread per pooled connection (Netty assigns them in turn; threads start with their first
+     * connection; the driver pools at most 100 per app), a commit holds up only the
+     * writes it covers.
+     */
+    static final int CONNECTION_THREADS = 128;
     static final String FILE_NAME = "boussole.mv";
 
-    private final H2Backend backend;
+    private final DurableH2Backend backend;
     private final MongoServer server;
     private final String connectionString;
     private final Path dataDir;
 
-    private EmbeddedStore(H2Backend backend, MongoServer server, String connectionString, Path dataDir) {
+    private EmbeddedStore(DurableH2Backend backend, MongoServer server, String connectionString, Path dataDir) {
         this.backend = backend;
         this.server = server;
         this.connectionString = connectionString;
@@ -38,11 +48,15 @@ public final class EmbeddedStore implements DisposableBean {
 
     /** Opens the store on a random loopback port, for this process only. */
     public static EmbeddedStore open(Path dataDir) {
-        return open(dataDir, new StoreAddress(InetAddress.getLoopbackAddress().getHostAddress(), 0));
+        return open(dataDir, new StoreAddress(InetAddress.getLoopbackAddress().getHostAddress(), 0), false);
     }
 
-    /** Opens the store on the given address, which other processes may use too (see {@link StoreServer}). */
-    public static EmbeddedStore open(Path dataDir, StoreAddress at) {
+    /**
+     * Opens the store on the given address, which other processes may use too (see {@link StoreServer}).
+     *
+     * @param fsync whether each commit is forced to the disk (see {@link DurableH2Backend})
+     */
+    public static EmbeddedStore open(Path dataDir, StoreAddress at, boolean fsync) {
         Path file = dataDir.resolve(FILE_NAME);
         try {
             Files.createDirectories(dataDir);
@@ -52,16 +66,16 @@ public final class EmbeddedStore implements DisposableBean {
         if (!Files.isWritable(dataDir) || (Files.exists(file) && !Files.isWritable(file))) {
             throw new InvalidSettingException("BOUSSOLE_DATA_DIR", dataDir.toAbsolutePath() + " is not writable");
         }
-        H2Backend backend;
+        DurableH2Backend backend;
         try {
-            backend = new H2Backend(file.toAbsolutePath().toString());
+            backend = DurableH2Backend.open(file.toAbsolutePath().toString(), fsync);
         } catch (RuntimeException e) {
             throw new StoreFileInUse(dataDir, "cannot open " + file.toAbsolutePath()
                     + " (in use by another process?): " + e.getMessage());
         }
         MongoServer server = new MongoServer(backend);
         try {
-            server.bind(at.socketAddress());
+            server.bind(at.socketAddress(), 1, CONNECTION_THREADS);
         } catch (RuntimeException e) {
             backend.close();
             if (e instanceof InvalidSettingException invalid) {
@@ -76,6 +90,11 @@ public final class EmbeddedStore implements DisposableBean {
         log.info("Embedded store on {} with data in {}", address, file.toAbsolutePath());
         RunningStore.advertise(dataDir, uri);
         return new EmbeddedStore(backend, server, uri, dataDir);
+    }
+
+    /** Commits of the store's file so far (writers waiting together share one). */
+    public long commitCount() {
+        return backend.commitCount();
     }
 
     public String connectionString() {

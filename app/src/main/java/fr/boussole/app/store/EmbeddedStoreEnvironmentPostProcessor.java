@@ -45,7 +45,7 @@ class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor 
             // BOUSSOLE_STORE_PORT opens this app's store to other app processes of the machine
             EmbeddedStore store;
             try {
-                store = EmbeddedStore.open(dataDir, StoreAddress.from(env::getProperty, 0));
+                store = EmbeddedStore.open(dataDir, StoreAddress.from(env::getProperty, 0), fsync(env));
             } catch (StoreFileInUse inUse) {
                 // a command (--create-admin) run beside the app that holds the file reaches it through its server
                 if (!env.getProperty(RunningStore.ATTACH, Boolean.class, false)) {
@@ -73,5 +73,23 @@ class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor 
         }
         derived.put("boussole.embedded-store", Boolean.toString(embedded));
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE, derived));
+    }
+
+    /**
+     * {@code boussole.store.fsync} ({@code BOUSSOLE_STORE_FSYNC}): false unless set to true. Every write is
+     * committed to the file before it is answered either way, which a killed process cannot undo; forcing
+     * each commit to the disk as well guards against a power cut, at several milliseconds a write.
+     */
+    static boolean fsync(ConfigurableEnvironment env) {
+        String value = env.getProperty("boussole.store.fsync");
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new fr.boussole.core.settings.InvalidSettingException("BOUSSOLE_STORE_FSYNC",
+                    "'" + value + "' is neither true nor false");
+        };
     }
 }

@@ -1,6 +1,6 @@
 package fr.boussole.app.store;
 
-import fr.boussole.app.config.InvalidSettingException;
+import fr.boussole.core.settings.InvalidSettingException;
 
 import java.nio.file.Path;
 

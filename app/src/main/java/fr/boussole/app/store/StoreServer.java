@@ -2,7 +2,7 @@ package fr.boussole.app.store;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import fr.boussole.app.config.InvalidSettingException;
+import fr.boussole.core.settings.InvalidSettingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,10 +15,10 @@ import java.util.concurrent.CountDownLatch;
  * The embedded store as a process of its own, so that several app processes share it and killing
  * an app does not take the data down with it:
  *
- * <pre>scripts/store [--port 27017] [--bind 127.0.0.1] [--data-dir ./data]</pre>
+ * <pre>scripts/store [--port 27017] [--bind 127.0.0.1] [--data-dir ./data] [--fsync false]</pre>
  *
  * Each option may also come from the environment ({@code BOUSSOLE_STORE_PORT}, {@code BOUSSOLE_STORE_BIND},
- * {@code BOUSSOLE_DATA_DIR}); an option wins. It prints the {@code MONGODB_URI} the apps take, and on
+ * {@code BOUSSOLE_DATA_DIR}, {@code BOUSSOLE_STORE_FSYNC}); an option wins. It prints the {@code MONGODB_URI} the apps take, and on
  * SIGTERM or Ctrl-C closes the file properly. No Spring here: a wire-protocol server and its file.
  */
 public final class StoreServer {
@@ -37,7 +37,7 @@ public final class StoreServer {
             Map<String, String> settings = settings(args);
             StoreAddress address = StoreAddress.from(settings::get, DEFAULT_PORT);
             Path dataDir = Path.of(settings.getOrDefault("BOUSSOLE_DATA_DIR", "./data"));
-            store = EmbeddedStore.open(dataDir, address);
+            store = EmbeddedStore.open(dataDir, address, fsync(settings.get(FSYNC)));
         } catch (InvalidSettingException e) {
             System.err.println("Invalid setting " + e.variable() + ": " + e.problem());
             System.exit(2);
@@ -53,10 +53,22 @@ public final class StoreServer {
         stopped.await();
     }
 
-    /** The environment's settings, overridden by {@code --port}, {@code --bind}, {@code --data-dir}. */
+    static final String FSYNC = "BOUSSOLE_STORE_FSYNC";
+
+    private static boolean fsync(String value) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.strip().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new InvalidSettingException(FSYNC, "'" + value + "' is neither true nor false");
+    }
+
+    /** The environment's settings, overridden by {@code --port}, {@code --bind}, {@code --data-dir}, {@code --fsync}. */
     static Map<String, String> settings(String[] args) {
         Map<String, String> settings = new HashMap<>();
-        for (String variable : new String[]{StoreAddress.PORT, StoreAddress.BIND, "BOUSSOLE_DATA_DIR"}) {
+        for (String variable : new String[]{StoreAddress.PORT, StoreAddress.BIND, "BOUSSOLE_DATA_DIR", FSYNC}) {
             String value = System.getenv(variable);
             if (value != null) {
                 settings.put(variable, value);
@@ -67,7 +79,8 @@ public final class StoreServer {
                 case "--port" -> StoreAddress.PORT;
                 case "--bind" -> StoreAddress.BIND;
                 case "--data-dir" -> "BOUSSOLE_DATA_DIR";
-                default -> throw new InvalidSettingException(args[i], "unknown option; expected --port, --bind or --data-dir");
+                case "--fsync" -> FSYNC;
+                default -> throw new InvalidSettingException(args[i], "unknown option; expected --port, --bind, --data-dir or --fsync");
             };
             if (i + 1 >= args.length) {
                 throw new InvalidSettingException(args[i], "a value is missing");

@@ -1,5 +1,6 @@
 package fr.boussole.app.config;
 
+import fr.boussole.core.settings.InvalidSettingException;
 import fr.boussole.core.privacy.KeyRing;
 import fr.boussole.core.privacy.LookupKey;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package fr.boussole.app.config;
 
+import fr.boussole.core.settings.InvalidSettingException;
 import fr.boussole.app.testing.Instances;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,6 +39,18 @@ class StartupFailureIT {
         assertThatThrownBy(() -> Instances.start("boussole.data-dir=" + file.resolve("data")))
                 .isInstanceOf(InvalidSettingException.class);
         assertThat(output).contains("Invalid setting BOUSSOLE_DATA_DIR: cannot create");
+    }
+
+    /**
+     * Fails if a setting a module checks where it binds it (here the channels' email rate) stops start-up
+     * with a stack trace instead of the one line: it did while bot-core's error type had no failure analyzer.
+     */
+    @Test
+    void a_setting_a_module_checks_stops_start_up_with_the_same_line(@TempDir Path tmp, CapturedOutput output) {
+        assertThatThrownBy(() -> Instances.start("boussole.data-dir=" + tmp.resolve("data"),
+                "boussole.channels.email.sends-per-second=0"))
+                .hasRootCauseInstanceOf(InvalidSettingException.class);
+        assertThat(output).contains("Invalid setting boussole.channels.email.sends-per-second: must be at least 1");
     }
 
     /** Fails if a one-character Telegram webhook secret is accepted (it was: anyone could forge updates). */

@@ -1,5 +1,6 @@
 package fr.boussole.app.config;
 
+import fr.boussole.core.settings.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -46,18 +46,35 @@ public final class ChildApp {
      */
     public static ChildApp start(String name, String mongoUri, boolean demoData, Path workDir, int port, List<String> extraArgs)
             throws IOException {
+        return start(name, mongoUri, demoData, workDir, port, extraArgs, java.util.Map.of());
+    }
+
+    /**
+     * @param mongoUri null for the default setup: the embedded store inside the child process, its
+     *                 file in the child's data directory (which a restart under the same name reuses)
+     * @param env      more environment variables (Twilio's settings...)
+     */
+    public static ChildApp start(String name, String mongoUri, boolean demoData, Path workDir, int port, List<String> extraArgs,
+                                 java.util.Map<String, String> env) throws IOException {
         Path dataDir = Files.createDirectories(workDir.resolve(name + "-data"));
-        Path log = workDir.resolve(name + ".log");
+        Path log = uniqueLog(workDir, name);
         String java = ProcessHandle.current().info().command().orElseThrow();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
                 "-cp", productionClasspath(), MAIN,
                 "--boussole.pipeline.poll-interval=1s",
                 "--boussole.pipeline.lease=5s",
+                // each instance indexes the offers once, at its first search: no periodic rebuild while another
+                // instance starts on the same store (the journey's questions depend on the offers that match)
+                "--boussole.store.index-refresh=PT1H",
                 "--spring.main.banner-mode=off"));
         command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().put("MONGODB_URI", mongoUri);
+        if (mongoUri != null) {
+            builder.environment().put("MONGODB_URI", mongoUri);
+        } else {
+            builder.environment().remove("MONGODB_URI");
+        }
         // a store of one's own needs the keys of personal data; both children share them
         builder.environment().put("BOUSSOLE_DATA_KEYS", fr.boussole.app.testing.TestKeys.dataKeys());
         builder.environment().put("BOUSSOLE_LOOKUP_KEY", fr.boussole.app.testing.TestKeys.lookupKey());
@@ -68,6 +85,7 @@ public final class ChildApp {
         builder.environment().put("BOUSSOLE_WEB_CHAT_MESSAGES_PER_SESSION", "1000000");
         builder.environment().put("BOUSSOLE_DEMO_DATA", Boolean.toString(demoData));
         builder.environment().put("BOUSSOLE_DATA_DIR", dataDir.toString());
+        builder.environment().putAll(env);
         return new ChildApp(name, port, log, builder.start());
     }
 
@@ -79,6 +97,15 @@ public final class ChildApp {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.replace('\\', '/').contains("/test-classes"))
                 .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** A restart under the same name keeps its predecessor's log beside its own. */
+    private static Path uniqueLog(Path workDir, String name) {
+        Path log = workDir.resolve(name + ".log");
+        for (int n = 2; Files.exists(log); n++) {
+            log = workDir.resolve(name + "-" + n + ".log");
+        }
+        return log;
     }
 
     public String baseUrl() {

@@ -22,11 +22,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  * the sorted parameters, written from Twilio's published algorithm, apart from the SDK) and reads
  * the REST calls the bot made to WireMock.
  */
-final class TwilioSender {
+public final class TwilioSender {
 
     private TwilioSender() {}
 
-    static String sign(String authToken, String url, Map<String, String> form) {
+    public static String sign(String authToken, String url, Map<String, String> form) {
         StringBuilder data = new StringBuilder(url);
         new TreeMap<>(form).forEach((k, v) -> data.append(k).append(v));
         try {
@@ -38,13 +38,13 @@ final class TwilioSender {
         }
     }
 
-    static String encode(Map<String, String> form) {
+    public static String encode(Map<String, String> form) {
         return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 
-    static Map<String, String> decode(String body) {
+    public static Map<String, String> decode(String body) {
         Map<String, String> form = new LinkedHashMap<>();
         if (body == null || body.isEmpty()) {
             return form;

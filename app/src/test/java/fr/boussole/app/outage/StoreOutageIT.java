@@ -53,7 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * text" where N counts the turns of the conversation: a message answered out of order, twice, or
  * not at all shows in its reply.
  * <p>
- * Promises checked, each failing the test when broken: while the store is down, the web chat
+ * Promises checked, each failing the test when broken: while the store is down, a Twilio status
+ * callback gets 503 (not 500), the web chat
  * answers 503 with its French "try again in a minute", the Telegram webhook 503 (so Telegram
  * retries), health is DOWN; once it is back, health is UP and every message is answered without
  * anyone doing anything, each once and in the order sent; the store holds no message twice, no
@@ -71,6 +72,9 @@ class StoreOutageIT {
     static final Duration OUTAGE = Duration.ofSeconds(3);
     static final Pattern TEXT = Pattern.compile("\"text\":\"([^\"]*)\"");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final String TWILIO_SID = "AC0123456789abcdef0123456789abcdef";
+    static final String TWILIO_TOKEN = "outage-auth-token-0123456789abcdef";
+    static final String PUBLIC_URL = "https://boussole.example.org";
 
     @TempDir
     Path dir;
@@ -96,7 +100,9 @@ class StoreOutageIT {
                 "boussole.pipeline.gap-timeout=2s", "boussole.pipeline.web-reply-timeout=4s",
                 "telegram.bot-token=123456:outage-token", "telegram.webhook-secret=" + SECRET,
                 "telegram.mode=webhook", "telegram.api-base-url=" + telegram.baseUrl(),
-                "telegram.messages-per-chat-per-second=50")) {
+                "telegram.messages-per-chat-per-second=50",
+                "test.scripted-sms=false", "twilio.account-sid=" + TWILIO_SID, "twilio.auth-token=" + TWILIO_TOKEN, "twilio.sms-from=+33757000000",
+                "boussole.public-base-url=" + PUBLIC_URL)) {
             long started = System.nanoTime();
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             ChatClient chat = new ChatClient(port);
@@ -113,6 +119,8 @@ class StoreOutageIT {
             HttpResponse<String> health = chat.get("/actuator/health", "application/json");
             assertThat(health.statusCode()).as("health while the store is down").isEqualTo(503);
             assertThat(health.body()).contains("DOWN");
+            assertThat(twilioStatusCallback(port)).as("a Twilio status callback while the store is down: 503, Twilio retries it")
+                    .isEqualTo(503);
             await("a web chat message refused meanwhile", Duration.ofSeconds(20), () -> !refusals.isEmpty());
             long left = OUTAGE.toNanos() - (System.nanoTime() - stoppedAt);
             if (left > 0) {
@@ -200,6 +208,20 @@ class StoreOutageIT {
             TimeUnit.MILLISECONDS.sleep(100);
         }
         return replies;
+    }
+
+    /** Twilio reporting that a reply was delivered, signed as Twilio signs it; the status of the answer. */
+    private static int twilioStatusCallback(int port) throws Exception {
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("MessageSid", "SM0123456789abcdef0123456789abcdef");
+        form.put("AccountSid", TWILIO_SID);
+        form.put("MessageStatus", "delivered");
+        String signature = fr.boussole.app.journey.TwilioSender.sign(TWILIO_TOKEN, PUBLIC_URL + "/webhooks/twilio/status", form);
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/twilio/status"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(fr.boussole.app.journey.TwilioSender.encode(form))).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** Telegram's side: each update posted until the webhook takes it (Telegram retries a 503 later). */

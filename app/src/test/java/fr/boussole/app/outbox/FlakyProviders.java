@@ -58,7 +58,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 /**
  * The whole application (real engine, pipeline, outbox, Twilio SMS and Telegram deliverers) with
  * WireMock as Twilio and Telegram, whose answers each test turns bad and good again, and the outbox's
- * backoff compressed (50 ms doubling up to 250 ms, 20 attempts, requests cut after 500 ms) so that an
+ * backoff compressed (50 ms doubling up to 250 ms, 32 attempts, requests cut after 500 ms) so that an
  * outage of several phases passes in seconds. Tests extending it share one application and one
  * WireMock: each uses its own phone numbers and chats, and sets the providers' answers it needs.
  *
@@ -79,7 +79,11 @@ abstract class FlakyProviders {
     static final String PUBLIC_BASE_URL = "https://boussole.example.org";
     static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
     static final String SEND = "(?i)/bot[^/]+/sendmessage";
-    static final int ATTEMPTS = 20;
+    /**
+     * Retries come back exactly when due (every 250 ms at most), so a phase that lasts 4 s on a loaded
+     * machine uses 16 of them: enough room for every phase of {@code ProviderOutageIT} on a slow run.
+     */
+    static final int ATTEMPTS = 32;
     static final Duration REQUEST_TIMEOUT = Duration.ofMillis(500);
     static final Duration WAIT = Duration.ofSeconds(40);
     static final ObjectMapper JSON = new ObjectMapper();

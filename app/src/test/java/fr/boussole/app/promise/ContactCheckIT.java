@@ -49,8 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * "Were you contacted?" through the assembled app: the real engine, offer store, console and
- * Telegram channel (its API on WireMock). A request past due becomes a question on Telegram; a "non"
- * is recorded on the request and emails the territory's animatrice.
+ * Telegram channel (its API on WireMock). A request taken in hand and past due becomes a question on
+ * Telegram; a "non" is recorded on the request and emails the territory's animatrice.
  */
 class ContactCheckIT {
 
@@ -161,7 +161,11 @@ class ContactCheckIT {
         ContactRequestDraft draft = new ContactRequestDraft(conversation, offer.id(), territory, "emploi", "emploi", 1,
                 20, "46042", "Cahors", List.of(), ContactMethod.PHONE, "+33612345678",
                 new ConsentRecord("J'accepte d'être contacté·e", "v1", now, conversation.channel()), now);
-        return app.getBean(ContactRequests.class).record(Ids.random("cr"), draft);
+        ContactRequests.Recorded recorded = app.getBean(ContactRequests.class).record(Ids.random("cr"), draft);
+        // taken in hand: "were you contacted?" is for those (a request still new is told its delay passed instead)
+        app.getBean(fr.boussole.store.request.RequestBook.class).recordFollowUp(recorded.requestId(), "pro", now,
+                fr.boussole.store.request.FollowUpMeans.PHONE, "messagerie", null);
+        return recorded;
     }
 
     private static List<String> sentTexts() {

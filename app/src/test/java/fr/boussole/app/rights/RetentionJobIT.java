@@ -74,6 +74,7 @@ class RetentionJobIT {
         mongo.updateFirst(conversationDoc("web:retention-stopped-1"), new Update().set("optedOut", true), "conversations");
         // messages of a conversation still going on: one handled just past the limit, one just short of it
         say("retention-long-0001", "secret old message");
+        String oldMessage = providerIdOf("retention-long-0001", "secret old message");
         say("retention-long-0001", "secret new message");
         mongo.updateFirst(conversationDoc("web:retention-long-0001"), new Update().set("updatedAt", Date.from(thirtyDays.plus(SECOND))),
                 "conversations");
@@ -101,19 +102,22 @@ class RetentionJobIT {
         Document stopped = mongo.findOne(conversationDoc("web:retention-stopped-1"), Document.class, "conversations");
         assertThat(stopped).as("opted out: the flag stays").isNotNull();
         assertThat(stopped.getBoolean("optedOut")).isTrue();
-        assertThat(texts("web:retention-stopped-1")).containsOnly("");
-        assertThat(texts("web:retention-long-0001")).containsExactly("", "secret new message");
-        assertThat(outboxTexts("web:retention-long-0001")).as("the reply sent before the limit is emptied")
-                .containsExactly("", "echo 2: secret new message");
+        assertThat(texts("web:retention-stopped-1")).as("opted out: its old message pruned").isEmpty();
+        assertThat(texts("web:retention-long-0001")).as("the message handled before the limit is pruned")
+                .containsExactly("secret new message");
+        assertThat(outboxTexts("web:retention-long-0001")).as("the reply sent before the limit is pruned")
+                .containsExactly("echo 2: secret new message");
+        assertThat(mongo.exists(byId(InboundMessages.idOf(Channel.WEB, oldMessage)), "inbound_seen"))
+                .as("a pruned message's key stays: a redelivery is still a duplicate").isTrue();
 
         assertThat(requests.findById("cr_old").orElseThrow().isAnonymised()).isTrue();
         assertThat(requests.findById("cr_recent").orElseThrow().isAnonymised()).isFalse();
         assertThat(requests.findById("cr_open").orElseThrow().isAnonymised()).isFalse();
         assertThat(searches.findAll()).extracting(Search::getId).containsExactly("se_recent");
-        assertThat(report).isEqualTo(new RetentionJob.Report(2, 1, 2, 1, 1, 0));
+        assertThat(report).isEqualTo(new RetentionJob.Report(2, 3, 3, 1, 1, 0, 0));
 
         assertThat(app.getBean(RetentionJob.class).run(NOW)).as("a second run finds nothing more")
-                .isEqualTo(new RetentionJob.Report(0, 0, 0, 0, 0, 0));
+                .isEqualTo(new RetentionJob.Report(0, 0, 0, 0, 0, 0, 0));
     }
 
     /**
@@ -153,11 +157,41 @@ class RetentionJobIT {
         return ContactRequest.open(id, made, "org_1", 3);
     }
 
+    /**
+     * News of a request (or a person's words) written to a web chat waits for its page to come back,
+     * beyond the hour after which a reply no request took is emptied.
+     */
+    @Test
+    void what_the_bot_wrote_first_to_a_web_chat_waits_for_the_page_beyond_the_hour() {
+        ConversationKey web = new ConversationKey(Channel.WEB, "retention-news-0001");
+        MongoOutbox outbox = app.getBean(MongoOutbox.class);
+        String news = "Mission locale s'occupe de ta demande.";
+        outbox.enqueue(new fr.boussole.core.delivery.Delivery("ob_retention_news", Channel.WEB, web.address(), web, 1, 1,
+                new fr.boussole.core.delivery.DeliveryPayload.Chat(
+                        fr.boussole.core.message.OutboundMessage.of(news).asUnprompted())), "in_retention_news");
+        outbox.enqueue(new fr.boussole.core.delivery.Delivery("ob_retention_reply", Channel.WEB, web.address(), web, 2, 1,
+                new fr.boussole.core.delivery.DeliveryPayload.Chat(
+                        fr.boussole.core.message.OutboundMessage.of("Une réponse que la page n'a pas prise."))), "in_retention_reply");
+        mongo.updateMulti(Query.query(Criteria.where("_id").in("ob_retention_news", "ob_retention_reply")),
+                new Update().set("createdAt", Date.from(NOW.minus(Duration.ofHours(2)))), "outbox");
+
+        RetentionJob.Report report = app.getBean(RetentionJob.class).run(NOW);
+
+        assertThat(report.webRepliesEmptied()).as("the untaken reply").isEqualTo(1);
+        assertThat(app.getBean(fr.boussole.pipeline.outbox.WebReplies.class).takeUnread(web))
+                .extracting(fr.boussole.core.message.OutboundMessage::text).containsExactly(news);
+    }
+
     /** A web conversation whose only message and reply are dated {@code at}. */
     static void conversation(String session, String text, Instant at) {
         say(session, text);
         mongo.updateFirst(conversationDoc("web:" + session), new Update().set("updatedAt", Date.from(at)), "conversations");
         dateMessages(session, text, at);
+    }
+
+    static String providerIdOf(String session, String text) {
+        return app.getBean(InboundMessages.class).all(new ConversationKey(Channel.WEB, session)).stream()
+                .filter(m -> text.equals(m.inbound().text())).findFirst().orElseThrow().inbound().providerMessageId();
     }
 
     static void say(String session, String text) {

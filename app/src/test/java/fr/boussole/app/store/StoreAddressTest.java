@@ -1,6 +1,6 @@
 package fr.boussole.app.store;
 
-import fr.boussole.app.config.InvalidSettingException;
+import fr.boussole.core.settings.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

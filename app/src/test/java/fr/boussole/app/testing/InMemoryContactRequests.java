@@ -33,6 +33,14 @@ public class InMemoryContactRequests implements ContactRequests, ContactRequestA
     }
 
     @Override
+    public java.util.Optional<Recorded> recordAnother(String requestId, String previousRequestId, String offerId,
+                                                     fr.boussole.core.conversation.ConsentRecord consent) {
+        Recorded previous = RECORDED.get(previousRequestId);
+        return previous == null ? java.util.Optional.empty() : java.util.Optional.of(RECORDED.computeIfAbsent(requestId,
+                id -> new Recorded(id, offerId, "org-2", consent.acceptedAt(), consent.acceptedAt().plus(Duration.ofDays(3)))));
+    }
+
+    @Override
     public void requestRecorded(Recorded request) {
         ALERTED.add(request.requestId());
     }

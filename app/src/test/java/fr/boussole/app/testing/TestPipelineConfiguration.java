@@ -1,6 +1,7 @@
 package fr.boussole.app.testing;
 
 import fr.boussole.core.conversation.ConversationEngine;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -26,7 +27,9 @@ public class TestPipelineConfiguration {
         return new InMemoryContactRequests();
     }
 
+    /** Off in a test that configures Twilio: the real SMS deliverer is then there (one deliverer per channel). */
     @Bean
+    @ConditionalOnProperty(name = "test.scripted-sms", havingValue = "true", matchIfMissing = true)
     ScriptedSmsDeliverer scriptedSmsDeliverer() {
         return new ScriptedSmsDeliverer();
     }

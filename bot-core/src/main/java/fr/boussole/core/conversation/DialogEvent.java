@@ -39,4 +39,25 @@ public sealed interface DialogEvent {
 
     /** The young person answered "were you contacted?" about this request: record it (a "no" alerts). */
     record ContactCheckAnswered(String requestId, ContactChecks.Answer answer) implements DialogEvent {}
+
+    /**
+     * After a request left them without help, the young person accepted the offer proposed instead:
+     * record a new request to it, made of the previous one (same contact, same answers) with this
+     * consent. No personal data travels in the event: the store has it.
+     */
+    record AnotherOfferRequested(String previousRequestId, String offerId, ConsentRecord consent) implements DialogEvent {}
+
+    /**
+     * The young person wants a person to answer: open a conversation in the inbox of the territory's
+     * desk, with the transcript. The caller gives it an id derived from the message.
+     *
+     * @param reason {@code asked} (they asked for someone) or {@code not-understood} (the bot failed twice)
+     */
+    record HandoverRequested(String territoryId, String reason) implements DialogEvent {}
+
+    /** The young person wrote while a person holds the conversation: the bot stayed quiet. */
+    record HandoverHeard() implements DialogEvent {}
+
+    /** The bot took the conversation back by itself ({@code quiet-time}, {@code stop}, {@code erase}, {@code restart}). */
+    record HandoverEnded(String reason) implements DialogEvent {}
 }

@@ -1,6 +1,8 @@
 package fr.boussole.core.conversation;
 
 import fr.boussole.core.followup.ContactCheckPrompt;
+import fr.boussole.core.followup.RequestNews;
+import fr.boussole.core.handover.PersonInput;
 import fr.boussole.core.message.Inbound;
 
 import java.util.Optional;
@@ -20,12 +22,25 @@ public sealed interface Input {
     /** Time to ask "were you contacted?" about one request. */
     record ContactCheckDue(ContactCheckPrompt prompt) implements SystemInput {}
 
+    /** What became of one of the young person's requests, to tell them. */
+    record RequestNewsArrived(RequestNews news) implements SystemInput {}
+
+    /** A person took, answered or handed back the conversation, from the console's inbox. */
+    record PersonSpoke(PersonInput input) implements SystemInput {}
+
     /**
      * The input an inbox message carries. System inputs travel through the inbox as inbound messages
      * (for the same order, de-duplication and crash safety); only the genuine ones are read as such.
      */
     static Input of(Inbound inbound) {
         Optional<ContactCheckPrompt> check = ContactCheckPrompt.in(inbound);
-        return check.<Input>map(ContactCheckDue::new).orElseGet(() -> new Message(inbound));
+        if (check.isPresent()) {
+            return new ContactCheckDue(check.get());
+        }
+        Optional<RequestNews> news = RequestNews.in(inbound);
+        if (news.isPresent()) {
+            return new RequestNewsArrived(news.get());
+        }
+        return PersonInput.in(inbound).<Input>map(PersonSpoke::new).orElseGet(() -> new Message(inbound));
     }
 }

@@ -29,7 +29,8 @@ public final class JourneyEngine implements ConversationEngine {
     /** Texts shown as choice labels, normalised once rather than on every turn. */
     private static final List<String> LABEL_KEYS = List.of("choice.yes", "choice.no", "choice.restart", "resume.resume",
             "contact.yes", "consent.refuse", "done.other-offers", "offers.more", "offers.other-theme",
-            "offers.other-offers", "contact.email-keep", "commune.home-no", "check.yes", "check.no", "check.not-yet");
+            "offers.other-offers", "contact.email-keep", "commune.home-no", "check.yes", "check.no", "check.not-yet",
+            "news.send", "news.decline", "news.contacted", "person.yes", "person.no", "person.choice");
 
     private final JourneyPorts ports;
     private final Map<String, String> normalisedLabels;

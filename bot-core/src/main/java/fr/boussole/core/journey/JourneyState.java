@@ -2,6 +2,7 @@ package fr.boussole.core.journey;
 
 import fr.boussole.core.conversation.ContactMethod;
 import fr.boussole.core.followup.ContactCheckPrompt;
+import fr.boussole.core.followup.RequestNews;
 import fr.boussole.core.questionnaire.QuestionnaireRef;
 
 import java.time.Instant;
@@ -29,14 +30,17 @@ import java.util.Objects;
  * @param optedOut  "stop" was said: nothing is sent until the young person writes again
  * @param urgent    the young person said they were in danger, or gave an answer marked urgent: the
  *                  request they make is marked urgent
+ * @param news      news of a request told, with what it offers (another offer, "I was contacted"),
+ *                  waiting for the answer; it sits above {@code at} like {@code check}
+ * @param handover  a person offered, or holding the conversation (the bot stays quiet); above {@code at}
  */
 public record JourneyState(Position at, int reasks, List<String> candidates, Profile profile, Search search,
                            Request request, List<Position> trail, Position resumeAt, PendingCheck check,
-                           Instant lastSeen, boolean optedOut, boolean urgent) {
+                           Instant lastSeen, boolean optedOut, boolean urgent, PendingNews news, Handover handover) {
 
     /** A conversation nobody has written in yet, or one erased. */
     public static final JourneyState FRESH = new JourneyState(Position.START, 0, List.of(), Profile.NONE,
-            Search.NONE, Request.NONE, List.of(), null, null, null, false, false);
+            Search.NONE, Request.NONE, List.of(), null, null, null, false, false, null, null);
 
     public JourneyState {
         Objects.requireNonNull(at, "at");
@@ -225,64 +229,109 @@ public record JourneyState(Position at, int reasks, List<String> candidates, Pro
         }
     }
 
+    /**
+     * News of a request told and what it offers, waiting for an answer.
+     *
+     * @param consentText the exact proposal shown when it offers another request (its consent), or null
+     * @param reasks      how many times it was asked again
+     */
+    public record PendingNews(RequestNews news, String consentText, int reasks) {
+        public PendingNews {
+            Objects.requireNonNull(news, "news");
+        }
+    }
+
+    /**
+     * A person to answer the young person: offered (waiting for their yes), or holding the conversation.
+     *
+     * @param since        when it was offered or opened
+     * @param lastActivity the person's last word, or the opening: the quiet time counts from it
+     * @param person       the first name of the person who took it, or null while nobody has
+     * @param reason       {@code asked} or {@code not-understood}
+     */
+    public record Handover(Stage stage, Instant since, Instant lastActivity, String person, String reason) {
+
+        public enum Stage { OFFERED, OPEN }
+
+        public Handover {
+            Objects.requireNonNull(stage, "stage");
+            Objects.requireNonNull(since, "since");
+            Objects.requireNonNull(lastActivity, "lastActivity");
+        }
+
+        public Handover heardFrom(String name, Instant at) {
+            return new Handover(Stage.OPEN, since, at, name, reason);
+        }
+    }
+
     public JourneyState at(Position position) {
         return new JourneyState(position, 0, candidates, profile, search, request, trail, resumeAt, check, lastSeen,
-                optedOut, urgent);
+                optedOut, urgent, news, handover);
     }
 
     public JourneyState withReasks(int count) {
         return new JourneyState(at, count, candidates, profile, search, request, trail, resumeAt, check, lastSeen,
-                optedOut, urgent);
+                optedOut, urgent, news, handover);
     }
 
     public JourneyState withCandidates(List<String> insees) {
         return new JourneyState(at, reasks, insees, profile, search, request, trail, resumeAt, check, lastSeen,
-                optedOut, urgent);
+                optedOut, urgent, news, handover);
     }
 
     public JourneyState withProfile(Profile newProfile) {
         return new JourneyState(at, reasks, candidates, newProfile, search, request, trail, resumeAt, check, lastSeen,
-                optedOut, urgent);
+                optedOut, urgent, news, handover);
     }
 
     public JourneyState withSearch(Search newSearch) {
         return new JourneyState(at, reasks, candidates, profile, newSearch, request, trail, resumeAt, check, lastSeen,
-                optedOut, urgent);
+                optedOut, urgent, news, handover);
     }
 
     public JourneyState withRequest(Request newRequest) {
         return new JourneyState(at, reasks, candidates, profile, search, newRequest, trail, resumeAt, check, lastSeen,
-                optedOut, urgent);
+                optedOut, urgent, news, handover);
     }
 
     public JourneyState withTrail(List<Position> positions) {
         return new JourneyState(at, reasks, candidates, profile, search, request, positions, resumeAt, check, lastSeen,
-                optedOut, urgent);
+                optedOut, urgent, news, handover);
     }
 
     public JourneyState withResumeAt(Position position) {
         return new JourneyState(at, reasks, candidates, profile, search, request, trail, position, check, lastSeen,
-                optedOut, urgent);
+                optedOut, urgent, news, handover);
     }
 
     public JourneyState withCheck(PendingCheck pending) {
         return new JourneyState(at, reasks, candidates, profile, search, request, trail, resumeAt, pending, lastSeen,
-                optedOut, urgent);
+                optedOut, urgent, news, handover);
     }
 
     public JourneyState withLastSeen(Instant seen) {
         return new JourneyState(at, reasks, candidates, profile, search, request, trail, resumeAt, check, seen,
-                optedOut, urgent);
+                optedOut, urgent, news, handover);
     }
 
     public JourneyState withOptedOut(boolean out) {
         return new JourneyState(at, reasks, candidates, profile, search, request, trail, resumeAt, check, lastSeen,
-                out, urgent);
+                out, urgent, news, handover);
     }
 
     public JourneyState withUrgent(boolean isUrgent) {
         return new JourneyState(at, reasks, candidates, profile, search, request, trail, resumeAt, check, lastSeen,
-                optedOut, isUrgent);
+                optedOut, isUrgent, news, handover);
+    }
+
+    public JourneyState withNews(PendingNews pending) {
+        return new JourneyState(at, reasks, candidates, profile, search, request, trail, resumeAt, check, lastSeen,
+                optedOut, urgent, pending, handover);
+    }
+
+    public JourneyState withHandover(Handover newHandover) {
+        return new JourneyState(at, reasks, candidates, profile, search, request, trail, resumeAt, check, lastSeen,
+                optedOut, urgent, news, newHandover);
     }
 
     /** Forgets the journey, keeping only the last activity (for the idle expiry). */

@@ -3,9 +3,12 @@ package fr.boussole.core.journey;
 import fr.boussole.core.conversation.ContactMethod;
 import fr.boussole.core.conversation.ConversationState;
 import fr.boussole.core.followup.ContactCheckPrompt;
+import fr.boussole.core.followup.RequestNews;
 import fr.boussole.core.journey.JourneyState.Contact;
 import fr.boussole.core.journey.JourneyState.Given;
+import fr.boussole.core.journey.JourneyState.Handover;
 import fr.boussole.core.journey.JourneyState.PendingCheck;
+import fr.boussole.core.journey.JourneyState.PendingNews;
 import fr.boussole.core.journey.JourneyState.Place;
 import fr.boussole.core.journey.JourneyState.Position;
 import fr.boussole.core.journey.JourneyState.Profile;
@@ -31,7 +34,7 @@ import java.util.Map;
 public final class JourneyStateCodec {
 
     /** The version this code writes; see {@link StateMigrations} for what each one changed. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 5;
     static final String V = "v";
 
     private JourneyStateCodec() {}
@@ -56,6 +59,8 @@ public final class JourneyStateCodec {
         Map<String, Object> request = map(doc, "request");
         Map<String, Object> contact = map(request, "contact");
         Map<String, Object> check = map(doc, "check");
+        Map<String, Object> news = map(doc, "news");
+        Map<String, Object> handover = map(doc, "handover");
         Map<String, Given> answers = new LinkedHashMap<>();
         map(search, "answers").forEach((question, value) -> {
             Map<String, Object> given = asMap(value);
@@ -80,7 +85,12 @@ public final class JourneyStateCodec {
                 check.isEmpty() ? null : new PendingCheck(new ContactCheckPrompt(string(check, "request"),
                         string(check, "organisation"), string(check, "offer")), integer(check, "reasks")),
                 string(doc, "lastSeen") == null ? null : Instant.parse(string(doc, "lastSeen")),
-                Boolean.TRUE.equals(doc.get("optedOut")), Boolean.TRUE.equals(doc.get("urgent")));
+                Boolean.TRUE.equals(doc.get("optedOut")), Boolean.TRUE.equals(doc.get("urgent")),
+                RequestNews.parse(string(news, "told"))
+                        .map(told -> new PendingNews(told, string(news, "consent"), integer(news, "reasks"))).orElse(null),
+                handover.isEmpty() ? null : new Handover(Handover.Stage.valueOf(string(handover, "stage")),
+                        Instant.parse(string(handover, "since")), Instant.parse(string(handover, "lastActivity")),
+                        string(handover, "person"), string(handover, "reason")));
     }
 
     public static Map<String, Object> encode(JourneyState state) {
@@ -139,6 +149,23 @@ public final class JourneyStateCodec {
             putIf(c, "reasks", state.check().reasks());
             doc.put("check", c);
         }
+        if (state.news() != null) {
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("told", state.news().news().toChoiceId());
+            putIf(n, "consent", state.news().consentText());
+            putIf(n, "reasks", state.news().reasks());
+            doc.put("news", n);
+        }
+        if (state.handover() != null) {
+            Handover h = state.handover();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("stage", h.stage().name());
+            m.put("since", h.since().toString());
+            m.put("lastActivity", h.lastActivity().toString());
+            putIf(m, "person", h.person());
+            putIf(m, "reason", h.reason());
+            doc.put("handover", m);
+        }
         putIf(doc, "lastSeen", state.lastSeen() == null ? null : state.lastSeen().toString());
         if (state.optedOut()) {
             doc.put("optedOut", true);
@@ -149,7 +176,7 @@ public final class JourneyStateCodec {
         return doc;
     }
 
-    /** Absent in a state written before journeys recorded their questionnaire's version (still version 2). */
+    /** Absent in a state written before journeys recorded their questionnaire's version (up to version 4). */
     private static QuestionnaireRef questionnaire(Map<String, Object> doc) {
         return string(doc, "id") == null ? null : new QuestionnaireRef(string(doc, "id"), integer(doc, "version"));
     }

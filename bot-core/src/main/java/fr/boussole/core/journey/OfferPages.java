@@ -47,13 +47,26 @@ final class OfferPages {
         return QuestionPlan.ids(match(state, answers, now));
     }
 
+    /** The same, asked of the catalogue again rather than remembered: to see whether it changed during the turn. */
+    Set<String> idsMatchingAfresh(JourneyState state, Map<String, List<String>> answers, Instant now) {
+        return QuestionPlan.ids(ports.catalog().match(query(state, answers, now)));
+    }
+
+    /** Forgets this turn's answers of the catalogue: it changed meanwhile (an index rebuilt), ask again. */
+    void forget() {
+        asked.clear();
+    }
+
     private List<OfferSummary> match(JourneyState state, Map<String, List<String>> given, Instant now) {
+        return asked.computeIfAbsent(query(state, given, now), ports.catalog()::match);
+    }
+
+    private MatchQuery query(JourneyState state, Map<String, List<String>> given, Instant now) {
         Map<String, Set<String>> answers = new LinkedHashMap<>();
         given.forEach((question, values) -> answers.put(question, new LinkedHashSet<>(values)));
-        MatchQuery query = new MatchQuery(state.profile().territoryId(), state.search().theme(),
+        return new MatchQuery(state.profile().territoryId(), state.search().theme(),
                 state.profile().communeInsee(), state.profile().age(), answers,
                 LocalDate.ofInstant(now, ports.settings().zone()), seed);
-        return asked.computeIfAbsent(query, ports.catalog()::match);
     }
 
     int pageCount(int offers) {

@@ -64,7 +64,8 @@ final class Prompts {
             case QUESTION -> question(state);
             case OFFERS -> {
                 var matching = offers.matching(state, now);
-                yield offers.render(matching, Math.min(state.search().page(), offers.pageCount(matching.size()) - 1));
+                var page = offers.render(matching, Math.min(state.search().page(), offers.pageCount(matching.size()) - 1));
+                yield matching.isEmpty() ? WayForward.whenNothingFits(ports, state, page) : page;
             }
             case OFFER -> offer(state);
             case CONTACT -> EMAIL_CHECK_STEP.equals(state.at().step())

@@ -28,14 +28,34 @@ import java.util.Set;
  */
 final class QuestionPlan {
 
+    /** Decisions tried before keeping one whose catalogue changed under it (an index rebuilt twice in one turn). */
+    private static final int ATTEMPTS = 3;
+
     private final TurnContext turn;
 
     QuestionPlan(TurnContext turn) {
         this.turn = turn;
     }
 
-    /** The first question after {@code afterId} (or from the start) that is active, unanswered and worth asking. */
+    /**
+     * The first question after {@code afterId} (or from the start) that is active, unanswered and worth asking.
+     * The probes of one decision must all be answered by the same catalogue: an instance rebuilding its offer index
+     * in the middle of a turn would otherwise compare offers of two snapshots, and ask a question that changes
+     * nothing (or skip one that does). So the catalogue is asked again at the end; if it changed, decide again.
+     */
     Optional<Step> next(Questionnaire questionnaire, String afterId) {
+        Map<String, List<String>> answers = turn.state().search().values();
+        for (int attempt = 1; ; attempt++) {
+            Set<String> before = turn.offers.idsMatching(turn.state(), answers, turn.now);
+            Optional<Step> chosen = choose(questionnaire, afterId);
+            if (attempt == ATTEMPTS || turn.offers.idsMatchingAfresh(turn.state(), answers, turn.now).equals(before)) {
+                return chosen;
+            }
+            turn.offers.forget();
+        }
+    }
+
+    private Optional<Step> choose(Questionnaire questionnaire, String afterId) {
         List<Step> steps = questionnaire.steps();
         int from = 0;
         if (afterId != null) {

@@ -52,6 +52,16 @@ final class SafetySteps {
         }
     }
 
+    /**
+     * While a person holds the conversation: the help line at once, in a message of its own, and
+     * nothing of the journey (the person answers the rest). The request made afterwards is urgent.
+     */
+    void helpLineOnly() {
+        Distress distress = turn.reading().mostPressing().orElseThrow();
+        turn.update(s -> s.withUrgent(true));
+        turn.say(OutboundMessage.of(helpLine(distress)));
+    }
+
     /** An answer marked urgent in the questionnaire: the theme's help line at once, the request urgent. */
     void urgentAnswer() {
         String theme = turn.state().search().theme();

@@ -188,7 +188,21 @@ final class TurnContext {
             say(OutboundMessage.of(texts.text("stuck") + "\n" + person.lineWhenStuck()));
         }
         String lead = state.reasks() <= MAX_REASKS ? texts.text(reaskKey) : texts.text(easierKey);
-        say(prefixed(lead, prompt()));
+        say(withPersonWhenStuck(prefixed(lead, prompt())));
+    }
+
+    /** Not understood twice in a row: someone of the territory's desk is offered beside the question. */
+    private OutboundMessage withPersonWhenStuck(OutboundMessage message) {
+        if (state.reasks() < MAX_REASKS) {
+            return message;
+        }
+        return HandoverSteps.choiceWhenStuck(this)
+                .filter(person -> message.choices().stream().noneMatch(c -> c.id().equals(person.id())))
+                .map(person -> {
+                    List<Choice> choices = new ArrayList<>(message.choices());
+                    choices.add(person);
+                    return new OutboundMessage(message.text(), choices, message.asksForPhone());
+                }).orElse(message);
     }
 
     /** Mid-way, a message the step does not understand is first read as a correction (age, commune, theme). */

@@ -18,6 +18,8 @@ final class TurnRunner {
     private final OfferSteps offerSteps;
     private final ContactSteps contact;
     private final ContactCheckSteps check;
+    private final RequestNewsSteps news;
+    private final HandoverSteps handover;
 
     TurnRunner(TurnContext turn) {
         this.turn = turn;
@@ -30,28 +32,45 @@ final class TurnRunner {
         this.contact = new ContactSteps(turn);
         this.offerSteps = new OfferSteps(turn, contact);
         this.check = new ContactCheckSteps(turn);
+        this.news = new RequestNewsSteps(turn);
+        this.handover = new HandoverSteps(turn);
     }
 
     void run(Input input) {
         switch (input) {
             case Input.ContactCheckDue due -> check.ask(due.prompt());
+            case Input.RequestNewsArrived arrived -> news.tell(arrived.news());
+            case Input.PersonSpoke spoke -> handover.person(spoke.input());
             case Input.Message ignored -> message();
         }
     }
 
     /**
-     * Distress first, whatever else: the help line at once. Then global words (erase and stop win over
-     * the rest), the answer to "were you contacted?" if it waits, expiry, side questions (the FAQ, a
-     * person to talk to), and the step the journey is at.
+     * Distress first, whatever else, even while a person holds the conversation: the help line at once.
+     * Then global words (erase and stop win over the rest); while a person holds the conversation,
+     * nothing more (see {@link HandoverSteps#hold}); then the answer to an offer of a person, to "were
+     * you contacted?" or to news of a request if one waits, a call for a person, expiry, side questions
+     * (the FAQ, a person to talk to), and the step the journey is at.
      */
     private void message() {
         if (safety.inDanger()) {
-            safety.answer(check, questions);
+            if (handover.active()) {
+                safety.helpLineOnly(); // the person goes on with the conversation, and reads this too
+                handover.heard();
+            } else {
+                safety.answer(check, questions);
+            }
             return;
         }
         Optional<Intent> global = words.globalIntent();
         if (turn.state().optedOut()) {
             words.comeBackAfterOptOut(global);
+            return;
+        }
+        if (handover.active() && handover.hold(global)) {
+            return; // a person holds the conversation: the bot says nothing
+        }
+        if (handover.offered() && handover.answerOffer()) {
             return;
         }
         if (check.pending()) {
@@ -65,6 +84,17 @@ final class TurnRunner {
                 return;
             }
         }
+        if (news.pending()) {
+            if (global.isPresent() && global.get() == Intent.HELP) {
+                news.help();
+                return;
+            }
+            if (global.isPresent()) {
+                news.drop();
+            } else if (news.answer(words)) {
+                return;
+            }
+        }
         if (global.isPresent()) {
             switch (global.get()) {
                 case ERASE -> { words.erase(); return; }
@@ -72,6 +102,9 @@ final class TurnRunner {
                 case RESTART -> { turn.restart(); return; }
                 default -> { }
             }
+        }
+        if (handover.asked()) {
+            return;
         }
         if (turn.state().phase() == Phase.NEW) {
             profile.firstMessage(sides);

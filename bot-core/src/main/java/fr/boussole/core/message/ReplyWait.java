@@ -40,4 +40,13 @@ public interface ReplyWait {
      * @throws StoreUnavailableException when the store cannot be reached
      */
     Optional<String> offeredLabel(ConversationKey conversation, String choiceId);
+
+    /**
+     * The bot's messages of the conversation that its page has not shown yet, in order: what the bot
+     * wrote first (news of a request, a person's words) and the replies of a message whose wait ran out.
+     * Returning them is their delivery: asked again, it returns the ones written since.
+     *
+     * @throws StoreUnavailableException when the store cannot be reached
+     */
+    List<OutboundMessage> unread(ConversationKey conversation);
 }

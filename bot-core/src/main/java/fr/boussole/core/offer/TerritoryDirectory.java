@@ -21,6 +21,24 @@ public interface TerritoryDirectory {
     List<InfoJeunesContact> infoJeunesFor(Commune commune);
 
     /**
+     * The territory's own Info Jeunes to point a young person of this commune to when nothing else fits
+     * (an Info Jeunes organisation of the territory, the nearest first).
+     */
+    default Optional<InfoJeunesContact> infoJeunesIn(String territoryId, String communeInsee) {
+        return Optional.empty();
+    }
+
+    /** The national services for a theme, the first the one to name first. */
+    default List<NationalService> nationalServices(String theme) {
+        return List.of();
+    }
+
+    /** Who answers the territory's young people when they ask for a person, if anyone does. */
+    default Optional<fr.boussole.core.handover.PersonDesk> personDesk(String territoryId) {
+        return Optional.empty();
+    }
+
+    /**
      * The name of a département by its code ("46" → "Lot"), to tell communes of one name apart; the
      * code itself when unknown.
      */

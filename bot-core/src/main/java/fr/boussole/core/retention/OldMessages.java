@@ -2,12 +2,19 @@ package fr.boussole.core.retention;
 
 import java.time.Instant;
 
-/** Messages received and sent, kept for their processing and delivery only: their text is emptied. */
+/**
+ * Messages received and sent, kept for their processing and delivery only: deleted once handled and
+ * old enough (what de-duplication needs of a received message is kept apart), and web chat replies no
+ * request took emptied sooner.
+ */
 public interface OldMessages {
 
-    /** Empties the inbound messages processed before {@code cutoff}; the number emptied. */
-    int emptyInbound(Instant cutoff);
+    /** Deletes the inbound messages handled and accepted before {@code cutoff}; the number deleted. */
+    int pruneInbound(Instant cutoff);
 
-    /** Empties the outbox entries finished before {@code cutoff}; the number emptied. */
-    int emptyOutbox(Instant cutoff);
+    /** Deletes the outbox entries finished and created before {@code cutoff}; the number deleted. */
+    int pruneOutbox(Instant cutoff);
+
+    /** Cancels and empties the web chat replies no request took, created before {@code cutoff}; how many. */
+    int emptyUntakenWebReplies(Instant cutoff);
 }

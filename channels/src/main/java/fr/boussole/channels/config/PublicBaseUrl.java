@@ -1,5 +1,6 @@
 package fr.boussole.channels.config;
 
+import fr.boussole.core.settings.InvalidSettingException;
 import java.net.URI;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -15,11 +16,11 @@ public class PublicBaseUrl {
         try {
             uri = URI.create(base.strip());
         } catch (IllegalArgumentException e) {
-            throw new ChannelSettingException("PUBLIC_BASE_URL", "not a URL");
+            throw new InvalidSettingException("PUBLIC_BASE_URL", "not a URL");
         }
         if (uri.getScheme() == null || uri.getHost() == null
                 || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-            throw new ChannelSettingException("PUBLIC_BASE_URL", "must be an absolute http(s) URL, e.g. https://bot.example.org");
+            throw new InvalidSettingException("PUBLIC_BASE_URL", "must be an absolute http(s) URL, e.g. https://bot.example.org");
         }
         this.base = base.strip().replaceAll("/+$", "");
     }

@@ -1,2 +1,2 @@
-/** Start-up settings of the channels and the one-line explanation of a wrong one. */
+/** Start-up settings of the channels (a wrong one is bot-core's InvalidSettingException, reported by the app). */
 package fr.boussole.channels.config;

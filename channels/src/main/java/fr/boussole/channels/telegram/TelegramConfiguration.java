@@ -2,7 +2,7 @@ package fr.boussole.channels.telegram;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.boussole.channels.config.ChannelSettingException;
+import fr.boussole.core.settings.InvalidSettingException;
 import java.net.URI;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
@@ -49,23 +49,23 @@ class TelegramConfiguration {
 
     static void check(TelegramProperties p) {
         if (!TOKEN.matcher(p.botToken().strip()).matches()) {
-            throw new ChannelSettingException("TELEGRAM_BOT_TOKEN", "is not a bot token as BotFather gives it (digits:letters)");
+            throw new InvalidSettingException("TELEGRAM_BOT_TOKEN", "is not a bot token as BotFather gives it (digits:letters)");
         }
         if (!p.mode().equals("webhook") && !p.mode().equals("polling")) {
-            throw new ChannelSettingException("TELEGRAM_MODE", "must be webhook or polling, not " + p.mode());
+            throw new InvalidSettingException("TELEGRAM_MODE", "must be webhook or polling, not " + p.mode());
         }
         if (!p.polling() && (p.webhookSecret() == null || p.webhookSecret().isBlank())) {
-            throw new ChannelSettingException("TELEGRAM_WEBHOOK_SECRET", "required in webhook mode (1-256 characters A-Z a-z 0-9 _ -)");
+            throw new InvalidSettingException("TELEGRAM_WEBHOOK_SECRET", "required in webhook mode (1-256 characters A-Z a-z 0-9 _ -)");
         }
         if (p.webhookSecret() != null && !p.webhookSecret().isBlank() && !SECRET.matcher(p.webhookSecret()).matches()) {
-            throw new ChannelSettingException("TELEGRAM_WEBHOOK_SECRET", "must be 1-256 characters among A-Z a-z 0-9 _ -");
+            throw new InvalidSettingException("TELEGRAM_WEBHOOK_SECRET", "must be 1-256 characters among A-Z a-z 0-9 _ -");
         }
         URI base = p.apiBaseUrl();
         if (base.getScheme() == null || base.getHost() == null || !(base.getScheme().equals("http") || base.getScheme().equals("https"))) {
-            throw new ChannelSettingException("TELEGRAM_API_BASE_URL", "must be an absolute http(s) URL such as https://api.telegram.org");
+            throw new InvalidSettingException("TELEGRAM_API_BASE_URL", "must be an absolute http(s) URL such as https://api.telegram.org");
         }
         if (p.messagesPerSecond() < 1 || p.messagesPerChatPerSecond() < 1) {
-            throw new ChannelSettingException("TELEGRAM_MESSAGES_PER_SECOND", "rates must be at least 1");
+            throw new InvalidSettingException("TELEGRAM_MESSAGES_PER_SECOND", "rates must be at least 1");
         }
     }
 }

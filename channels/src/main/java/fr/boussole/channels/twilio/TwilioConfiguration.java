@@ -1,7 +1,7 @@
 package fr.boussole.channels.twilio;
 
 import com.twilio.http.TwilioRestClient;
-import fr.boussole.channels.config.ChannelSettingException;
+import fr.boussole.core.settings.InvalidSettingException;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,31 +27,31 @@ class TwilioConfiguration {
 
     static void check(TwilioProperties p) {
         if (!TwilioProperties.isSet(p.accountSid())) {
-            throw new ChannelSettingException("TWILIO_ACCOUNT_SID", "unset while TWILIO_AUTH_TOKEN is set (set both, or neither to turn Twilio off)");
+            throw new InvalidSettingException("TWILIO_ACCOUNT_SID", "unset while TWILIO_AUTH_TOKEN is set (set both, or neither to turn Twilio off)");
         }
         if (!TwilioProperties.isSet(p.authToken())) {
-            throw new ChannelSettingException("TWILIO_AUTH_TOKEN", "unset while TWILIO_ACCOUNT_SID is set (set both, or neither to turn Twilio off)");
+            throw new InvalidSettingException("TWILIO_AUTH_TOKEN", "unset while TWILIO_ACCOUNT_SID is set (set both, or neither to turn Twilio off)");
         }
         if (!p.accountSid().matches("AC[0-9a-fA-F]{32}")) {
-            throw new ChannelSettingException("TWILIO_ACCOUNT_SID", "must be AC followed by 32 hexadecimal digits");
+            throw new InvalidSettingException("TWILIO_ACCOUNT_SID", "must be AC followed by 32 hexadecimal digits");
         }
         if (!TwilioProperties.isSet(p.smsFrom()) && !TwilioProperties.isSet(p.whatsappFrom())) {
-            throw new ChannelSettingException("TWILIO_SMS_FROM", "set it or TWILIO_WHATSAPP_FROM: Twilio has no number to send from");
+            throw new InvalidSettingException("TWILIO_SMS_FROM", "set it or TWILIO_WHATSAPP_FROM: Twilio has no number to send from");
         }
         if (TwilioProperties.isSet(p.smsFrom()) && !E164.matcher(p.smsFrom()).matches()) {
-            throw new ChannelSettingException("TWILIO_SMS_FROM", "must be an E.164 number such as +33612345678");
+            throw new InvalidSettingException("TWILIO_SMS_FROM", "must be an E.164 number such as +33612345678");
         }
         if (TwilioProperties.isSet(p.whatsappFrom()) && !E164.matcher(p.whatsappFrom()).matches()) {
-            throw new ChannelSettingException("TWILIO_WHATSAPP_FROM", "must be an E.164 number without the whatsapp: prefix, such as +14155238886");
+            throw new InvalidSettingException("TWILIO_WHATSAPP_FROM", "must be an E.164 number without the whatsapp: prefix, such as +14155238886");
         }
         if (p.apiBaseUrl() != null && (p.apiBaseUrl().getScheme() == null || p.apiBaseUrl().getHost() == null)) {
-            throw new ChannelSettingException("TWILIO_API_BASE_URL", "must be an absolute URL such as http://localhost:8089");
+            throw new InvalidSettingException("TWILIO_API_BASE_URL", "must be an absolute URL such as http://localhost:8089");
         }
         if (TwilioProperties.isSet(p.whatsappReengageContentSid()) && !p.whatsappReengageContentSid().startsWith("HX")) {
-            throw new ChannelSettingException("TWILIO_WHATSAPP_REENGAGE_CONTENT_SID", "must be a Content SID (HX…)");
+            throw new InvalidSettingException("TWILIO_WHATSAPP_REENGAGE_CONTENT_SID", "must be a Content SID (HX…)");
         }
         if (p.sendsPerSecond() < 1) {
-            throw new ChannelSettingException("TWILIO_SENDS_PER_SECOND", "must be at least 1");
+            throw new InvalidSettingException("TWILIO_SENDS_PER_SECOND", "must be at least 1");
         }
     }
 }

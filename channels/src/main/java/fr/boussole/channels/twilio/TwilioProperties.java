@@ -9,13 +9,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param whatsappReengageContentSid an approved WhatsApp template (Content SID, HX…) sent to reopen a
  *                                   conversation whose 24-hour window has closed; unset: such sends fail
+ * @param whatsappNewsContentSid     an approved WhatsApp template (Content SID, HX…) with one variable
+ *                                   {{1}}, that carries a message the bot writes first (news of a request,
+ *                                   a person's reply) outside the 24-hour window; unset: such a message
+ *                                   goes the re-engagement way (template, then the message once answered)
  * @param sendsPerSecond             how many messages per second one sender number may send, shared by
  *                                   every instance
  */
 @ConfigurationProperties("twilio")
 public record TwilioProperties(String accountSid, String authToken, String smsFrom, String whatsappFrom,
                                URI apiBaseUrl, String whatsappReengageContentSid, Duration requestTimeout,
-                               Integer sendsPerSecond) {
+                               Integer sendsPerSecond, String whatsappNewsContentSid) {
 
     public TwilioProperties {
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;

@@ -10,6 +10,7 @@ import fr.boussole.core.message.StoreUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -86,6 +87,20 @@ public class WebChatController {
             case ReplyWait.Outcome.TimedOut timedOut -> throw new ChatRejected(HttpStatus.GATEWAY_TIMEOUT, "chat.error.timeout");
             case ReplyWait.Outcome.Failed failed -> throw new ChatRejected(HttpStatus.SERVICE_UNAVAILABLE, "chat.error.failed");
         };
+    }
+
+    /**
+     * {@code GET /api/chat/{sessionId}/news}: what the bot wrote to this session that its page has not
+     * shown yet (news of a request, a person's words, replies whose wait ran out), in order, once. The
+     * page asks on opening and while it is open: the web chat cannot push, so a young person who comes
+     * back to the same session finds them there.
+     */
+    @GetMapping(path = "/api/chat/{sessionId}/news", produces = MediaType.APPLICATION_JSON_VALUE)
+    ChatResponse news(@PathVariable String sessionId) {
+        if (!SESSION_ID.matcher(sessionId).matches()) {
+            throw new ChatRejected(HttpStatus.BAD_REQUEST, "chat.error.session");
+        }
+        return ChatResponse.of(replies.unread(new ConversationKey(Channel.WEB, sessionId)));
     }
 
     /**

@@ -20,4 +20,9 @@ public class ScriptedReplies implements ReplyWait {
     public Optional<String> offeredLabel(ConversationKey conversation, String choiceId) {
         return Optional.empty();
     }
+
+    @Override
+    public List<OutboundMessage> unread(ConversationKey conversation) {
+        return List.of();
+    }
 }

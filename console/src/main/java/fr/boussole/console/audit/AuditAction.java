@@ -25,6 +25,13 @@ public enum AuditAction {
     QUESTIONNAIRE_DRAFT_DISCARDED,
     /** A draft published; the subject is the questionnaire and its new version ("emploi@te_lot v2"). */
     QUESTIONNAIRE_PUBLISHED,
+    /** A conversation handed to a person opened in the inbox (its transcript shown); the subject is the handover. */
+    CONVERSATION_VIEWED,
+    CONVERSATION_TAKEN,
+    CONVERSATION_REPLIED,
+    CONVERSATION_RETURNED,
+    /** The office hours or quiet time of a territory's desk changed; the subject is the territory. */
+    DESK_HOURS_CHANGED,
     TERRITORY_CREATED,
     TERRITORY_UPDATED,
     TERRITORY_OPENED,

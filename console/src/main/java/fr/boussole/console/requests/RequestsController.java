@@ -29,6 +29,9 @@ class RequestsController {
 
     static final String LIST = "console/requests";
     static final String PAGE = "console/request";
+    /** Urgent requests open first in every tab, then the nearest promise. */
+    static final Comparator<RequestView> URGENT_FIRST =
+            Comparator.comparing((RequestView r) -> !r.urgent()).thenComparing(RequestView::dueAt);
 
     private final RequestAccess access;
     private final FollowUps followUps;
@@ -72,7 +75,7 @@ class RequestsController {
         model.addAttribute("tab", tab);
         model.addAttribute("counts", counts);
         model.addAttribute("requests", visible.stream().filter(tab.filter(now, settings.dueSoonWithin()))
-                .sorted(Comparator.comparing(RequestView::dueAt)).toList());
+                .sorted(URGENT_FIRST).toList());
         model.addAttribute("now", now);
         model.addAttribute("user", user);
         return LIST;

@@ -6,12 +6,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
 
-/** The tabs of the request list; a request may sit in several (new and due soon). */
+/**
+ * The tabs of the request list; a request may sit in several (new and due soon). URGENT holds the requests not
+ * closed yet of young people who gave an urgent answer or said they were in danger: first, so that nobody misses them.
+ */
 public enum Tab {
-    NEW, IN_PROGRESS, DUE_SOON, OVERDUE, DONE;
+    URGENT, NEW, IN_PROGRESS, DUE_SOON, OVERDUE, DONE;
 
     public Predicate<RequestView> filter(Instant now, Duration dueSoonWithin) {
         return switch (this) {
+            case URGENT -> r -> r.urgent() && !r.done();
             case NEW -> r -> r.status() == RequestStatus.NEW;
             case IN_PROGRESS -> r -> r.status() == RequestStatus.IN_PROGRESS || r.status() == RequestStatus.CONTACTED;
             case DUE_SOON -> r -> !r.done() && r.firstContactAt() == null && !r.overdueAt(now)

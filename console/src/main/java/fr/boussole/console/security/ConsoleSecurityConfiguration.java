@@ -53,6 +53,9 @@ class ConsoleSecurityConfiguration {
                         .requestMatchers("/console/animation/**").hasRole(AccountRole.ANIMATEUR.name())
                         .requestMatchers("/console/demandes/**", "/console/offres/**", "/console/annuaire/**")
                         .hasAnyRole(AccountRole.PROFESSIONAL.name(), AccountRole.ANIMATEUR.name())
+                        // the inbox then keeps to the territory's animateurs and Info Jeunes professionals
+                        .requestMatchers("/console/conversations/**")
+                        .hasAnyRole(AccountRole.PROFESSIONAL.name(), AccountRole.ANIMATEUR.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/console/login")
                         .loginProcessingUrl("/console/login")

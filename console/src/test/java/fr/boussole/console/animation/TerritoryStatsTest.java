@@ -72,13 +72,13 @@ class TerritoryStatsTest {
     @Test
     void offer_checks_find_expired_incomplete_duplicate_offers_and_uncovered_themes() {
         var today = LocalDate.of(2026, 3, 10);
-        var expired = new OfferView("e", "Job d'été", "d", "emploi", "o", "Org", "Cahors", 3, List.of(), null, null,
+        var expired = new OfferView("e", "Job d'été", null, "d", "emploi", "o", "Org", "Cahors", 3, List.of(), null, null,
                 null, today.minusDays(1), OfferStatus.ACTIVE, null);
-        var duplicateA = new OfferView("d1", "Atelier CV", "d", "formation", "o", "Org", "Cahors", 3, List.of(), null, null,
+        var duplicateA = new OfferView("d1", "Atelier CV", null, "d", "formation", "o", "Org", "Cahors", 3, List.of(), null, null,
                 null, null, OfferStatus.ACTIVE, null);
-        var duplicateB = new OfferView("d2", "atelier  cv !", "d", "formation", "o", "Org", "Cahors", 3, List.of(), null, null,
+        var duplicateB = new OfferView("d2", "atelier  cv !", null, "d", "formation", "o", "Org", "Cahors", 3, List.of(), null, null,
                 null, null, OfferStatus.ACTIVE, null);
-        var incomplete = new OfferView("i", "Logement", " ", "logement", "o", "Org", "Cahors", 3, List.of(), null, null,
+        var incomplete = new OfferView("i", "Logement", null, " ", "logement", "o", "Org", "Cahors", 3, List.of(), null, null,
                 null, null, OfferStatus.ACTIVE, null);
 
         var checks = OfferChecks.of(List.of(expired, duplicateA, duplicateB, incomplete), today);
@@ -106,11 +106,11 @@ class TerritoryStatsTest {
                 : List.of(new FollowUp("pro", firstContact, FollowUpMeans.PHONE, "joint"));
         return new RequestView(id, "of1", "Offre", org, "Org " + org, "t", theme, 20, "Cahors", List.of(),
                 ContactMethod.PHONE, "06", created, created.plus(Duration.ofDays(3)), 3,
-                firstContact == null ? RequestStatus.NEW : RequestStatus.IN_PROGRESS, null, firstContact, followUps);
+                firstContact == null ? RequestStatus.NEW : RequestStatus.IN_PROGRESS, null, firstContact, followUps, false);
     }
 
     private static OfferView offer(String id, OfferStatus status) {
-        return new OfferView(id, "Offre " + id, "d", "emploi", "o", "Org", "Cahors", 3, List.of(), null, null, null,
+        return new OfferView(id, "Offre " + id, null, "d", "emploi", "o", "Org", "Cahors", 3, List.of(), null, null, null,
                 null, status, null);
     }
 }

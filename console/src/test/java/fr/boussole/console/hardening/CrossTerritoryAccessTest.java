@@ -35,9 +35,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class CrossTerritoryAccessTest extends ConsoleIntegrationTest {
 
     private static final Set<Kind> OBJECTS = EnumSet.of(Kind.REQUEST, Kind.OFFER, Kind.ORGANISATION, Kind.ACCOUNT,
-            Kind.TERRITORY);
+            Kind.TERRITORY, Kind.HANDOVER);
     private static final List<String> COLLECTIONS = List.of("territories", "organisations", "offers", "accounts",
-            "contactRequests");
+            "contactRequests", "handovers");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -52,7 +52,9 @@ class CrossTerritoryAccessTest extends ConsoleIntegrationTest {
         var theirs = fixtures.world();
         String theirRequest = fixtures.request(theirs, theirs.a(), clock.instant());
         String peerRequest = fixtures.request(mine, mine.b(), clock.instant());
+        String theirHandover = fixtures.handover(theirs, clock.instant());
         Function<Kind, String> theirIds = kind -> switch (kind) {
+            case HANDOVER -> theirHandover;
             case REQUEST -> theirRequest;
             case OFFER -> theirs.a().offerId();
             case ORGANISATION -> theirs.a().id();
@@ -62,6 +64,7 @@ class CrossTerritoryAccessTest extends ConsoleIntegrationTest {
             case THEME, QUESTION, VERSION -> ConsoleEndpoints.sameForEveryone(kind);
         };
         Function<Kind, String> peerIds = kind -> switch (kind) {
+            case HANDOVER -> theirHandover;
             case REQUEST -> peerRequest;
             case OFFER -> mine.b().offerId();
             case ORGANISATION -> mine.b().id();
@@ -70,7 +73,7 @@ class CrossTerritoryAccessTest extends ConsoleIntegrationTest {
             case TOKEN -> "x";
             case THEME, QUESTION, VERSION -> ConsoleEndpoints.sameForEveryone(kind);
         };
-        Map<String, Document> before = snapshot(theirs, theirRequest, mine.b(), peerRequest);
+        Map<String, Document> before = snapshot(theirs, theirRequest, mine.b(), peerRequest, theirHandover);
 
         List<String> leaks = new ArrayList<>();
         int tries = 0;
@@ -100,7 +103,7 @@ class CrossTerritoryAccessTest extends ConsoleIntegrationTest {
         }
         assertThat(leaks).as("endpoints reaching another territory's or organisation's objects").isEmpty();
         assertThat(tries).as("IDOR tries made").isGreaterThan(10);
-        assertThat(snapshot(theirs, theirRequest, mine.b(), peerRequest)).as("their objects, after all the tries")
+        assertThat(snapshot(theirs, theirRequest, mine.b(), peerRequest, theirHandover)).as("their objects, after all the tries")
                 .isEqualTo(before);
     }
 
@@ -120,11 +123,12 @@ class CrossTerritoryAccessTest extends ConsoleIntegrationTest {
     }
 
     /** The stored documents of the other territory's objects and of the peer organisation's, by collection and id. */
-    private Map<String, Document> snapshot(Fixtures.World theirs, String theirRequest, Fixtures.Org peer, String peerRequest) {
+    private Map<String, Document> snapshot(Fixtures.World theirs, String theirRequest, Fixtures.Org peer, String peerRequest,
+                                           String theirHandover) {
         List<String> ids = List.of(theirs.territoryId(), theirs.a().id(), theirs.b().id(), theirs.a().offerId(),
                 theirs.b().offerId(), theirs.a().professional().accountId(), theirs.b().professional().accountId(),
                 theirs.animateur().accountId(), theirRequest, peer.id(), peer.offerId(), peer.professional().accountId(),
-                peerRequest);
+                peerRequest, theirHandover);
         Map<String, Document> documents = new LinkedHashMap<>();
         for (String collection : COLLECTIONS) {
             for (Document d : mongo.getCollection(collection).find(new Document("_id", new Document("$in", ids)))) {

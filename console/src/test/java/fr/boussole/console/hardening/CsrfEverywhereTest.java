@@ -38,6 +38,7 @@ class CsrfEverywhereTest extends ConsoleIntegrationTest {
         var world = fixtures.world();
         var admin = fixtures.administrator();
         String requestId = fixtures.request(world, world.a(), clock.instant());
+        String handoverId = fixtures.handover(world, clock.instant());
         var endpoints = stateChanging();
         endpoints.put("/console/login", HttpMethod.POST);
         endpoints.put("/console/logout", HttpMethod.POST);
@@ -46,6 +47,7 @@ class CsrfEverywhereTest extends ConsoleIntegrationTest {
 
         for (var endpoint : endpoints.entrySet()) {
             String path = ConsoleEndpoints.fill(endpoint.getKey(), kind -> switch (kind) {
+                case HANDOVER -> handoverId;
                 case REQUEST -> requestId;
                 case OFFER -> world.a().offerId();
                 case ORGANISATION -> world.a().id();

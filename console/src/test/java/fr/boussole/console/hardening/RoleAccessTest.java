@@ -45,7 +45,9 @@ class RoleAccessTest extends ConsoleIntegrationTest {
                 var world = fixtures.world();
                 ConsoleUser admin = fixtures.administrator();
                 String requestId = fixtures.request(world, world.a(), clock.instant());
+                String handoverId = fixtures.handover(world, clock.instant());
                 String path = ConsoleEndpoints.fill(endpoint.pattern(), kind -> switch (kind) {
+                    case HANDOVER -> handoverId;
                     case REQUEST -> requestId;
                     case OFFER -> world.a().offerId();
                     case ORGANISATION -> world.a().id();

@@ -37,9 +37,11 @@ class SecurityHeadersTest extends ConsoleIntegrationTest {
         var world = fixtures.world();
         var admin = fixtures.administrator();
         String requestId = fixtures.request(world, world.a(), clock.instant());
+        String handoverId = fixtures.handover(world, clock.instant());
         List<String> checked = new ArrayList<>();
         for (String pattern : consolePages()) {
             String path = ConsoleEndpoints.fill(pattern, kind -> switch (kind) {
+                case HANDOVER -> handoverId;
                 case REQUEST -> requestId;
                 case OFFER -> world.a().offerId();
                 case ORGANISATION -> world.a().id();

@@ -56,6 +56,12 @@ public final class AccessPolicy {
             // "{id}" would match too)
             rule("/console/offres/**", Caller.PROFESSIONAL),
             rule("/console/annuaire", Caller.PROFESSIONAL, Caller.ANIMATEUR),
+            // conversations handed to a person: the list adapts (empty for a professional outside the territory's
+            // Info Jeunes); the desk's hours are the animateur's; a conversation is the territory's animateur's and
+            // its Info Jeunes professionals' (the fixtures' professionals are not: InboxPageTest covers those)
+            rule("/console/conversations", Caller.PROFESSIONAL, Caller.ANIMATEUR),
+            rule("/console/conversations/horaires", Caller.ANIMATEUR),
+            rule("/console/conversations/**", Caller.ANIMATEUR),
             // the home page adapts to the role
             rule("/console", Caller.PROFESSIONAL, Caller.ANIMATEUR, Caller.ADMINISTRATOR));
 

@@ -43,7 +43,7 @@ public final class ConsoleEndpoints {
 
     /** What a path variable names, by the segment before it. */
     public enum Kind {
-        REQUEST, OFFER, ORGANISATION, ACCOUNT, TERRITORY, TOKEN,
+        REQUEST, OFFER, ORGANISATION, ACCOUNT, TERRITORY, HANDOVER, TOKEN,
         /** A theme of the caller's territory ("emploi"): questionnaire pages take their territory from the account. */
         THEME,
         /** A question of the theme's questionnaire ("situation"). */
@@ -53,6 +53,7 @@ public final class ConsoleEndpoints {
     }
 
     private static final Map<String, Kind> KIND_BY_SEGMENT = Map.ofEntries(
+            Map.entry("conversations", Kind.HANDOVER),
             Map.entry("demandes", Kind.REQUEST),
             Map.entry("offres", Kind.OFFER),
             Map.entry("organisations", Kind.ORGANISATION),

@@ -98,6 +98,11 @@ public class ConsoleTestApplication {
         return new RecordingInbox();
     }
 
+    @Bean
+    StubTranscripts transcripts() {
+        return new StubTranscripts();
+    }
+
     /** The real departments and intercommunalities of France, from the dialogs module's data. */
     @Bean
     fr.boussole.core.place.CommuneGroups communeGroups() {

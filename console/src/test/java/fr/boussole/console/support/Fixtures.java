@@ -50,12 +50,14 @@ public class Fixtures {
     private final Accounts accounts;
     private final ContactRequests contactRequests;
     private final fr.boussole.store.request.ContactRequestRecords records;
+    private final fr.boussole.core.handover.Handovers handovers;
     private final PasswordEncoder encoder;
     private final String hash;
 
     Fixtures(Territories territories, Organisations organisations, Offers offers, Accounts accounts,
              ContactRequests contactRequests, fr.boussole.store.request.ContactRequestRecords records,
-             PasswordEncoder encoder) {
+             fr.boussole.core.handover.Handovers handovers, PasswordEncoder encoder) {
+        this.handovers = handovers;
         this.territories = territories;
         this.organisations = organisations;
         this.offers = offers;
@@ -109,6 +111,24 @@ public class Fixtures {
         return new Org(organisation.getId(), name, offer.getId(), offerTitle, alertEmail, user(pro, territoryId));
     }
 
+    /**
+     * A conversation of the world's territory handed to a person, as the pipeline records it when a
+     * young person asks (on SMS, from a number of its own).
+     */
+    public String handover(World world, Instant at) {
+        String id = Ids.random("ho");
+        handovers.requested(id, new fr.boussole.core.message.ConversationKey(fr.boussole.core.message.Channel.SMS,
+                "+3361" + Math.abs(id.hashCode() % 10_000_000)), world.territoryId(), "asked", at);
+        return id;
+    }
+
+    /** Makes the organisation an Info Jeunes one: its professionals then answer the territory's inbox. */
+    public void infoJeunes(Org org) {
+        Organisation organisation = organisations.findById(org.id()).orElseThrow();
+        organisation.setType(OrganisationType.INFO_JEUNES);
+        organisations.save(organisation);
+    }
+
     /** A new request to the organisation's offer, made at {@code at}, due three days later. */
     public String request(World world, Org org, Instant at) {
         return record(world, org, at).requestId();
@@ -121,13 +141,22 @@ public class Fixtures {
 
     /** The same, for a request whose young person chose {@code theme}. */
     public ContactRequests.Recorded record(World world, Org org, Instant at, String theme) {
+        return record(world, org, at, theme, false);
+    }
+
+    /** A request of a young person who gave an urgent answer or said they were in danger. */
+    public String urgentRequest(World world, Org org, Instant at) {
+        return record(world, org, at, "sante", true).requestId();
+    }
+
+    private ContactRequests.Recorded record(World world, Org org, Instant at, String theme, boolean urgent) {
         String id = Ids.random("cr");
         var draft = new ContactRequestDraft(new ConversationKey(Channel.WEB, "session-" + id), org.offerId(),
                 world.territoryId(), theme, theme, 1, 19, "46042", "Cahors",
                 List.of(new Answer("situation", "Quelle est ta situation ?", List.of("etudiant"), List.of("Étudiant(e)")),
                         new Answer("besoin", "De quoi as-tu besoin ?", List.of("job", "cv"), List.of("Un job", "Un CV"))),
                 ContactMethod.PHONE, "06 12 34 56 78",
-                new ConsentRecord("J'accepte d'être contacté(e).", "v1", at, Channel.WEB), at);
+                new ConsentRecord("J'accepte d'être contacté(e).", "v1", at, Channel.WEB), at, urgent);
         return contactRequests.record(id, draft);
     }
 

@@ -23,6 +23,13 @@ public final class YamlTexts implements Texts {
 
     /** The journey's texts shipped with the application. */
     public static final String BUNDLED = "texts/journey.fr.yaml";
+    /**
+     * The way forward after a search, shipped beside them: what to do when no offer fits, and what
+     * became of a request (news, another offer).
+     */
+    public static final String WAY_FORWARD = "texts/way-forward.fr.yaml";
+    /** A person who answers when the bot cannot (the handover), shipped beside them. */
+    public static final String PERSON = "texts/person.fr.yaml";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-zA-Z0-9-]*)}");
 
@@ -33,26 +40,37 @@ public final class YamlTexts implements Texts {
     }
 
     /**
-     * The journey's texts and the answers of the FAQ ({@link Faq#BUNDLED}), the latter under the keys
-     * {@code faq.<id>}: one place where the engine finds every sentence it says.
+     * The journey's texts, the way forward after a search ({@link #WAY_FORWARD}), a person who answers
+     * ({@link #PERSON}) and the answers of the FAQ
+     * ({@link Faq#BUNDLED}), the latter under the keys {@code faq.<id>}: one place where the engine
+     * finds every sentence it says.
      */
     public static YamlTexts bundled() {
-        YamlTexts journey;
-        try (InputStream in = YamlTexts.class.getClassLoader().getResourceAsStream(BUNDLED)) {
-            if (in == null) {
-                throw new IllegalStateException("texts bundle not found on the classpath: " + BUNDLED);
-            }
-            journey = read(BUNDLED, new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + BUNDLED, e);
+        Map<String, String> all = new LinkedHashMap<>(resource(BUNDLED).texts);
+        for (String more : java.util.List.of(WAY_FORWARD, PERSON)) {
+            resource(more).texts.forEach((key, text) -> {
+                if (all.putIfAbsent(key, text) != null) {
+                    throw new IllegalStateException(more + " defines '" + key + "' again");
+                }
+            });
         }
-        Map<String, String> all = new LinkedHashMap<>(journey.texts);
         Faq.bundled().answersByKey().forEach((key, answer) -> {
             if (all.putIfAbsent(key, answer) != null) {
                 throw new IllegalStateException(BUNDLED + " and " + Faq.BUNDLED + " both define '" + key + "'");
             }
         });
         return new YamlTexts(all);
+    }
+
+    private static YamlTexts resource(String name) {
+        try (InputStream in = YamlTexts.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("texts bundle not found on the classpath: " + name);
+            }
+            return read(name, new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
     }
 
     public static YamlTexts read(String name, Reader reader) {

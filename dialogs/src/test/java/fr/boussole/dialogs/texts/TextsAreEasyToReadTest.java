@@ -47,7 +47,7 @@ class TextsAreEasyToReadTest {
     private static final int MAX_LABEL = 20;
 
     /** Not sentences: formats, versions, word lists the engine matches typed text against. */
-    private static final Pattern NOT_SHOWN = Pattern.compile("format\\..*|consent\\.version|theme\\.words\\..*|check\\.not-yet-words");
+    private static final Pattern NOT_SHOWN = Pattern.compile("format\\..*|consent\\.version|theme\\.words\\..*|check\\.not-yet-words|news\\.contacted-words");
     /** Parts of sentences, put into others (scored there, with the whole sentence). */
     private static final Pattern FRAGMENT = Pattern.compile("contact\\.your-.*|facts\\.age|theme\\.name\\..*");
     /** Texts the engine shows as choice labels (buttons). */

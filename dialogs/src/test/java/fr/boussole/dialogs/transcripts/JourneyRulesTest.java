@@ -11,6 +11,10 @@ import fr.boussole.core.journey.Phase;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.Inbound;
+import fr.boussole.core.offer.MatchQuery;
+import fr.boussole.core.offer.OfferCatalog;
+import fr.boussole.core.offer.OfferDetails;
+import fr.boussole.core.offer.OfferSummary;
 import fr.boussole.dialogs.Dialogs;
 import fr.boussole.dialogs.commune.Communes;
 import fr.boussole.dialogs.language.FrenchUnderstanding;
@@ -21,6 +25,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +56,37 @@ class JourneyRulesTest {
             at = at.plusSeconds(60);
         }
         return state;
+    }
+
+    /**
+     * An instance may rebuild its offer index in the middle of a turn (every minute, or after an edit). The questions
+     * asked must not depend on when: found by KillNineIT, where one conversation was asked "diplome" (which changes
+     * no offer of the demo data) instead of "situation", its first catalogue answer coming from another snapshot.
+     */
+    @Test
+    void an_index_rebuilt_during_a_turn_does_not_change_the_question_asked() {
+        ConversationState steady = play(engine, "bonjour", "19 ans, Cahors", "emploi");
+        OfferCatalog full = LotFixtures.catalog();
+        AtomicBoolean rebuildPending = new AtomicBoolean();
+        OfferCatalog rebuiltMidTurn = new OfferCatalog() {
+            @Override
+            public List<OfferSummary> match(MatchQuery query) {
+                // the first answer after arming comes from the old index, which had no offer yet; then the new one
+                return rebuildPending.getAndSet(false) ? List.of() : full.match(query);
+            }
+
+            @Override
+            public Optional<OfferDetails> offer(String offerId) {
+                return full.offer(offerId);
+            }
+        };
+        ConversationEngine rebuilding = Dialogs.engine(rebuiltMidTurn, LotFixtures.territories(), COMMUNES, UNDERSTANDING,
+                JourneySettings.defaults());
+        ConversationState state = play(rebuilding, "bonjour", "19 ans, Cahors");
+        rebuildPending.set(true);
+        state = say(rebuilding, state, "emploi", T0.plusSeconds(120)).state();
+
+        assertThat(state.values()).isEqualTo(steady.values());
     }
 
     @Test

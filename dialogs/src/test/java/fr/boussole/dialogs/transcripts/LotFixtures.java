@@ -1,6 +1,11 @@
 package fr.boussole.dialogs.transcripts;
 
 import fr.boussole.core.offer.InfoJeunesContact;
+import fr.boussole.core.offer.NationalService;
+import fr.boussole.core.handover.OfficeHours;
+import fr.boussole.core.handover.PersonDesk;
+import java.time.Duration;
+import java.time.ZoneId;
 import fr.boussole.core.offer.MatchQuery;
 import fr.boussole.core.offer.OfferCatalog;
 import fr.boussole.core.offer.OfferDetails;
@@ -23,6 +28,8 @@ import java.util.Set;
 public final class LotFixtures {
 
     public static final String TERRITORY = "ter-lot";
+    /** Martel: no housing offer reaches it, so that a search finds nothing there. */
+    public static final String NO_HOUSING_COMMUNE = "46185";
 
     private record Offer(OfferDetails details, String theme, String summary, Map<String, Set<String>> criteria) {}
 
@@ -80,6 +87,9 @@ public final class LotFixtures {
         return new OfferCatalog() {
             @Override
             public List<OfferSummary> match(MatchQuery query) {
+                if (NO_HOUSING_COMMUNE.equals(query.communeInsee()) && "logement".equals(query.theme())) {
+                    return List.of(); // nothing fits: the way forward is given instead
+                }
                 return OFFERS.stream()
                         .filter(o -> o.theme().equals(query.theme()) && TERRITORY.equals(query.territoryId()))
                         .filter(o -> o.criteria().entrySet().stream().allMatch(c -> !query.answers().containsKey(c.getKey())
@@ -123,6 +133,29 @@ public final class LotFixtures {
             public List<InfoJeunesContact> infoJeunesFor(Commune commune) {
                 return List.of(new InfoJeunesContact("Info Jeunes (région " + commune.region() + ")", null, null,
                         "https://www.infojeunesfrance.org"));
+            }
+
+            @Override
+            public Optional<InfoJeunesContact> infoJeunesIn(String territoryId, String communeInsee) {
+                return TERRITORY.equals(territoryId)
+                        ? Optional.of(new InfoJeunesContact("Info Jeunes Cahors", "05 65 00 00 01", null, null))
+                        : Optional.empty();
+            }
+
+            @Override
+            public Optional<PersonDesk> personDesk(String territoryId) {
+                return TERRITORY.equals(territoryId) ? Optional.of(new PersonDesk(TERRITORY, "Info Jeunes Cahors",
+                        OfficeHours.parse("lun-ven 09:00-12:30 13:30-17:00", ZoneId.of("Europe/Paris")),
+                        Duration.ofHours(24))) : Optional.empty();
+            }
+
+            @Override
+            public List<NationalService> nationalServices(String theme) {
+                return switch (theme) {
+                    case "logement" -> List.of(new NationalService("1jeune1solution", null, "1jeune1solution.gouv.fr"));
+                    case "emploi" -> List.of(new NationalService("France Travail", "39 49", "francetravail.fr"));
+                    default -> List.of();
+                };
             }
         };
     }

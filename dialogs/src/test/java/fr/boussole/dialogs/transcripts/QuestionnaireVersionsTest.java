@@ -130,6 +130,39 @@ class QuestionnaireVersionsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void a_version_4_state_stored_before_the_upgrade_finishes_on_the_version_in_force() {
+        Journey journey = new Journey("+33600000006");
+        journey.say("Bonjour", "19 ans", "Cahors", "emploi");
+        // What the release before this one stored at that point: version 4, no questionnaire pinned, no
+        // questions reached (and whatever else sat in "search" under those names is not read).
+        Map<String, Object> stored = new java.util.LinkedHashMap<>(journey.state.values());
+        Map<String, Object> search = new java.util.LinkedHashMap<>((Map<String, Object>) stored.get("search"));
+        search.put("questionnaire", Map.of("id", "someone-else", "version", 9));
+        search.put("reached", List.of("not-a-question"));
+        stored.put("search", search);
+        stored.put("v", 4);
+        journey.state = new ConversationState(journey.state.key(), stored);
+
+        JourneyState migrated = JourneyStateCodec.decode(journey.state);
+        assertThat(migrated.search().theme()).isEqualTo("emploi");
+        assertThat(migrated.search().questionnaire()).as("a version 4 pinned none").isNull();
+        assertThat(migrated.search().reached()).isEmpty();
+        assertThat(migrated.at().code()).isEqualTo("QUESTION:type-emploi");
+        assertThat(migrated.search().answers()).isEmpty();
+
+        published.publish(lotVersionOne());
+        journey.say("1");
+        assertThat(journey.lastText()).as("the version in force now").contains(REWORDED);
+        assertThat(journey.state.values()).containsEntry("v", JourneyStateCodec.VERSION);
+        assertThat(JourneyStateCodec.decode(journey.state).search().questionnaire())
+                .isEqualTo(new QuestionnaireRef("emploi@" + LotFixtures.TERRITORY, 1));
+        journey.say("non", "plus", "1", "oui");
+        assertThat(journey.request().questionnaireId()).isEqualTo("emploi@" + LotFixtures.TERRITORY);
+        assertThat(journey.request().questionnaireVersion()).isEqualTo(1);
+    }
+
+    @Test
     void each_question_is_counted_once_reached_and_once_answered_then_the_offers_and_the_request() {
         Journey journey = new Journey("+33600000004");
         journey.say("Bonjour", "19 ans", "Cahors", "emploi", "1", "retour", "1", "non", "plus", "1", "oui");

@@ -149,6 +149,30 @@ class StateMigrationTest {
     }
 
     @Test
+    void a_version_3_state_gets_no_news_nor_person_and_a_version_4_one_keeps_them() {
+        Map<String, Object> v3 = new LinkedHashMap<>();
+        v3.put("v", 3);
+        v3.put("at", "THEME");
+        v3.put("urgent", true);
+        v3.put("news", Map.of("told", "news|cr_1|TAKEN_IN_HAND|Mission locale"));
+        v3.put("handover", Map.of("stage", "OPEN", "since", "2026-11-23T09:00:00Z", "lastActivity", "2026-11-23T09:00:00Z"));
+
+        JourneyState typed = JourneyStateCodec.decode(v3);
+
+        assertThat(typed.at()).isEqualTo(JourneyState.Position.of(fr.boussole.core.journey.Phase.THEME));
+        assertThat(typed.urgent()).isTrue();
+        assertThat(typed.news()).as("a version 3 never wrote it").isNull();
+        assertThat(typed.handover()).as("a version 3 never wrote it").isNull();
+
+        Instant at = Instant.parse("2026-11-23T09:00:00Z");
+        JourneyState held = typed.withHandover(new JourneyState.Handover(JourneyState.Handover.Stage.OPEN, at, at,
+                "Camille", "asked"));
+        Map<String, Object> written = JourneyStateCodec.encode(held);
+        assertThat(written).containsEntry("v", JourneyStateCodec.VERSION);
+        assertThat(JourneyStateCodec.decode(written)).isEqualTo(held);
+    }
+
+    @Test
     void a_state_from_a_newer_release_is_refused_rather_than_misread() {
         assertThatThrownBy(() -> JourneyStateCodec.decode(Map.of("v", JourneyStateCodec.VERSION + 1, "at", "AGE")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("newer release");

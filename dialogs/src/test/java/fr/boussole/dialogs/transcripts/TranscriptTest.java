@@ -6,6 +6,8 @@ import fr.boussole.core.conversation.ConversationState;
 import fr.boussole.core.conversation.DialogEvent;
 import fr.boussole.core.conversation.Turn;
 import fr.boussole.core.followup.ContactCheckPrompt;
+import fr.boussole.core.followup.RequestNews;
+import fr.boussole.core.handover.PersonInput;
 import fr.boussole.core.journey.JourneySettings;
 import fr.boussole.core.journey.JourneyState;
 import fr.boussole.core.journey.JourneyStateCodec;
@@ -129,6 +131,12 @@ class TranscriptTest {
      */
     static Inbound system(String line, ConversationKey key, Instant now) {
         String[] words = line.strip().split("\\s+", 2);
+        if (words.length == 2 && words[0].equals("news")) {
+            return news(words[1]).inbound(key, now);
+        }
+        if (words.length == 2 && words[0].equals("person")) {
+            return person(words[1]).inbound(key, now);
+        }
         if (words.length < 2 || !words[0].equals("contact-check")) {
             throw new IllegalArgumentException("unknown system line: " + line);
         }
@@ -136,6 +144,42 @@ class TranscriptTest {
         ContactCheckPrompt prompt = parts.length == 3 ? new ContactCheckPrompt(parts[0], parts[1], parts[2])
                 : new ContactCheckPrompt(parts[0], null, null);
         return prompt.inbound(key, now);
+    }
+
+    /**
+     * News of a request, as the offer store's promises put it in the inbox:
+     * {@code news <requestId> <KIND> [<CLOSING>] | <organisation> [| next <offerId>; <title>; <organisation>; <delay>]
+     * [| call <name>; <phone>]}.
+     */
+    static RequestNews news(String line) {
+        String[] parts = line.split("\\s*\\|\\s*");
+        String[] head = parts[0].split("\\s+");
+        RequestNews.NextOffer next = null;
+        RequestNews.Fallback fallback = null;
+        for (int i = 2; i < parts.length; i++) {
+            String[] fields = parts[i].substring(parts[i].indexOf(' ') + 1).split("\\s*;\\s*");
+            if (parts[i].startsWith("next ")) {
+                next = new RequestNews.NextOffer(fields[0], fields[1], fields[2], Integer.parseInt(fields[3]));
+            } else if (parts[i].startsWith("call ")) {
+                fallback = new RequestNews.Fallback(fields[0], fields[1]);
+            } else {
+                throw new IllegalArgumentException("unknown part of a news line: " + parts[i]);
+            }
+        }
+        return new RequestNews(head[0], RequestNews.Kind.valueOf(head[1]),
+                head.length > 2 ? RequestNews.Closing.valueOf(head[2]) : null, parts.length > 1 ? parts[1] : null, null,
+                next, fallback);
+    }
+
+    /**
+     * What a person did from the console's inbox: {@code person <handoverId> <KIND> <name> [| <text>]}
+     * (its input id is the line's own hash: each line is one input).
+     */
+    static PersonInput person(String line) {
+        String[] parts = line.split("\\s*\\|\\s*", 2);
+        String[] head = parts[0].split("\\s+");
+        return new PersonInput(head[0], PersonInput.Kind.valueOf(head[1]), head[2], parts.length > 1 ? parts[1] : null,
+                Integer.toHexString(line.hashCode()));
     }
 
     /** Through the stored form and YAML text, with integers read back as Long like a document store gives them. */
@@ -176,6 +220,9 @@ class TranscriptTest {
                 if (message.asksForPhone()) {
                     reply.put("asks-phone", true);
                 }
+                if (message.unprompted()) {
+                    reply.put("unprompted", true);
+                }
                 replies.add(reply);
             }
         }
@@ -200,6 +247,14 @@ class TranscriptTest {
                 case DialogEvent.OptedIn ignored -> events.add("opted-in");
                 case DialogEvent.ContactCheckAnswered a -> events.add("contact-check-answered: request " + a.requestId()
                         + ", " + a.answer());
+                case DialogEvent.HandoverRequested h -> events.add("handover-requested: territory " + h.territoryId()
+                        + ", " + h.reason());
+                case DialogEvent.HandoverHeard ignored -> events.add("handover-heard");
+                case DialogEvent.HandoverEnded e -> events.add("handover-ended: " + e.reason());
+                case DialogEvent.AnotherOfferRequested a -> events.add("another-offer-requested: after " + a.previousRequestId()
+                        + ", offer " + a.offerId() + ", consent " + a.consent().textVersion() + " at "
+                        + a.consent().acceptedAt() + " on " + a.consent().channel().id() + ", text shown:\n"
+                        + a.consent().textShown());
             }
         }
         return events;

@@ -124,6 +124,14 @@ public class DemoDataLoader implements ApplicationRunner {
         if (TerritoryStatus.valueOf(str(territoryData, "status")) == TerritoryStatus.OPEN) {
             territoryService.changeStatus(Scope.NATIONAL, territory.getId(), TerritoryStatus.OPEN);
         }
+        // the desk's office hours (a person who answers, issue 16) are edited on their own page, not in the draft
+        String deskHours = str(territoryData, "deskHours");
+        if (deskHours != null) {
+            territories.findById(territory.getId()).ifPresent(stored -> {
+                stored.setDeskHours(deskHours);
+                territories.save(stored);
+            });
+        }
         Map<String, Object> animateur = map(territoryFile.get("animateur"));
         account(new AccountService.NewAccount(str(animateur, "email"), str(animateur, "displayName"), AccountRole.ANIMATEUR,
                 territory.getId(), null), str(animateur, "id"), passwordHash);

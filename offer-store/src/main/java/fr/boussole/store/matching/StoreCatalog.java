@@ -115,9 +115,11 @@ public class StoreCatalog implements OfferCatalog {
      * snapshot yet, the failure is thrown.
      */
     private OfferMatcher current() {
-        if (stale.get()) {
+        // "not loaded yet" too: the first build clears the stale mark before it reads the store, and a search
+        // meanwhile must wait for it rather than be served the empty index (no offers at all after a start)
+        if (stale.get() || !loaded) {
             synchronized (this) {
-                if (stale.get()) {
+                if (stale.get() || !loaded) {
                     try {
                         refresh();
                     } catch (DataAccessException unreadable) {

@@ -76,6 +76,7 @@ public class OfferBook {
     private void apply(Offer offer, OfferEdit form, Map<String, Set<String>> criteria, String author) {
         offer.setCriteria(criteria.entrySet().stream().map(c -> new Criterion(c.getKey(), c.getValue())).toList());
         offer.setTitle(form.title().strip());
+        offer.setShortTitle(form.shortTitle() == null || form.shortTitle().isBlank() ? null : form.shortTitle().strip());
         offer.setDescription(form.description().strip());
         offer.setTheme(form.theme());
         offer.setPlace(form.place().strip());
@@ -90,7 +91,7 @@ public class OfferBook {
     private List<OfferView> views(List<Offer> list) {
         Map<String, String> names = organisations.findAllById(list.stream().map(Offer::getOrganisationId).distinct().toList())
                 .stream().collect(Collectors.toMap(Organisation::getId, Organisation::getName));
-        return list.stream().map(o -> new OfferView(o.getId(), o.getTitle(), o.getDescription(), o.getTheme(),
+        return list.stream().map(o -> new OfferView(o.getId(), o.getTitle(), o.getShortTitle(), o.getDescription(), o.getTheme(),
                 o.getOrganisationId(), names.getOrDefault(o.getOrganisationId(), o.getOrganisationId()), o.getPlace(),
                 o.getContactDelayDays(), o.getCommunes(), o.getAgeMin(), o.getAgeMax(), o.getValidFrom(),
                 o.getValidUntil(), o.getStatus(), o.getUpdatedAt())).toList();

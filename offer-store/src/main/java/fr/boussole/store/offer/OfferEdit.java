@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * What a professional may change of an offer, checked already (the console's form does): plain
- * texts, a delay of 1–7 days, the scope as INSEE codes (empty: the organisation's competence), an
+ * texts (the short title, ≤ 24 characters, is what lists and buttons show; blank: none), a delay of 1–7 days, the scope as INSEE codes (empty: the organisation's competence), an
  * age range and an end of validity.
  */
-public record OfferEdit(String title, String description, String theme, String place, int contactDelayDays,
+public record OfferEdit(String title, String shortTitle, String description, String theme, String place, int contactDelayDays,
                         List<String> communes, Integer ageMin, Integer ageMax, LocalDate validUntil) {
 
     public OfferEdit {

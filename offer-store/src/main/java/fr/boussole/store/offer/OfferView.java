@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** An offer as people read it, with its organisation's name (read through {@link OfferBook}). */
-public record OfferView(String id, String title, String description, String theme, String organisationId,
+public record OfferView(String id, String title, String shortTitle, String description, String theme, String organisationId,
                         String organisationName, String place, int contactDelayDays, List<String> communes,
                         Integer ageMin, Integer ageMax, LocalDate validFrom, LocalDate validUntil,
                         OfferStatus status, Instant updatedAt) {

@@ -4,6 +4,7 @@ import fr.boussole.core.followup.ContactChecks;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.store.request.ContactRequest;
 import fr.boussole.store.request.ContactRequestRecords;
+import fr.boussole.store.request.NewsKind;
 import fr.boussole.store.request.RequestBook;
 import fr.boussole.store.request.RequestStatus;
 import fr.boussole.store.request.RequestView;
@@ -20,7 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Hands out the past-due requests not yet asked about, marks them once their question is in the
+ * Hands out the past-due requests not yet asked about (those taken in hand: a request still new at its
+ * due date gets the "delay passed" news instead, see {@link RequestNewsService}), marks them once their question is in the
  * inbox (at least once: the inbox de-duplicates the question on an id derived from the request, so
  * two instances or a retry after a crash ask it once), records answers, and emails the animateurs
  * on a "no".
@@ -51,7 +53,11 @@ public class MongoContactChecks implements ContactChecks {
             if (due.size() >= limit) {
                 break;
             }
+            // a request nobody took in hand is told its delay passed instead (RequestNewsJob), in words that ask too
+            boolean toldExpired = request.getStatus() == RequestStatus.NEW
+                    || request.getNews().containsKey(NewsKind.EXPIRED);
             if (request.isAnonymised() || request.getChannel() == null || request.getConversationAddress() == null
+                    || toldExpired
                     || mongo.exists(Query.query(Criteria.where("_id").is(request.getId())), ContactCheck.class)) {
                 continue;
             }

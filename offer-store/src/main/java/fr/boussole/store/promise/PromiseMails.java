@@ -45,13 +45,18 @@ class PromiseMails {
      * its console page) and enqueues it for the recipient.
      */
     void send(String kind, RequestView request, String recipient, Map<String, Object> more) {
+        send(deliveryId(kind, request.id(), recipient), kind, request, recipient, more);
+    }
+
+    /** As {@link #send(String, RequestView, String, Map)}, under an outbox id of the caller's (a mail sent more than once). */
+    void send(String deliveryId, String kind, RequestView request, String recipient, Map<String, Object> more) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("request", request);
         variables.put("dueDate", Dates.day(request.dueAt()));
         variables.put("link", publicBaseUrl.of("/console/demandes/" + request.id()));
         variables.put("consoleUrl", publicBaseUrl.of("/console"));
         variables.putAll(more);
-        outbox.enqueue(new Delivery(deliveryId(kind, request.id(), recipient), Channel.EMAIL, recipient, null, 0, 1,
+        outbox.enqueue(new Delivery(deliveryId, Channel.EMAIL, recipient, null, 0, 1,
                 templates.render(kind, variables)));
     }
 }

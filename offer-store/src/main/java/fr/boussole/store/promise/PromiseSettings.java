@@ -14,14 +14,21 @@ import java.time.Duration;
  *
  * @param alertLinkValidity   how long the link of an alert opens its request
  * @param contactCheckBatch   requests asked about per round trip to the store
+ * @param newsExpiredWithin   how recently a new request must have fallen due for its young person to be
+ *                            told the delay passed ({@code news-expired-within}; the news job runs every
+ *                            {@code news.check-every}, default one minute)
  */
 @ConfigurationProperties("boussole.store.promises")
 public record PromiseSettings(@DefaultValue("5d") Duration alertLinkValidity,
-                              @DefaultValue("50") int contactCheckBatch) {
+                              @DefaultValue("50") int contactCheckBatch,
+                              @DefaultValue("7d") Duration newsExpiredWithin) {
 
     public PromiseSettings {
         if (alertLinkValidity.isNegative() || alertLinkValidity.isZero()) {
             throw new InvalidSettingException("BOUSSOLE_ALERT_LINK_VALIDITY", "must be a positive duration (5d, 48h)");
+        }
+        if (newsExpiredWithin.isNegative() || newsExpiredWithin.isZero()) {
+            throw new InvalidSettingException("boussole.store.promises.news-expired-within", "must be a positive duration (7d)");
         }
         if (contactCheckBatch < 1) {
             throw new InvalidSettingException("boussole.store.promises.contact-check-batch", "must be at least 1");

@@ -2,7 +2,6 @@ package fr.boussole.store.promise;
 
 import fr.boussole.core.offer.ContactRequestAlerts;
 import fr.boussole.core.offer.ContactRequests;
-import fr.boussole.store.mail.Dates;
 import fr.boussole.store.request.RequestBook;
 import fr.boussole.store.request.RequestView;
 import org.slf4j.Logger;
@@ -12,8 +11,12 @@ import org.springframework.stereotype.Service;
 import java.util.Map;
 
 /**
- * Emails each alert contact of the organisation at each new request, with a personal link to it. The
- * outbox id is derived from the request and the recipient, so a replay after a crash sends nothing twice.
+ * Emails each alert contact of the organisation at each new request, with a personal link to it and
+ * the two one-click answers ({@link AlertMail}). The outbox id is derived from the request and the
+ * recipient, so a replay after a crash sends nothing twice.
+ * An urgent request (an urgent answer, or a young person who said they were in danger) says so in the
+ * subject and first line, and its territory's animateurs are told at once too, with a link to its console
+ * page (they sign in: no personal link, they are not the ones who promised).
  */
 @Service
 public class RequestAlerts implements ContactRequestAlerts {
@@ -22,13 +25,13 @@ public class RequestAlerts implements ContactRequestAlerts {
 
     private final RequestBook requests;
     private final AlertRecipients recipients;
-    private final AlertLinkService links;
+    private final AlertMail mail;
     private final PromiseMails mails;
 
-    RequestAlerts(RequestBook requests, AlertRecipients recipients, AlertLinkService links, PromiseMails mails) {
+    RequestAlerts(RequestBook requests, AlertRecipients recipients, AlertMail mail, PromiseMails mails) {
         this.requests = requests;
         this.recipients = recipients;
-        this.links = links;
+        this.mail = mail;
         this.mails = mails;
     }
 
@@ -42,9 +45,12 @@ public class RequestAlerts implements ContactRequestAlerts {
                     request.organisationId(), request.id());
         }
         for (String contact : contacts) {
-            String recipient = PromiseMails.recipient(contact);
-            AlertLinkService.Issued link = links.issue(request.id(), recipient);
-            mails.send("alert", request, recipient, Map.of("link", link.url(), "linkExpiry", Dates.day(link.expiresAt())));
+            mail.alert(request, PromiseMails.recipient(contact));
+        }
+        if (request.urgent()) {
+            recipients.animateursOf(request.territoryId()).stream().map(PromiseMails::recipient).distinct()
+                    .filter(animateur -> contacts.stream().map(PromiseMails::recipient).noneMatch(animateur::equals))
+                    .forEach(animateur -> mails.send("urgent", request, animateur, Map.of()));
         }
     }
 }

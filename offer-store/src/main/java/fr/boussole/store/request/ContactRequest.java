@@ -8,7 +8,10 @@ import fr.boussole.core.message.Channel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -72,6 +75,13 @@ public class ContactRequest {
     private Instant closedAt;
     private List<FollowUp> followUps = new ArrayList<>();
     private boolean anonymised;
+    /** The request this one was proposed after, when it left the young person without help; or null. */
+    private String previousRequestId;
+    /** The news owed to the young person, by kind ({@link NewsKind}): due with the change, then handed over. */
+    private Map<NewsKind, NewsMark> news = new EnumMap<>(NewsKind.class);
+    /** Whether some news is due and not handed over yet: what the promises look for. */
+    @Indexed(sparse = true)
+    private Boolean newsPending;
     @Version
     private Long version;
 
@@ -102,9 +112,16 @@ public class ContactRequest {
         return request;
     }
 
+    /** Marks this request as the one proposed after {@code previous} left the young person without help. */
+    public ContactRequest after(String previous) {
+        this.previousRequestId = previous;
+        return this;
+    }
+
     /** A professional takes the request in hand. */
     public void start(String author, Instant at) {
         moveTo(RequestStatus.IN_PROGRESS);
+        newsDue(NewsKind.TAKEN_IN_HAND, at);
         followUps.add(new FollowUp(author, at, FollowUpMeans.OTHER, null));
     }
 
@@ -115,6 +132,7 @@ public class ContactRequest {
         }
         if (status == RequestStatus.NEW) {
             moveTo(RequestStatus.IN_PROGRESS);
+            newsDue(NewsKind.TAKEN_IN_HAND, followUp.at());
         }
         followUps.add(followUp);
     }
@@ -122,6 +140,24 @@ public class ContactRequest {
     /** The young person was reached. */
     public void markContacted(FollowUp followUp) {
         moveTo(RequestStatus.CONTACTED);
+        followUps.add(followUp);
+    }
+
+    /**
+     * The professional says the young person was reached, whatever was noted before (the one-click
+     * "Je l'ai contacté" of the alert email): a new request is taken in hand and contacted at once;
+     * one contacted already only gets the follow-up.
+     */
+    public void confirmContacted(FollowUp followUp) {
+        if (status == RequestStatus.NEW) {
+            moveTo(RequestStatus.IN_PROGRESS);
+            newsDue(NewsKind.TAKEN_IN_HAND, followUp.at());
+        }
+        if (status == RequestStatus.IN_PROGRESS) {
+            moveTo(RequestStatus.CONTACTED);
+        } else if (status == RequestStatus.CLOSED) {
+            throw new IllegalTransitionException(id, status, RequestStatus.CONTACTED);
+        }
         followUps.add(followUp);
     }
 
@@ -133,6 +169,48 @@ public class ContactRequest {
         this.outcome = outcome;
         this.outcomeComment = comment;
         this.closedAt = at;
+        // closed before the taking in hand was told: the closing says it all
+        if (news != null && news.containsKey(NewsKind.TAKEN_IN_HAND) && !news.get(NewsKind.TAKEN_IN_HAND).handed()) {
+            news.remove(NewsKind.TAKEN_IN_HAND);
+        }
+        newsDue(NewsKind.CLOSED, at);
+    }
+
+    /**
+     * The promised delay passed with nobody taking the request in hand: the young person is told so,
+     * once. Only a new request expires.
+     *
+     * @return whether this made the news due
+     */
+    public boolean expire(Instant at) {
+        if (status != RequestStatus.NEW || anonymised || getNews().containsKey(NewsKind.EXPIRED) || !at.isAfter(dueAt)) {
+            return false;
+        }
+        newsDue(NewsKind.EXPIRED, at);
+        return true;
+    }
+
+    private void newsDue(NewsKind kind, Instant at) {
+        if (news == null) {
+            news = new EnumMap<>(NewsKind.class);
+        }
+        if (news.putIfAbsent(kind, new NewsMark(at, null)) == null) {
+            newsPending = true;
+        }
+    }
+
+    /** The news owed to the young person, in the order they are told. */
+    public Map<NewsKind, NewsMark> getNews() {
+        if (news == null || news.isEmpty()) {
+            return Map.of();
+        }
+        Map<NewsKind, NewsMark> ordered = new EnumMap<>(NewsKind.class);
+        ordered.putAll(news);
+        return Collections.unmodifiableMap(ordered);
+    }
+
+    public boolean isNewsPending() {
+        return Boolean.TRUE.equals(newsPending);
     }
 
     public boolean isOverdue(Instant now) {
@@ -195,5 +273,6 @@ public class ContactRequest {
     public Instant getClosedAt() { return closedAt; }
     public List<FollowUp> getFollowUps() { return List.copyOf(followUps); }
     public boolean isAnonymised() { return anonymised; }
+    public String getPreviousRequestId() { return previousRequestId; }
     public Long getVersion() { return version; }
 }

@@ -27,6 +27,12 @@ public interface ContactRequestRecords extends MongoRepository<ContactRequest, S
     List<ContactRequest> findByStatusAndAnonymisedFalseAndClosedAtBefore(RequestStatus status, Instant closedAt,
                                                                          Pageable page);
 
+    /** The requests with news owed to the young person and not handed over yet. */
+    List<ContactRequest> findByNewsPendingTrue();
+
+    /** New requests that fell due in a window (to tell their young person the delay passed). */
+    List<ContactRequest> findByStatusAndDueAtBetween(RequestStatus status, Instant from, Instant to);
+
     /** By {@code PersonalData.lookupKey(channel, address)} of the conversation (its address is sealed). */
     List<ContactRequest> findByConversationLookup(String conversationLookup);
 

@@ -1,12 +1,16 @@
 package fr.boussole.store.request;
 
+import fr.boussole.core.conversation.ConsentRecord;
 import fr.boussole.core.conversation.ContactRequestDraft;
+import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.offer.ContactRequests;
 import fr.boussole.store.offer.Offer;
 import fr.boussole.store.offer.Offers;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
+
+import java.util.Optional;
 
 /**
  * Records contact requests under the id the pipeline gives. A replay (after a crash, or the same
@@ -41,6 +45,35 @@ public class MongoContactRequests implements ContactRequests {
             return recorded(mongo.insert(request));
         } catch (DuplicateKeyException raced) {
             return recorded(records.findById(requestId).orElseThrow(() -> raced));
+        }
+    }
+
+    @Override
+    public Optional<Recorded> recordAnother(String requestId, String previousRequestId, String offerId,
+                                            ConsentRecord consent) {
+        var existing = records.findById(requestId);
+        if (existing.isPresent()) {
+            return Optional.of(recorded(existing.get()));
+        }
+        Optional<ContactRequest> previous = records.findById(previousRequestId)
+                .filter(p -> !p.isAnonymised() && p.getContactAddress() != null && p.getConversationAddress() != null);
+        Optional<Offer> offer = offers.findById(offerId);
+        if (previous.isEmpty() || offer.isEmpty()) {
+            return Optional.empty();
+        }
+        ContactRequest before = previous.get();
+        ContactRequestDraft draft = new ContactRequestDraft(
+                new ConversationKey(before.getChannel(), before.getConversationAddress()), offerId,
+                before.getTerritoryId(), before.getTheme(), before.getQuestionnaireId(),
+                before.getQuestionnaireVersion(), before.getAge(), before.getCommuneInsee(), before.getCommuneName(),
+                before.getAnswers(), before.getContactMethod(), before.getContactAddress(), consent,
+                consent.acceptedAt());
+        ContactRequest request = ContactRequest.open(requestId, draft, offer.get().getOrganisationId(),
+                offer.get().getContactDelayDays()).after(previousRequestId);
+        try {
+            return Optional.of(recorded(mongo.insert(request)));
+        } catch (DuplicateKeyException raced) {
+            return records.findById(requestId).map(MongoContactRequests::recorded);
         }
     }
 

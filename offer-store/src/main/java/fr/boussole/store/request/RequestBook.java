@@ -4,6 +4,7 @@ import fr.boussole.store.offer.Offer;
 import fr.boussole.store.offer.Offers;
 import fr.boussole.store.organisation.Organisation;
 import fr.boussole.store.organisation.Organisations;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
@@ -32,12 +33,21 @@ public class RequestBook {
     private final ContactRequestRecords records;
     private final Offers offers;
     private final Organisations organisations;
+    private final ApplicationEventPublisher events;
 
-    RequestBook(ContactRequestRecords records, Offers offers, Organisations organisations) {
+    RequestBook(ContactRequestRecords records, Offers offers, Organisations organisations,
+                ApplicationEventPublisher events) {
         this.records = records;
         this.offers = offers;
         this.organisations = organisations;
+        this.events = events;
     }
+
+    /**
+     * Published after a change that left news owed to the young person ({@link ContactRequest#getNews()}),
+     * so that the promises tell them at once; what a crash leaves untold, their job tells later.
+     */
+    public record NewsDue(String requestId) {}
 
     public Optional<RequestView> find(String requestId) {
         return records.findById(requestId).map(r -> views(List.of(r)).getFirst());
@@ -61,19 +71,44 @@ public class RequestBook {
     public void recordFollowUp(String requestId, String author, Instant at, FollowUpMeans means, String comment,
                                Outcome outcome) {
         FollowUp followUp = new FollowUp(author, at, means, comment);
+        change(requestId, request -> followUp(request, followUp, outcome));
+    }
+
+    /**
+     * Adds a follow-up and closes the request with its outcome, in one change: the young person is
+     * told the closing, not first a taking in hand and then a closing.
+     */
+    public void recordFollowUpAndClose(String requestId, String author, Instant at, FollowUpMeans means,
+                                       String comment, Outcome outcome, Instant closedAt) {
+        FollowUp followUp = new FollowUp(author, at, means, comment);
         change(requestId, request -> {
-            boolean reached = outcome == Outcome.REACHED_AND_HELPED || outcome == Outcome.REACHED_NOT_WHAT_NEEDED;
-            if (reached && request.getStatus() == RequestStatus.IN_PROGRESS) {
-                request.markContacted(followUp);
-            } else {
-                request.addFollowUp(followUp);
-            }
+            followUp(request, followUp, outcome);
+            request.close(outcome, comment, closedAt);
         });
+    }
+
+    private static void followUp(ContactRequest request, FollowUp followUp, Outcome outcome) {
+        boolean reached = outcome != null && outcome.reached();
+        if (reached && request.getStatus() == RequestStatus.IN_PROGRESS) {
+            request.markContacted(followUp);
+        } else {
+            request.addFollowUp(followUp);
+        }
+    }
+
+    /** "Je l'ai contacté": the young person was reached (see {@link ContactRequest#confirmContacted}). */
+    public void confirmContacted(String requestId, String author, Instant at, String comment) {
+        change(requestId, request -> request.confirmContacted(new FollowUp(author, at, FollowUpMeans.OTHER, comment)));
     }
 
     /** Closes the request with its outcome. */
     public void close(String requestId, String author, Instant at, Outcome outcome, String comment) {
         change(requestId, request -> request.close(outcome, comment, at));
+    }
+
+    /** The promised delay passed with nobody taking the request in hand (see {@link ContactRequest#expire}). */
+    public void expire(String requestId, Instant at) {
+        change(requestId, request -> request.expire(at));
     }
 
     /** Applies a change to the latest version; a concurrent edit makes it start again from a fresh copy. */
@@ -84,6 +119,9 @@ public class RequestBook {
             change.accept(request);
             try {
                 records.save(request);
+                if (request.isNewsPending()) {
+                    events.publishEvent(new NewsDue(requestId));
+                }
                 return;
             } catch (OptimisticLockingFailureException e) {
                 if (attempt == ATTEMPTS) {
@@ -111,7 +149,7 @@ public class RequestBook {
                 r.getOrganisationId(), organisation != null ? organisation.getName() : r.getOrganisationId(),
                 r.getTerritoryId(), r.getTheme(), r.getAge(), r.getCommuneName(), r.getAnswers(), r.getContactMethod(),
                 r.getContactAddress(), r.getCreatedAt(), r.getDueAt(), delayDays,
-                r.getStatus(), r.getOutcome(), firstContact, followUps);
+                r.getStatus(), r.getOutcome(), firstContact, followUps, r.isUrgent());
     }
 
     private static List<String> ids(Collection<ContactRequest> requests, Function<ContactRequest, String> id) {

@@ -1,5 +1,6 @@
 package fr.boussole.store.territory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,13 @@ public class Territory {
     private List<InfoJeunesEntry> infoJeunes = new ArrayList<>();
     /** The person to talk to, for young people of the territory; may be null. */
     private TerritoryContact contact;
+    /**
+     * When someone reads the console's inbox of conversations handed to a person, as
+     * {@code core.handover.OfficeHours} writes them ({@code lun-ven 09:00-17:00}); null: that default.
+     */
+    private String deskHours;
+    /** How long the bot stays quiet after a person's last word before taking a conversation back; null: a day. */
+    private Duration deskQuietFor;
     private Instant updatedAt;
     @Version
     private Long version;
@@ -63,6 +71,10 @@ public class Territory {
     public void setContact(TerritoryContact contact) { this.contact = contact; }
     public List<InfoJeunesEntry> getInfoJeunes() { return infoJeunes; }
     public void setInfoJeunes(List<InfoJeunesEntry> infoJeunes) { this.infoJeunes = new ArrayList<>(infoJeunes); }
+    public String getDeskHours() { return deskHours; }
+    public void setDeskHours(String deskHours) { this.deskHours = deskHours; }
+    public Duration getDeskQuietFor() { return deskQuietFor; }
+    public void setDeskQuietFor(Duration deskQuietFor) { this.deskQuietFor = deskQuietFor; }
     public Instant getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
     public Long getVersion() { return version; }

@@ -17,7 +17,7 @@ import fr.boussole.store.offer.OfferStatus;
 import fr.boussole.store.offer.Offers;
 import fr.boussole.store.organisation.Organisation;
 import fr.boussole.store.organisation.Organisations;
-import fr.boussole.store.territory.StoreTerritoryDirectory;
+import fr.boussole.store.directory.StoreTerritoryDirectory;
 import fr.boussole.store.territory.Territories;
 import fr.boussole.store.territory.Territory;
 import java.time.LocalDate;

@@ -2,6 +2,8 @@ package fr.boussole.store.promise;
 
 import fr.boussole.core.followup.ContactCheckPrompt;
 import fr.boussole.core.message.Channel;
+import fr.boussole.store.request.FollowUpMeans;
+import fr.boussole.store.request.RequestBook;
 import fr.boussole.testing.RecordingInbox;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,8 @@ class ContactCheckJobTest extends PromiseTest {
     RecordingInbox inbox;
     @Autowired
     MongoContactChecks answers;
+    @Autowired
+    RequestBook requests;
 
     @BeforeEach
     void emptyInbox() {
@@ -31,6 +35,8 @@ class ContactCheckJobTest extends PromiseTest {
         var world = world();
         Instant made = Instant.parse("2026-03-02T09:00:00Z");
         var onSms = world.request(world.a, made, Channel.SMS);
+        requests.recordFollowUp(onSms.requestId(), "pro", made.plusSeconds(3600), FollowUpMeans.PHONE, "messagerie", null);
+        inbox.clear(); // its taking in hand was told
         Instant later = made.plus(Duration.ofDays(3)).plusSeconds(60);
 
         assertThat(job.askDue(later)).isEqualTo(1);
@@ -51,6 +57,8 @@ class ContactCheckJobTest extends PromiseTest {
         var world = world();
         Instant made = Instant.parse("2026-03-02T09:00:00Z");
         var onWeb = world.request(world.b, made, Channel.WEB);
+        requests.recordFollowUp(onWeb.requestId(), "pro", made.plusSeconds(3600), FollowUpMeans.PHONE, "messagerie", null);
+        inbox.clear();
 
         assertThat(job.askDue(made.plus(Duration.ofDays(4)))).isZero();
 

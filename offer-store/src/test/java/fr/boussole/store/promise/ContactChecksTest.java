@@ -2,6 +2,8 @@ package fr.boussole.store.promise;
 
 import fr.boussole.core.followup.ContactChecks;
 import fr.boussole.core.message.Channel;
+import fr.boussole.store.request.FollowUpMeans;
+import fr.boussole.store.request.RequestBook;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,8 @@ class ContactChecksTest extends PromiseTest {
     ContactChecks checks;
     @Autowired
     MongoContactChecks answers;
+    @Autowired
+    RequestBook requests;
 
     /** Broken promise if it fails: a request is lost when the asker dies between taking it and asking, or asked forever. */
     @Test
@@ -22,6 +26,7 @@ class ContactChecksTest extends PromiseTest {
         var world = world();
         Instant made = Instant.parse("2026-03-02T09:00:00Z");
         String id = world.request(world.a, made).requestId();
+        requests.recordFollowUp(id, "pro", made.plus(Duration.ofHours(2)), FollowUpMeans.PHONE, "messagerie", null);
         Instant now = made.plus(Duration.ofDays(3)).plusSeconds(60);
 
         assertThat(checks.takeDue(made.plus(Duration.ofDays(2)), 1000)).noneMatch(d -> d.requestId().equals(id));
@@ -42,6 +47,18 @@ class ContactChecksTest extends PromiseTest {
             assertThat(c.askedAt()).isEqualTo(now);
             assertThat(c.answer()).isNull();
         });
+    }
+
+    /** A request nobody took in hand is told its delay passed instead (RequestNewsTest): not asked twice. */
+    @Test
+    void a_request_still_new_at_its_due_date_is_not_handed_out() {
+        var world = world();
+        Instant made = Instant.parse("2026-03-02T09:00:00Z");
+        String id = world.request(world.a, made).requestId();
+
+        assertThat(checks.takeDue(made.plus(Duration.ofDays(4)), 1000)).noneMatch(d -> d.requestId().equals(id));
+        requests.recordFollowUp(id, "pro", made.plus(Duration.ofDays(4)), FollowUpMeans.PHONE, "enfin", null);
+        assertThat(checks.takeDue(made.plus(Duration.ofDays(4)), 1000)).anyMatch(d -> d.requestId().equals(id));
     }
 
     /** Broken promise if it fails: marking a request as asked after its answer came erases the answer. */

@@ -30,7 +30,7 @@ class KeptPromisesTest extends PromiseTest {
         keptPromises.run();
         var reminder = emailTo(world.a.alertEmail());
         assertThat(reminder.subject()).contains("Rappel");
-        assertThat(reminder.text()).contains("/console/demandes/" + id).doesNotContain("06 12 34 56 78");
+        assertThat(reminder.text()).contains("/console/demandes/" + id).doesNotContain("+33612345678", "06 12 34 56 78");
 
         clock.set(Instant.parse("2026-03-05T10:00:00Z"));
         keptPromises.run();

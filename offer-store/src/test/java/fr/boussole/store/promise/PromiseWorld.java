@@ -79,12 +79,22 @@ final class PromiseWorld {
                 org.offerId(), territoryId, "emploi", "emploi", 1, 19, "46042", "Cahors",
                 List.of(new Answer("situation", "Quelle est ta situation ?", List.of("etudiant"), List.of("Étudiant(e)")),
                         new Answer("besoin", "De quoi as-tu besoin ?", List.of("job", "cv"), List.of("Un job", "Un CV"))),
-                ContactMethod.PHONE, "06 12 34 56 78",
+                ContactMethod.PHONE, "+33612345678", // as the engine records it: E.164
                 new ConsentRecord("J'accepte d'être contacté(e).", "v1", at, channel), at);
         return contactRequests.record(id, draft);
     }
 
     ContactRequests.Recorded request(Org org, Instant at) {
         return request(org, at, Channel.WEB);
+    }
+
+    /** A request of a young person who gave an urgent answer or said they were in danger. */
+    ContactRequests.Recorded urgentRequest(Org org, Instant at) {
+        String id = Ids.random("cr");
+        var draft = new ContactRequestDraft(new ConversationKey(Channel.WEB, "session-" + id), org.offerId(), territoryId,
+                "sante", "sante", 1, 17, "46042", "Cahors",
+                List.of(new Answer("urgence", "C'est urgent ?", List.of("tres"), List.of("Oui, très"))),
+                ContactMethod.PHONE, "06 12 34 56 78", new ConsentRecord("Oui, contactez-moi.", "v2", at, Channel.WEB), at, true);
+        return contactRequests.record(id, draft);
     }
 }

@@ -36,9 +36,43 @@ class RequestAlertsTest extends PromiseTest {
                 .contains("valable jusqu'au samedi 7 mars 2026");
         assertThat(mail.html()).contains("<span>Emploi</span>").contains("<strong>Un job, Un CV</strong>");
         // The phone number is behind the link (and its audit entry), never in the mailbox.
-        assertThat(mail.subject() + mail.text() + mail.html()).doesNotContain("06 12 34 56 78");
+        assertThat(mail.subject() + mail.text() + mail.html()).doesNotContain("+33612345678", "06 12 34 56 78");
         assertThat(LINK.matcher(mail.text()).find()).isTrue();
         assertThat(emailsTo(world.b.alertEmail())).isEmpty();
+    }
+
+    @Test
+    void an_urgent_request_says_so_to_the_organisation_and_alerts_the_territory_s_animateurs_at_once() {
+        var world = world();
+        var recorded = world.urgentRequest(world.a, clock.instant());
+
+        alerts.requestRecorded(recorded);
+
+        var mail = emailTo(world.a.alertEmail());
+        assertThat(mail.subject()).startsWith("[Boussole] URGENT").contains("Nouvelle demande de contact");
+        assertThat(mail.text()).contains("DEMANDE URGENTE").contains("C'est urgent ? : Oui, très");
+        assertThat(mail.html()).contains("Demande urgente");
+        var animateur = emailTo(world.animateurEmail);
+        assertThat(animateur.subject()).contains("URGENT").contains("Cahors").contains(world.a.name());
+        assertThat(animateur.text()).contains("17 ans").contains(world.a.offerTitle())
+                .contains("http://localhost:8080/console/demandes/" + recorded.requestId());
+        // the animateur signs in to see the young person: no contact details, no personal link in the mailbox
+        assertThat(animateur.subject() + animateur.text() + animateur.html()).doesNotContain("06 12 34 56 78")
+                .doesNotContain("/console/alerte/");
+        assertThat(emailsTo(world.b.alertEmail())).isEmpty();
+
+        alerts.requestRecorded(recorded);
+        assertThat(outbox.enqueued()).as("a replay sends nothing twice").hasSize(2);
+    }
+
+    @Test
+    void an_ordinary_request_is_not_sent_to_the_animateurs() {
+        var world = world();
+
+        alerts.requestRecorded(world.request(world.a, clock.instant()));
+
+        assertThat(emailTo(world.a.alertEmail()).subject()).doesNotContain("URGENT");
+        assertThat(emailsTo(world.animateurEmail)).isEmpty();
     }
 
     @Test

@@ -73,4 +73,28 @@ public class ContactRequestTransitionsTest {
         assertThat(request.getTheme()).isEqualTo("emploi");
         assertThat(request.isAnonymised()).isTrue();
     }
+
+    @Test
+    void the_one_click_contacted_takes_a_new_request_to_contacted_at_once_and_refuses_a_closed_one() {
+        ContactRequest fresh = ContactRequest.open("cr_1", draft(), "org_1", 3);
+        fresh.confirmContacted(new FollowUp("alert:pro@structure.test", T0, FollowUpMeans.OTHER, "d'un clic"));
+        assertThat(fresh.getStatus()).isEqualTo(RequestStatus.CONTACTED);
+        assertThat(fresh.getFollowUps()).hasSize(1);
+
+        fresh.confirmContacted(new FollowUp("alert:pro@structure.test", T0, FollowUpMeans.OTHER, "encore"));
+        assertThat(fresh.getStatus()).isEqualTo(RequestStatus.CONTACTED);
+        assertThat(fresh.getFollowUps()).hasSize(2);
+
+        ContactRequest closed = ContactRequest.open("cr_2", draft(), "org_1", 3);
+        closed.close(Outcome.NOT_ELIGIBLE, null, T0);
+        assertThatThrownBy(() -> closed.confirmContacted(new FollowUp("pro", T0, FollowUpMeans.OTHER, "x")))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void the_closing_reasons_that_leave_the_young_person_without_help_are_the_ones_that_call_for_another_offer() {
+        assertThat(java.util.Arrays.stream(Outcome.values()).filter(Outcome::leftWithoutHelp))
+                .containsExactly(Outcome.REACHED_NOT_WHAT_NEEDED, Outcome.UNREACHABLE, Outcome.NOT_ELIGIBLE,
+                        Outcome.NO_LONGER_AVAILABLE);
+    }
 }

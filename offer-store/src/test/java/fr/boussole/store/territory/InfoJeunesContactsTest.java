@@ -1,5 +1,7 @@
 package fr.boussole.store.territory;
 
+import fr.boussole.store.directory.StoreTerritoryDirectory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.boussole.core.offer.InfoJeunesContact;

@@ -11,6 +11,7 @@ import fr.boussole.core.conversation.DialogEvent;
 import fr.boussole.core.conversation.Turn;
 import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.ConversationKey;
+import fr.boussole.core.privacy.SealingException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -41,18 +42,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ol>
  *   <li>load the conversation; if its last stored turn answers this very message, the turn was
  *       applied before a crash: skip to step 3 with the stored events;</li>
- *   <li>call the engine, then store the new state and the events in one write conditioned on the
- *       version read (the single point where a turn becomes real);</li>
- *   <li>carry out the events (outbox entries with derived ids, contact requests...): idempotent;</li>
- *   <li>mark the message processed.</li>
+ *   <li>call the engine, then store the new state, the events and what follows from them (the
+ *       opt-out flag) in one write conditioned on the version read (the single point where a turn
+ *       becomes real);</li>
+ *   <li>carry out the events (outbox entries with derived ids, contact requests...): idempotent, and
+ *       fenced by the conversation's epoch, so that a worker that comes late after an erasure takes
+ *       back what it wrote ({@link TurnEffects});</li>
+ *   <li>mark the message processed, conditioned on the attempts read (its {@code cas}).</li>
  * </ol>
  * A crash between any two steps is repaired by running them again. Leases only prevent wasted
- * work; the conditioned write is what makes a turn happen once.
+ * work; the conditioned writes are what make a turn happen once and its bookkeeping stay true.
  */
 @Component
 public class ConversationProcessor implements InboxListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ConversationProcessor.class);
+    private static final Duration UNREADABLE_RETRY = Duration.ofMinutes(10);
 
     private final InboundMessages inbound;
     private final Conversations conversations;
@@ -125,7 +130,14 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
 
     private void poll() {
         try {
-            inbound.conversationsWithDueWork(clock.instant(), 500).forEach(this::schedule);
+            Instant now = clock.instant();
+            inbound.conversationsWithDueWork(now, 500, unreadable -> {
+                // its address cannot be opened here (a key not given to this instance yet): set aside, not in the way
+                meters.counter("boussole.processing.unreadable").increment();
+                log.error("a conversation with work due cannot be opened (sealed under a key not given to this instance?);"
+                        + " looked at again in {}", UNREADABLE_RETRY);
+                inbound.dueAgainAt(unreadable, now.plus(UNREADABLE_RETRY));
+            }).forEach(this::schedule);
         } catch (RuntimeException e) {
             log.warn("polling for inbound work failed: {}", e.getClass().getName());
         }
@@ -137,13 +149,22 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
         String token = instance + "-" + drains.incrementAndGet();
         try {
             while (leases.tryAcquire(lease, token, clock.instant(), settings.lease())) {
+                long renewed = System.nanoTime();
+                long renewEvery = settings.lease().toNanos() / 3;
                 try {
                     while (workers != null) {
                         Optional<InboundMessage> head = inbound.head(conversation);
                         if (head.isEmpty() || head.get().nextAttemptAt().isAfter(clock.instant())) {
                             break;
                         }
-                        if (!leases.renew(lease, token, clock.instant(), settings.lease()) || !process(head.get())) {
+                        // renewed when a third of the lease has gone by, not before each message: a round trip saved
+                        if (System.nanoTime() - renewed > renewEvery) {
+                            if (!leases.renew(lease, token, clock.instant(), settings.lease())) {
+                                return;
+                            }
+                            renewed = System.nanoTime();
+                        }
+                        if (!process(head.get())) {
                             return;
                         }
                     }
@@ -152,7 +173,11 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
                 }
                 // A message recorded while we released would have found the lease taken: look again.
                 Optional<InboundMessage> head = inbound.head(conversation);
-                if (workers == null || head.isEmpty() || head.get().nextAttemptAt().isAfter(clock.instant())) {
+                if (head.isEmpty()) {
+                    inbound.settled(conversation); // out of the live work, unless something was counted meanwhile
+                    return;
+                }
+                if (workers == null || head.get().nextAttemptAt().isAfter(clock.instant())) {
                     return;
                 }
             }
@@ -167,21 +192,35 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
         try {
             StoredConversation stored = conversations.load(message.conversation());
             List<DialogEvent> events;
+            boolean optedOutBefore;
+            String epoch;
             if (message.id().equals(stored.lastInboundId())) {
-                events = stored.lastEvents(); // applied before an interruption: complete it
+                // applied before an interruption: complete it, from the flags as they were before it
+                events = stored.lastEvents();
+                optedOutBefore = stored.optedOutBefore();
+                epoch = stored.epoch();
             } else if (stored.lastSequence() >= message.sequence()) {
                 events = List.of(); // an older turn, long complete (cannot happen unless marked by hand)
+                optedOutBefore = stored.optedOut();
+                epoch = stored.epoch();
             } else {
                 Instant now = clock.instant();
                 Turn turn = engine.handle(stored.state(), message.inbound(), now);
-                if (!conversations.applyTurn(stored, turn.state(), message.id(), message.sequence(), turn.events(), now)) {
+                Conversations.Applied applied = conversations.applyTurn(stored, turn.state(), message.id(),
+                        message.sequence(), turn.events(), now);
+                if (applied == null) {
                     return false; // another worker took over this conversation: it carries on
                 }
                 events = turn.events();
-                outbox.resumeRecipient(message.conversation());
+                optedOutBefore = stored.optedOut();
+                epoch = applied.epoch();
+                outbox.resumeRecipient(message.conversation(), message.sequence());
             }
-            List<String> replies = effects.carryOut(message, stored.optedOut(), events);
-            inbound.markProcessed(message.id(), replies, clock.instant());
+            TurnEffects.Outcome outcome = effects.carryOut(message, optedOutBefore, events,
+                    () -> conversations.stillIn(message.conversation(), epoch));
+            if (!inbound.markProcessed(message, outcome.replies(), clock.instant())) {
+                log.info("inbound {} was completed by another worker meanwhile", message.id());
+            }
             latency.record(Duration.between(message.acceptedAt(), clock.instant()));
             listeners.forEach(l -> l.processed(message.id()));
             return true;
@@ -200,15 +239,19 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
         meters.counter("boussole.processing.failures").increment();
         Instant now = clock.instant();
         if (attempts >= settings.processingAttempts()) {
-            inbound.park(message.id(), attempts, now);
-            meters.counter("boussole.processing.parked").increment();
-            log.error("inbound {} parked after {} failed attempts: {}", message.id(), attempts, failure.getClass().getName());
+            String reason = failure instanceof SealingException ? "unreadable" : failure.getClass().getName();
+            if (inbound.park(message, attempts, reason, now)) {
+                meters.counter("boussole.processing.parked").increment();
+                log.error("inbound {} parked after {} failed attempts: {}", message.id(), attempts, failure.getClass().getName());
+            }
             listeners.forEach(l -> l.processed(message.id()));
             schedule(message.conversation()); // the next messages go on
             return;
         }
         Duration wait = backoff.after(attempts);
-        inbound.retryLater(message.id(), attempts, now.plus(wait));
+        if (!inbound.retryLater(message, attempts, now.plus(wait))) {
+            return; // another worker holds this message now: it decides
+        }
         log.warn("inbound {} failed (attempt {} of {}), retry in {} ms: {}", message.id(), attempts,
                 settings.processingAttempts(), wait.toMillis(), failure.getClass().getName());
         ScheduledExecutorService p = poller;

@@ -49,10 +49,11 @@ public class Conversations {
     public StoredConversation load(ConversationKey key) {
         Document doc = mongo.findById(ref(key), Document.class, COLLECTION);
         if (doc == null) {
-            return new StoredConversation(key, 0, ConversationState.start(key), null, -1, List.of(), false);
+            return new StoredConversation(key, 0, ConversationState.start(key), null, -1, List.of(), false, false, null);
         }
         String state = doc.getString("state");
         Document turn = doc.get("lastTurn", Document.class);
+        boolean optedOut = Boolean.TRUE.equals(doc.getBoolean("optedOut"));
         SealedField at = field(doc.getString("_id"), "state");
         return new StoredConversation(key, ((Number) doc.get("version")).longValue(),
                 state == null ? ConversationState.start(key) : ConversationState.fromStored(sealed.open(state, at)),
@@ -60,21 +61,39 @@ public class Conversations {
                 turn == null ? -1 : ((Number) turn.get("sequence")).longValue(),
                 turn == null ? List.of() : StoredEvents.read(sealed.open(turn.getString("events"), at.field(TURN_EVENTS))
                         .getList("events", Document.class)),
-                Boolean.TRUE.equals(doc.getBoolean("optedOut")));
+                optedOut,
+                // a turn stored before this was kept: its flag before is unknown, the one after is the best guess
+                turn == null || turn.getBoolean("optedOutBefore") == null ? optedOut : turn.getBoolean("optedOutBefore"),
+                doc.getString("epoch"));
+    }
+
+    /**
+     * Whether the conversation is still in the life a turn was stored in: false once it was erased
+     * (its document gone, or forgotten by retention under a new epoch). Read by {@code _id}.
+     */
+    boolean stillIn(ConversationKey key, String epoch) {
+        Query query = Query.query(Criteria.where("_id").is(ref(key)));
+        query.fields().include("epoch");
+        Document doc = mongo.findOne(query, Document.class, COLLECTION);
+        return doc != null && java.util.Objects.equals(doc.getString("epoch"), epoch);
     }
 
     /**
      * Stores a turn's state and events in one atomic write, conditioned on the version read: the
-     * only write that decides whether a turn happened. Returns false when another worker got there first.
+     * only write that decides whether a turn happened. What follows from the events and must hold
+     * whoever carries them out (the opt-out flag) is written with it, never afterwards.
+     *
+     * @return the turn as stored, or null when another worker got there first
      */
-    boolean applyTurn(StoredConversation before, ConversationState state, String inboundId, long sequence,
+    Applied applyTurn(StoredConversation before, ConversationState state, String inboundId, long sequence,
                       List<DialogEvent> events, Instant now) {
+        boolean optedOut = StoredConversation.optedOutAfter(before.optedOut(), events);
         String ref = ref(before.key());
-        Document turn = turn(ref, inboundId, sequence, now, StoredEvents.write(events));
+        Document turn = turn(ref, inboundId, sequence, now, StoredEvents.write(events)).append("optedOutBefore", before.optedOut());
         String offered = sealed.seal(new Document("offered", offeredChoices(events)), field(ref, "offered"));
         String sealedState = sealed.seal(new Document(state.toStored()), field(ref, "state"));
         Update update = new Update().set("state", sealedState).set("lastTurn", turn)
-                .set("offered", offered).set("version", before.version() + 1)
+                .set("offered", offered).set("version", before.version() + 1).set("optedOut", optedOut)
                 .set("cas", ref + "#" + (before.version() + 1)).set("updatedAt", Date.from(now))
                 .unset("forgottenAt");
         String contactLookup = contactLookup(state);
@@ -84,19 +103,24 @@ public class Conversations {
             update.set("contactLookup", contactLookup);
         }
         if (before.version() == 0) {
+            String epoch = fr.boussole.core.ids.Ids.random("ep");
             try {
                 mongo.insert(new Document("_id", ref).append("address", personalData.seal(before.key().address(), field(ref, "address")))
-                        .append("version", 1L).append("cas", ref + "#1")
+                        .append("version", 1L).append("cas", ref + "#1").append("epoch", epoch).append("optedOut", optedOut)
                         .append("state", sealedState).append("lastTurn", turn).append("offered", offered)
                         .append("updatedAt", Date.from(now)).append("contactLookup", contactLookup), COLLECTION);
-                return true;
+                return new Applied(epoch);
             } catch (org.springframework.dao.DuplicateKeyException lost) {
-                return false;
+                return null;
             }
         }
-        return mongo.updateFirst(Query.query(Criteria.where("cas").is(ref + "#" + before.version())),
+        boolean applied = mongo.updateFirst(Query.query(Criteria.where("cas").is(ref + "#" + before.version())),
                 update, COLLECTION).getModifiedCount() == 1;
+        return applied ? new Applied(before.epoch()) : null;
     }
+
+    /** A turn stored: the epoch of the conversation it was stored in (null for a conversation older than epochs). */
+    record Applied(String epoch) {}
 
     /** The last turn: which message it answers, in clear (the pipeline's bookkeeping); its events sealed. */
     private Document turn(String ref, String inboundId, long sequence, Instant now, List<Document> events) {
@@ -142,10 +166,6 @@ public class Conversations {
                 .filter(c -> choiceId.equals(c.getString("id"))).map(c -> c.getString("label")).findFirst().orElse(null);
     }
 
-    void setOptedOut(ConversationKey key, boolean optedOut) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(ref(key))), new Update().set("optedOut", optedOut), COLLECTION);
-    }
-
     /** Keys and versions of the conversations whose last turn is older than {@code cutoff}. */
     List<StoredConversation> idleSince(Instant cutoff) {
         Query query = Query.query(Criteria.where("updatedAt").lt(Date.from(cutoff)).and("forgottenAt").exists(false));
@@ -173,7 +193,7 @@ public class Conversations {
         Update update = new Update().set("state", sealed.seal(new Document(ConversationState.start(before.key()).toStored()),
                         field(key, "state")))
                 .set("lastTurn", turn).set("offered", sealed.seal(new Document("offered", List.of()), field(key, "offered")))
-                .set("version", before.version() + 1)
+                .set("version", before.version() + 1).set("epoch", fr.boussole.core.ids.Ids.random("ep"))
                 .set("cas", key + "#" + (before.version() + 1)).set("forgottenAt", Date.from(now));
         return mongo.updateFirst(Query.query(Criteria.where("cas").is(key + "#" + before.version())), update, COLLECTION)
                 .getModifiedCount() == 1;

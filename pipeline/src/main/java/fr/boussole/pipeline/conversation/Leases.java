@@ -3,8 +3,9 @@ package fr.boussole.pipeline.conversation;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -13,13 +14,18 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Time-limited exclusive claims on a name, shared by every instance on the store. Each change is a
  * compare-and-set: a single findAndModify matching the lease's current generation through a unique
  * key ({@code cas} = name#generation), so that of two workers reading the same free lease only one
  * takes it. Matching by that key alone keeps every operation an indexed exact match, even on the
- * embedded store (which uses no index for compound conditions).
+ * embedded store (which uses no index for compound conditions). A holder remembers the generation
+ * it set: renewing and releasing are then one round trip each, and fail if anyone changed the lease
+ * since. The expiry is on the taker's clock: leases only keep workers from doing the same work; the
+ * fences on what they write (versions, generations) are what keep a late worker harmless.
  */
 @Component
 public class Leases {
@@ -27,6 +33,8 @@ public class Leases {
     static final String COLLECTION = "leases";
 
     private final MongoTemplate mongo;
+    /** name#token -> the generation this holder set last. */
+    private final Map<String, Long> held = new ConcurrentHashMap<>();
 
     Leases(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -39,34 +47,41 @@ public class Leases {
             try {
                 mongo.insert(new Document("_id", name).append("owner", token).append("until", Date.from(now.plus(duration)))
                         .append("generation", 0L).append("cas", name + "#0"), COLLECTION);
+                held.put(name + "#" + token, 0L);
                 return true;
             } catch (DuplicateKeyException anotherWasFaster) {
                 return false;
             }
         }
         boolean free = lease.getDate("until").toInstant().isBefore(now) || token.equals(lease.getString("owner"));
-        return free && swap(lease, new Update().set("owner", token).set("until", Date.from(now.plus(duration))));
+        return free && swap(name, token, ((Number) lease.get("generation")).longValue(),
+                new Update().set("owner", token).set("until", Date.from(now.plus(duration))));
     }
 
-    /** @return false when the lease was lost (expired and taken by another worker) */
+    /** @return false when the lease was lost (taken by another worker since this one set it) */
     boolean renew(String name, String token, Instant now, Duration duration) {
-        Document lease = mongo.findById(name, Document.class, COLLECTION);
-        return lease != null && token.equals(lease.getString("owner")) && !lease.getDate("until").toInstant().isBefore(now)
-                && swap(lease, new Update().set("until", Date.from(now.plus(duration))));
+        Long generation = held.get(name + "#" + token);
+        return generation != null && swap(name, token, generation, new Update().set("until", Date.from(now.plus(duration))));
     }
 
     public void release(String name, String token) {
-        Document lease = mongo.findById(name, Document.class, COLLECTION);
-        if (lease != null && token.equals(lease.getString("owner"))) {
-            swap(lease, new Update().set("until", new Date(0)));
+        Long generation = held.remove(name + "#" + token);
+        if (generation != null) {
+            mongo.updateFirst(Query.query(Criteria.where("cas").is(name + "#" + generation)),
+                    new Update().set("until", new Date(0)).set("generation", generation + 1).set("cas", name + "#" + (generation + 1)),
+                    COLLECTION);
         }
     }
 
-    private boolean swap(Document lease, Update update) {
-        long generation = ((Number) lease.get("generation")).longValue();
-        String name = lease.getString("_id");
+    private boolean swap(String name, String token, long generation, Update update) {
         update.set("generation", generation + 1).set("cas", name + "#" + (generation + 1));
-        return mongo.findAndModify(Query.query(Criteria.where("cas").is(name + "#" + generation)), update,
-                Document.class, COLLECTION) != null;
+        boolean swapped = mongo.findAndModify(Query.query(Criteria.where("cas").is(name + "#" + generation)), update,
+                FindAndModifyOptions.options().returnNew(false), Document.class, COLLECTION) != null;
+        if (swapped) {
+            held.put(name + "#" + token, generation + 1);
+        } else {
+            held.remove(name + "#" + token);
+        }
+        return swapped;
     }
 }

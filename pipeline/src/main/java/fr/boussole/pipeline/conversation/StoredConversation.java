@@ -13,7 +13,25 @@ import java.util.List;
  * @param lastInboundId    the inbound message the last stored turn answers, or null
  * @param lastSequence     that message's rank, or -1
  * @param lastEvents       that turn's events, replayed when the turn was interrupted before its end
+ * @param optedOut         whether the young person said "stop" (as of the last turn, derived from its events)
+ * @param optedOutBefore   the same, before the last turn: what a replay of its events starts from
+ * @param epoch            names this life of the conversation: an erasure ends it (the document goes, or a
+ *                         new epoch is written), so that a worker carrying out an older turn can tell
  */
 public record StoredConversation(ConversationKey key, long version, ConversationState state, String lastInboundId,
-                                 long lastSequence, List<DialogEvent> lastEvents, boolean optedOut) {
+                                 long lastSequence, List<DialogEvent> lastEvents, boolean optedOut,
+                                 boolean optedOutBefore, String epoch) {
+
+    /** Whether the young person has opted out after these events, starting from {@code before}. */
+    public static boolean optedOutAfter(boolean before, List<DialogEvent> events) {
+        boolean optedOut = before;
+        for (DialogEvent event : events) {
+            if (event instanceof DialogEvent.OptedOut) {
+                optedOut = true;
+            } else if (event instanceof DialogEvent.OptedIn) {
+                optedOut = false;
+            }
+        }
+        return optedOut;
+    }
 }

@@ -6,6 +6,12 @@ import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.Inbound;
 import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.core.privacy.SealedField;
+import fr.boussole.core.privacy.SealingException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,16 +37,26 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The inbound messages collection. One document per (channel, provider message id), kept for good
- * (its text is erased on request, its key never), so that a provider's late redelivery is a duplicate.
- * Personal data at rest: the conversation is named by {@link #ref}, its address, the text, the choice
- * and a shared phone are sealed.
+ * The inbound messages collection. One document per (channel, provider message id), so that a
+ * provider's redelivery is a duplicate (once pruned, its key stays in {@code inbound_seen}). Live
+ * work is kept apart, in {@code inbound_due}: one small document per conversation that has a message
+ * to process, which is all the poll reads; everything else is found by {@code _id} or by the unique
+ * (conversation, rank) index, so the cost of a message does not grow with the history. Every status
+ * change of a message is fenced by its {@code cas} key ({@code id#attempts} while pending): a worker
+ * that lost the conversation and comes late changes nothing. Personal data at rest: the conversation
+ * is named by {@link #ref}, its address, the text, the choice and a shared phone are sealed.
  */
 @Component
 public class InboundMessages {
 
+    private static final Logger log = LoggerFactory.getLogger(InboundMessages.class);
+
     static final String COLLECTION = "inbound_messages";
     static final String SEQUENCES = "inbound_sequences";
+    /** Live work: a document per conversation with a message to process (its id is the conversation's ref). */
+    static final String DUE = "inbound_due";
+    /** Keys of pruned messages: a redelivery long after is still a duplicate. */
+    static final String SEEN = "inbound_seen";
     /**
      * The status of a placeholder that fills a rank holding no message: one taken by a message that
      * turned out to be a duplicate, or one given up by {@link #head} after {@code gapTimeout}.
@@ -57,6 +73,7 @@ public class InboundMessages {
     private final Clock clock;
     private final Duration gapTimeout;
     private final PersonalData personalData;
+    private final MeterRegistry meters;
     /**
      * Test seam: runs in {@link #insert} between taking a rank and inserting the message, i.e. in
      * the window where a crash loses the rank or a stall makes the recording late.
@@ -68,8 +85,13 @@ public class InboundMessages {
      */
     volatile Consumer<Long> beforeGap = rank -> {};
 
+    InboundMessages(MongoTemplate mongo, Clock clock, PersonalData personalData, Duration gapTimeout) {
+        this(mongo, clock, personalData, gapTimeout, new SimpleMeterRegistry());
+    }
+
+    @Autowired
     InboundMessages(MongoTemplate mongo, Clock clock, PersonalData personalData,
-                    @Value("${boussole.pipeline.gap-timeout:30s}") Duration gapTimeout) {
+                    @Value("${boussole.pipeline.gap-timeout:30s}") Duration gapTimeout, MeterRegistry meters) {
         if (gapTimeout.isNegative() || gapTimeout.isZero()) {
             throw new IllegalArgumentException("boussole.pipeline.gap-timeout must be positive, not " + gapTimeout);
         }
@@ -77,13 +99,24 @@ public class InboundMessages {
         this.clock = clock;
         this.gapTimeout = gapTimeout;
         this.personalData = personalData;
+        this.meters = meters;
         mongo.indexOps(COLLECTION).createIndex(new Index().on("channel", Sort.Direction.ASC)
                 .on("providerMessageId", Sort.Direction.ASC).unique().named("dedup"));
         // unique, and queried by exact match only: the embedded store can use unique indexes only
         mongo.indexOps(COLLECTION).createIndex(new Index().on("conversation", Sort.Direction.ASC)
                 .on("sequence", Sort.Direction.ASC).unique().named(ORDER_INDEX));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
-                .on("nextAttemptAt", Sort.Direction.ASC).named("due"));
+        // id#attempts while pending: the fence of every status change (sparse: documents written before it have none)
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("cas", Sort.Direction.ASC).unique().sparse().named("cas"));
+    }
+
+    /**
+     * Whether a document has this id, read through the {@code _id} index (MongoTemplate.exists counts
+     * through an aggregation, which the embedded store answers by scanning the collection).
+     */
+    private boolean present(String id, String collection) {
+        Query query = Query.query(Criteria.where("_id").is(id));
+        query.fields().include("_id");
+        return mongo.findOne(query, Document.class, collection) != null;
     }
 
     public static String idOf(Channel channel, String providerMessageId) {
@@ -99,7 +132,7 @@ public class InboundMessages {
      */
     public boolean insert(Inbound inbound, Instant now) {
         String id = idOf(inbound.conversation().channel(), inbound.providerMessageId());
-        if (mongo.exists(Query.query(Criteria.where("_id").is(id)), COLLECTION)) {
+        if (present(id, COLLECTION) || present(id, SEEN)) {
             return false;
         }
         for (int attempt = 1; attempt <= MAX_RANKS_PER_RECORDING; attempt++) {
@@ -108,6 +141,7 @@ public class InboundMessages {
             afterRankTaken.accept(sequence);
             try {
                 mongo.insert(document(id, inbound, sequence, now), COLLECTION);
+                due(inbound.conversation(), now);
                 return true;
             } catch (DuplicateKeyException duplicate) {
                 if (!rankTaken(duplicate)) {
@@ -145,7 +179,36 @@ public class InboundMessages {
                 .append("acceptedAt", Date.from(now))
                 .append("status", InboundStatus.PENDING.name())
                 .append("attempts", 0)
+                .append("cas", id + "#0")
                 .append("nextAttemptAt", Date.from(now));
+    }
+
+    /**
+     * Lists the conversation as having work due at {@code at} at the latest (an earlier time already
+     * there stays): what the poll of every instance reads.
+     */
+    private void due(ConversationKey conversation, Instant at) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(ref(conversation))),
+                new Update().set("channel", conversation.channel().id())
+                        .setOnInsert("address", personalData.seal(conversation.address(), dueField(ref(conversation))))
+                        .min("at", Date.from(at)), DUE);
+    }
+
+    /**
+     * The conversation has nothing left to process: it leaves the live work, unless a message was
+     * counted meanwhile (then it stays, or comes back). Removing first and looking after means a
+     * recording that races this is never left out: either its rank is seen here or its own listing
+     * comes after the removal.
+     */
+    public void settled(ConversationKey conversation) {
+        String ref = ref(conversation);
+        mongo.remove(Query.query(Criteria.where("_id").is(ref)), DUE);
+        Document counter = mongo.findById(ref, Document.class, SEQUENCES);
+        long next = counter == null ? 0 : ((Number) counter.get("next")).longValue();
+        long done = counter == null || counter.get("done") == null ? 0 : ((Number) counter.get("done")).longValue();
+        if (next > done) {
+            due(conversation, clock.instant());
+        }
     }
 
     /** @return whether the placeholder went in (false: something already holds the rank) */
@@ -156,7 +219,7 @@ public class InboundMessages {
             // without one would collide with each other and all but the first would be refused.
             mongo.insert(new Document("_id", id).append("channel", GAP).append("providerMessageId", id)
                     .append("conversation", ref(conversation)).append("sequence", sequence)
-                    .append("status", GAP).append("acceptedAt", Date.from(now)), COLLECTION);
+                    .append("status", GAP).append("cas", id + "#gap").append("acceptedAt", Date.from(now)), COLLECTION);
             return true;
         } catch (DuplicateKeyException alreadyFilled) {
             return false;
@@ -170,6 +233,14 @@ public class InboundMessages {
                 new Update().inc("next", 1L).set("at", now).push("taken").slice(-RECENT_RANKS).each(now),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, SEQUENCES);
         return ((Number) counter.get("next")).longValue();
+    }
+
+    /** The message's status alone (read by {@code _id}); empty when there is no such message. */
+    public Optional<InboundStatus> statusOf(String id) {
+        Query query = Query.query(Criteria.where("_id").is(id));
+        query.fields().include("status");
+        Document doc = mongo.findOne(query, Document.class, COLLECTION);
+        return doc == null ? Optional.empty() : Optional.of(InboundStatus.valueOf(doc.getString("status")));
     }
 
     public Optional<InboundMessage> byId(String id) {
@@ -206,7 +277,11 @@ public class InboundMessages {
                     }
                 }
                 if (doc != null && InboundStatus.PENDING.name().equals(doc.getString("status"))) {
-                    return Optional.of(fromDocument(doc));
+                    try {
+                        return Optional.of(fromDocument(doc));
+                    } catch (SealingException unreadable) {
+                        parkUnreadable(doc); // and the conversation goes on with its next message
+                    }
                 }
                 if (contiguous == rank - 1) {
                     contiguous = rank;
@@ -224,6 +299,27 @@ public class InboundMessages {
     private Document atRank(ConversationKey conversation, long rank) {
         return mongo.findOne(Query.query(Criteria.where("conversation").is(ref(conversation))
                 .and("sequence").is(rank)), Document.class, COLLECTION);
+    }
+
+    /**
+     * A message that cannot be opened (sealed under a key this instance does not have, or altered):
+     * parked, with an ERROR line and a metric to alert on, so that it holds up neither its
+     * conversation nor anyone else. Once the key is given, an operator can put it back to pending.
+     */
+    private void parkUnreadable(Document doc) {
+        String id = doc.getString("_id");
+        Object attempts = doc.get("attempts");
+        String cas = doc.getString("cas") != null ? doc.getString("cas") : null;
+        Update park = new Update().set("status", InboundStatus.PARKED.name()).set("parkedAt", Date.from(clock.instant()))
+                .set("parkedFor", "unreadable").set("cas", id + "#parked");
+        boolean parked = cas != null
+                ? mongo.updateFirst(Query.query(Criteria.where("cas").is(cas)), park, COLLECTION).getModifiedCount() == 1
+                : mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), park, COLLECTION).getModifiedCount() == 1;
+        if (parked) {
+            meters.counter("boussole.processing.unreadable").increment();
+            log.error("inbound {} parked: it cannot be opened (sealed under a key not given to this instance?), attempts {}",
+                    id, attempts);
+        }
     }
 
     /** Whether the empty rank was counted more than {@code gapTimeout} ago, whatever was counted after it. */
@@ -245,23 +341,36 @@ public class InboundMessages {
         return counter.getDate("at") == null ? Instant.EPOCH : counter.getDate("at").toInstant();
     }
 
-    /** Conversations that have a message due for processing (another instance may have left it). */
-    public Set<ConversationKey> conversationsWithDueWork(Instant now, int limit) {
-        Query query = Query.query(Criteria.where("status").is(InboundStatus.PENDING.name())
-                .and("nextAttemptAt").lte(Date.from(now))).limit(limit);
-        query.fields().include("channel").include("address");
+    /**
+     * Conversations that have a message due for processing (another instance may have left it), read
+     * from {@code inbound_due}, which holds only those. One whose address cannot be opened (sealed
+     * under a key this instance does not have yet) is set aside in {@code unreadable}: it holds up no one.
+     */
+    public Set<ConversationKey> conversationsWithDueWork(Instant now, int limit, Consumer<String> unreadable) {
+        Query query = Query.query(Criteria.where("at").lte(Date.from(now))).limit(limit);
         Set<ConversationKey> keys = new LinkedHashSet<>();
-        for (Document doc : mongo.find(query, Document.class, COLLECTION)) {
-            keys.add(keyOf(doc));
+        for (Document doc : mongo.find(query, Document.class, DUE)) {
+            try {
+                keys.add(keyOf(doc, dueField(doc.getString("_id"))));
+            } catch (SealingException e) {
+                unreadable.accept(doc.getString("_id"));
+            }
         }
         return keys;
     }
 
-    /** @param replyIds the outbox ids of the turn's replies, in order: the web chat returns them */
-    public void markProcessed(String id, List<String> replyIds, Instant now) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                new Update().set("status", InboundStatus.PROCESSED.name()).set("processedAt", Date.from(now))
-                        .set("replies", replyIds), COLLECTION);
+    /** Puts a conversation that cannot be read back in the live work no sooner than {@code at}. */
+    public void dueAgainAt(String conversationRef, Instant at) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(conversationRef)), new Update().set("at", Date.from(at)), DUE);
+    }
+
+    /**
+     * @param replyIds the outbox ids of the turn's replies, in order: the web chat returns them
+     * @return false when the message was no longer as read (another worker got there first)
+     */
+    public boolean markProcessed(InboundMessage message, List<String> replyIds, Instant now) {
+        return fenced(message, new Update().set("status", InboundStatus.PROCESSED.name()).set("processedAt", Date.from(now))
+                .set("replies", replyIds).set("cas", message.id() + "#done"));
     }
 
     public List<String> replyIds(String id) {
@@ -271,15 +380,25 @@ public class InboundMessages {
         return doc == null ? List.of() : doc.getList("replies", String.class, List.of());
     }
 
-    public void retryLater(String id, int attempts, Instant nextAttemptAt) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                new Update().set("attempts", attempts).set("nextAttemptAt", Date.from(nextAttemptAt)), COLLECTION);
+    public boolean retryLater(InboundMessage message, int attempts, Instant nextAttemptAt) {
+        boolean recorded = fenced(message, new Update().set("attempts", attempts).set("nextAttemptAt", Date.from(nextAttemptAt))
+                .set("cas", message.id() + "#" + attempts));
+        if (recorded) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(ref(message.conversation()))),
+                    new Update().set("at", Date.from(nextAttemptAt)), DUE);
+        }
+        return recorded;
     }
 
-    public void park(String id, int attempts, Instant now) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                new Update().set("attempts", attempts).set("status", InboundStatus.PARKED.name())
-                        .set("parkedAt", Date.from(now)), COLLECTION);
+    public boolean park(InboundMessage message, int attempts, String reason, Instant now) {
+        return fenced(message, new Update().set("attempts", attempts).set("status", InboundStatus.PARKED.name())
+                .set("parkedAt", Date.from(now)).set("parkedFor", reason).set("cas", message.id() + "#parked"));
+    }
+
+    /** One write conditioned on the message being pending with the attempts read ({@code cas}). */
+    private boolean fenced(InboundMessage message, Update update) {
+        return mongo.updateFirst(Query.query(Criteria.where("cas").is(message.id() + "#" + message.attempts())),
+                update, COLLECTION).getModifiedCount() == 1;
     }
 
     public long count(InboundStatus status) {
@@ -300,9 +419,9 @@ public class InboundMessages {
         return personalData.conversationRef(conversation);
     }
 
-    private ConversationKey keyOf(Document doc) {
+    private ConversationKey keyOf(Document doc, SealedField address) {
         return new ConversationKey(Channel.valueOf(doc.getString("channel").toUpperCase(Locale.ROOT)),
-                personalData.open(doc.getString("address"), field(doc.getString("_id"), "address")));
+                personalData.open(doc.getString("address"), address));
     }
 
     /** Opens a sealed field of the document; an erased text is stored empty, which tells nothing and opens to itself. */
@@ -316,8 +435,13 @@ public class InboundMessages {
         return SealedField.of(COLLECTION, id, name);
     }
 
+    /** Where the address of a conversation with work due lives ({@code inbound_due}, by conversation ref). */
+    public static SealedField dueField(String conversationRef) {
+        return SealedField.of(DUE, conversationRef, "address");
+    }
+
     private InboundMessage fromDocument(Document doc) {
-        ConversationKey key = keyOf(doc);
+        ConversationKey key = keyOf(doc, field(doc.getString("_id"), "address"));
         Inbound inbound = new Inbound(doc.getString("providerMessageId"), key, open(doc, "text"),
                 open(doc, "choiceId"), open(doc, "sharedPhone"), doc.getDate("receivedAt").toInstant());
         return new InboundMessage(doc.getString("_id"), ((Number) doc.get("sequence")).longValue(), inbound,

@@ -7,5 +7,7 @@ public enum InboundStatus {
     /** Its turn is stored and every effect carried out. */
     PROCESSED,
     /** Processing failed too many times: left aside, visible in metrics, later messages go on. */
-    PARKED
+    PARKED,
+    /** Erased with its conversation before it was handled: it never will be. */
+    ERASED
 }

@@ -1,12 +1,11 @@
 package fr.boussole.pipeline.outbox;
 
 import fr.boussole.core.delivery.Delivery;
-import fr.boussole.core.delivery.DeliveryStatusSink;
+import fr.boussole.core.delivery.DeliveryPayload;
 import fr.boussole.core.delivery.Outbox;
 import fr.boussole.core.delivery.RecipientMask;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
-import fr.boussole.core.message.OutboundMessage;
 import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.core.privacy.SealedField;
 import fr.boussole.pipeline.sealed.SealedDocuments;
@@ -24,29 +23,53 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The outbox collection. Entries are written once (idempotent on id) and then only change status;
- * the worker ({@link OutboxWorker}) claims them one at a time with a lease. Each conversation has a
- * queue document listing its unfinished entries by sequence: only the first may go, so that entry
- * n+1 never overtakes entry n. Hot paths use lookups by _id only (fast on any store). Personal data
- * at rest: recipient and payload sealed ({@code recipientLookup} = the recipient's lookup key), the
- * conversation named by {@link #ref}.
+ * The outbox. Entries ({@code outbox}) are written once (idempotent on id) and then change status
+ * only through a claim: a compare-and-set on the unique key {@code cas = id#generation}, so that
+ * every status change is fenced by the claim that made it and a sender that lost its claim changes
+ * nothing. Live work is kept apart from the record, in small collections read whole or by
+ * {@code _id} only, so that a poll costs the same whatever the history:
+ * <ul>
+ *   <li>{@code outbox_due}: one document per pending entry that a worker sends (not the web chat's), with
+ *       its channel and when it is next due;</li>
+ *   <li>{@code outbox_queues}: per conversation, its unfinished entries by sequence: only the first may go,
+ *       so that entry n+1 never overtakes entry n;</li>
+ *   <li>{@code outbox_dead}: the dead letters, for the console;</li>
+ *   <li>{@code outbox_provider_ids}: the provider's id of a sent entry, for its status callbacks.</li>
+ * </ul>
+ * Personal data at rest: recipient and payload sealed ({@code recipientLookup} = the recipient's lookup
+ * key), the conversation named by {@link #ref}. Its other roles have their own classes: the provider's
+ * status callbacks ({@link ProviderStatuses}), the web chat's replies ({@link WebReplies}), the dead
+ * letters for the console ({@link OutboxDeadLetters}); the sending itself is the {@link OutboxWorker}'s.
  */
 @Component
-public class MongoOutbox implements Outbox, DeliveryStatusSink {
+public class MongoOutbox implements Outbox {
 
     static final String COLLECTION = "outbox";
     static final String STOPPED = "stopped_recipients";
     static final String QUEUES = "outbox_queues";
+    static final String DUE = "outbox_due";
+    static final String DEAD = "outbox_dead";
+    static final String PROVIDER_IDS = "outbox_provider_ids";
     /** Room for the replies of one inbound message within its conversation's sequence of deliveries. */
     public static final long SLOTS_PER_MESSAGE = 1000;
 
     /** The recipient of an entry whose personal data was erased. */
     static final String ERASED = "erased";
+
+    /** A claim on an entry: its generation fences every change made under it. */
+    public record Claim(String id, long generation, String conversation) {
+        String cas() {
+            return id + "#" + generation;
+        }
+    }
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -60,12 +83,6 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
         this.worker = worker;
         this.sealed = sealed;
         this.personalData = sealed.personalData();
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
-                .on("nextAttemptAt", Sort.Direction.ASC).named("due"));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("conversation", Sort.Direction.ASC)
-                .on("sequence", Sort.Direction.ASC).named("conversation_order"));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("inboundId", Sort.Direction.ASC).named("inbound"));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("providerId", Sort.Direction.ASC).named("provider"));
         // id#claims: a claim is a compare-and-set on this unique key (an indexed exact match on any store)
         mongo.indexOps(COLLECTION).createIndex(new Index().on("cas", Sort.Direction.ASC).unique().named("cas"));
     }
@@ -93,18 +110,42 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
                 .append("leaseUntil", new Date(0))
                 .append("claims", 0L)
                 .append("cas", delivery.id() + "#0");
+        if (delivery.channel() == Channel.WEB && delivery.payload() instanceof DeliveryPayload.Chat chat
+                && chat.message().unprompted()) {
+            // written first by the bot (news, a person's words): it waits for the page to come back
+            // ({@link WebReplies#takeUnread}), not for an HTTP answer, so the hour-long retention of
+            // untaken replies leaves it; the conversation's erasure takes it with the rest
+            doc.append("waitsForPage", true);
+        }
         try {
             mongo.insert(doc, COLLECTION);
         } catch (DuplicateKeyException alreadyThere) {
-            // replayed after a crash: the entry is there, make sure it is queued (below)
-        }
-        if (delivery.channel() == Channel.WEB) {
-            return; // returned in the web chat's HTTP answer, never sent by a worker
+            // replayed after a crash: the entry is there; make sure it is queued and due if still pending
+            Document existing = byId(delivery.id());
+            if (existing == null || !OutboxStatus.PENDING.name().equals(existing.getString("status"))) {
+                return;
+            }
+            doc = existing;
         }
         if (delivery.conversation() != null) {
             queue(ref(delivery.conversation()), delivery.id(), delivery.sequence());
         }
+        if (delivery.channel() == Channel.WEB) {
+            // never sent by a worker: returned in the web chat's HTTP answer, or to its page when it asks
+            // for what it has not shown ({@link WebReplies#takeUnread}); the queue keeps them until then
+            return;
+        }
+        due(delivery.id(), delivery.channel().id(), doc.getDate("nextAttemptAt").toInstant());
         worker.ifAvailable(w -> w.hint(delivery.id()));
+    }
+
+    private void due(String id, String channel, Instant at) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(id)),
+                new Update().set("channel", channel).set("at", Date.from(at)), DUE);
+    }
+
+    private void notDue(String id) {
+        mongo.remove(Query.query(Criteria.where("_id").is(id)), DUE);
     }
 
     private void queue(String conversation, String id, long sequence) {
@@ -112,7 +153,7 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
                 new Update().addToSet("entries", new Document("id", id).append("sequence", sequence)), QUEUES);
     }
 
-    private void dequeue(String conversation, String id) {
+    void dequeue(String conversation, String id) {
         if (conversation != null) {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(conversation)),
                     new Update().pull("entries", new Document("id", id)), QUEUES);
@@ -126,7 +167,7 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
             return List.of();
         }
         return queue.getList("entries", Document.class, List.of()).stream()
-                .sorted(java.util.Comparator.comparingLong(e -> ((Number) e.get("sequence")).longValue())).toList();
+                .sorted(Comparator.comparingLong(e -> ((Number) e.get("sequence")).longValue())).toList();
     }
 
     /**
@@ -163,75 +204,76 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
         return mongo.findById(id, Document.class, COLLECTION);
     }
 
-    /**
-     * The replies to one web chat message, by their outbox ids, in order. Returning them is their
-     * delivery: pending ones are marked sent. Asked again (a client retry), it returns the same replies.
-     */
-    public List<OutboundMessage> takeWebReplies(List<String> ids) {
-        List<OutboundMessage> replies = new java.util.ArrayList<>();
-        for (String id : ids) {
-            Document doc = byId(id);
-            if (doc == null || OutboxStatus.CANCELLED.name().equals(doc.getString("status"))) {
-                continue;
-            }
-            if (OutboxStatus.PENDING.name().equals(doc.getString("status"))) {
-                // by _id alone (the embedded store uses no index for a compound condition); only the
-                // web chat touches WEB entries, and marking one sent twice is harmless
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                        new Update().set("status", OutboxStatus.SENT.name()).set("providerId", "web")
-                                .set("sentAt", Date.from(clock.instant())).set("attempts", 1), COLLECTION);
-            }
-            replies.add(StoredPayloads.message(payload(doc)));
-        }
-        return replies;
-    }
-
-    @Override
-    public void report(String providerId, Status status, String errorCode) {
-        if (providerId == null) {
-            return;
-        }
-        Update update = new Update().set("providerStatus", status.name()).set("providerStatusAt", Date.from(clock.instant()));
-        if (errorCode != null) {
-            update.set("providerError", errorCode);
-        }
-        mongo.updateFirst(Query.query(Criteria.where("providerId").is(providerId)), update, COLLECTION);
-    }
-
     /** The recipient blocked us or unsubscribed: nothing more goes to them until they write again. */
     public void stopRecipient(ConversationKey conversation) {
+        stopRecipient(conversation, null);
+    }
+
+    /** @param recording the entry whose sender is recording this stop (it finishes that entry itself) */
+    void stopRecipient(ConversationKey conversation, String recording) {
         Instant now = clock.instant();
         String ref = ref(conversation);
         mongo.upsert(Query.query(Criteria.where("_id").is(ref)),
-                new Update().set("since", Date.from(now)), STOPPED);
+                new Update().set("since", Date.from(now)).set("rank", lastRank(ref)), STOPPED);
         for (Document queued : queued(ref)) {
             String id = queued.getString("id");
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(OutboxStatus.PENDING.name())),
-                    new Update().set("status", OutboxStatus.FAILED.name()).set("lastError", "recipient gone"), COLLECTION);
-            dequeue(ref, id);
+            if (id.equals(recording)) {
+                continue;
+            }
+            Document entry = byId(id);
+            if (entry != null && OutboxStatus.PENDING.name().equals(entry.getString("status"))) {
+                // a claim of its own, so that a sender holding it finds its claim gone and records nothing
+                Document claimed = claim(entry, "stopped", now);
+                if (claimed != null) {
+                    markFinal(claimOf(claimed), OutboxStatus.FAILED, ((Number) entry.get("attempts")).intValue(),
+                            "recipient gone", now);
+                }
+            } else {
+                dequeue(ref, id);
+                notDue(id);
+            }
         }
     }
 
-    public void resumeRecipient(ConversationKey conversation) {
-        mongo.remove(Query.query(Criteria.where("_id").is(ref(conversation))), STOPPED);
+    /**
+     * The young person wrote again (the message of rank {@code rank}): replies go to them again, unless
+     * they were stopped after that message was counted, which a worker carrying out an old turn must not
+     * undo. Ranks, not clocks, decide: the stop records the last rank counted in the conversation.
+     * {@code stopped_recipients} holds only stopped recipients: the condition on the rank is cheap there.
+     */
+    public void resumeRecipient(ConversationKey conversation, long rank) {
+        // read first (by _id): almost no one is stopped, and a read costs no commit where a removal does
+        Document stopped = mongo.findById(ref(conversation), Document.class, STOPPED);
+        if (stopped != null) {
+            mongo.remove(Query.query(Criteria.where("_id").is(ref(conversation)).and("rank").lt(rank)), STOPPED);
+        }
+    }
+
+    /** The last rank counted in the conversation's inbox (0 if none): what a stop is fenced by. */
+    private long lastRank(String conversation) {
+        Document counter = mongo.findById(conversation, Document.class, "inbound_sequences");
+        return counter == null || counter.get("next") == null ? 0 : ((Number) counter.get("next")).longValue();
     }
 
     boolean isStopped(String conversation) {
-        return conversation != null && mongo.exists(Query.query(Criteria.where("_id").is(conversation)), STOPPED);
+        return conversation != null && mongo.findById(conversation, Document.class, STOPPED) != null;
     }
 
     // --- the worker's side ---
 
-    List<Document> dueCandidates(Collection<String> channels, Instant now, int limit) {
-        Query query = Query.query(Criteria.where("status").is(OutboxStatus.PENDING.name())
-                        .and("channel").in(channels)
-                        .and("nextAttemptAt").lte(Date.from(now))
-                        .and("leaseUntil").lt(Date.from(now)))
-                .with(Sort.by("nextAttemptAt")).limit(limit);
-        return mongo.find(query, Document.class, COLLECTION);
+    /**
+     * The ids of the entries of these channels due at {@code now}, the longest due first: read from
+     * {@code outbox_due}, which holds only pending entries.
+     */
+    List<String> dueIds(Collection<String> channels, Instant now, int limit) {
+        Query query = Query.query(Criteria.where("at").lte(Date.from(now)));
+        return mongo.find(query, Document.class, DUE).stream()
+                .filter(d -> channels.contains(d.getString("channel")))
+                .sorted(Comparator.comparing(d -> d.getDate("at")))
+                .limit(limit).map(d -> d.getString("_id")).toList();
     }
 
-    /** Claims an entry read as pending and free: fails if anyone claimed it since it was read. */
+    /** Claims an entry read as pending and free: fails (null) if anyone claimed it since it was read. */
     Document claim(Document entry, String owner, Instant until) {
         String id = entry.getString("_id");
         long claims = ((Number) entry.get("claims")).longValue();
@@ -241,61 +283,136 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
                 FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
     }
 
-    void markSent(String id, String conversation, int attempts, String providerId, Instant now) {
-        dequeueAfter(id, conversation, new Update().set("status", OutboxStatus.SENT.name()).set("attempts", attempts)
-                .set("providerId", providerId).set("sentAt", Date.from(now)));
+    static Claim claimOf(Document claimed) {
+        return new Claim(claimed.getString("_id"), ((Number) claimed.get("claims")).longValue(), claimed.getString("conversation"));
     }
 
-    void markRetry(String id, int attempts, String reason, Instant next) {
-        finish(id, new Update().set("attempts", attempts).set("lastError", RecipientMask.scrub(reason)).set("nextAttemptAt", Date.from(next)));
+    /** Extends a claim still held (its sender is still at work); false when it was lost meanwhile. */
+    boolean renew(Claim claim, Instant until) {
+        return mongo.updateFirst(Query.query(Criteria.where("cas").is(claim.cas())),
+                new Update().set("leaseUntil", Date.from(until)), COLLECTION).getModifiedCount() == 1;
     }
 
-    void markFinal(String id, String conversation, OutboxStatus status, int attempts, String reason, Instant now) {
-        dequeueAfter(id, conversation, new Update().set("status", status.name()).set("attempts", attempts).set("lastError", RecipientMask.scrub(reason))
-                .set("finishedAt", Date.from(now)));
+    /** @return false when the claim was lost (nothing recorded: the claim that took over decides) */
+    boolean markSent(Claim claim, int attempts, String providerId, Instant now) {
+        if (providerId != null) {
+            // before the entry: a status callback may come as soon as the provider answered
+            mongo.upsert(Query.query(Criteria.where("_id").is(providerId)),
+                    new Update().set("entry", claim.id()).set("at", Date.from(now)), PROVIDER_IDS);
+        }
+        return finish(claim, new Update().set("status", OutboxStatus.SENT.name()).set("attempts", attempts)
+                .set("providerId", providerId).set("sentAt", Date.from(now)), true);
     }
 
-    private void dequeueAfter(String id, String conversation, Update update) {
-        finish(id, update);
-        dequeue(conversation, id);
+    boolean markRetry(Claim claim, int attempts, String reason, Instant next) {
+        boolean recorded = finish(claim, new Update().set("attempts", attempts).set("lastError", RecipientMask.scrub(reason))
+                .set("nextAttemptAt", Date.from(next)), false);
+        if (recorded) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(claim.id())), new Update().set("at", Date.from(next)), DUE);
+        }
+        return recorded;
     }
 
-    private void finish(String id, Update update) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update.set("leaseUntil", new Date(0)).unset("leaseOwner"),
-                COLLECTION);
+    boolean markFinal(Claim claim, OutboxStatus status, int attempts, String reason, Instant now) {
+        boolean recorded = finish(claim, new Update().set("status", status.name()).set("attempts", attempts)
+                .set("lastError", RecipientMask.scrub(reason)).set("finishedAt", Date.from(now)), true);
+        if (recorded && status == OutboxStatus.DEAD) {
+            Document entry = byId(claim.id());
+            mongo.upsert(Query.query(Criteria.where("_id").is(claim.id())), new Update().set("at", Date.from(now))
+                    .set("channel", entry == null ? null : entry.getString("channel")), DEAD);
+        }
+        return recorded;
+    }
+
+    /** One fenced write: by the claim's {@code cas}; an entry that is done leaves the live collections. */
+    private boolean finish(Claim claim, Update update, boolean done) {
+        boolean recorded = mongo.updateFirst(Query.query(Criteria.where("cas").is(claim.cas())),
+                update.set("leaseUntil", new Date(0)).unset("leaseOwner"), COLLECTION).getModifiedCount() == 1;
+        if (recorded && done) {
+            notDue(claim.id());
+            dequeue(claim.conversation(), claim.id());
+        }
+        return recorded;
+    }
+
+    /**
+     * Takes back an entry its turn should not have written (its conversation was erased meanwhile):
+     * cancelled if still pending, under a claim of its own so that a sender holding an older claim
+     * records nothing; its text and recipient emptied in any case.
+     */
+    public void cancel(String id) {
+        Update empty = new Update().set("payload", new Document("kind", "chat").append("text", "").append("erased", true))
+                .set("recipient", ERASED).unset("recipientLookup");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Document entry = byId(id);
+            if (entry == null) {
+                return;
+            }
+            if (!OutboxStatus.PENDING.name().equals(entry.getString("status"))) {
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), empty, COLLECTION);
+                notDue(id);
+                return;
+            }
+            Instant now = clock.instant();
+            Document claimed = claim(entry, "cancel", now);
+            if (claimed != null && finish(claimOf(claimed), Update.fromDocument(empty.getUpdateObject())
+                    .set("status", OutboxStatus.CANCELLED.name()).set("finishedAt", Date.from(now)), true)) {
+                return;
+            }
+        }
+    }
+
+    /** An entry found done while still in {@code outbox_due} (a crash between its end and the removal). */
+    void forgetDue(String id) {
+        notDue(id);
     }
 
     /**
      * A dead letter back to pending, attempts from zero, and back in its conversation's queue at its
-     * own sequence (so before what of that conversation still waits). Conditioned on DEAD: of two
+     * own sequence (so before what of that conversation still waits). A claim of its own: of two
      * clicks on Retry, one changes the entry.
      */
     Document revive(String id, Instant now) {
-        Document revived = mongo.findAndModify(
-                Query.query(Criteria.where("_id").is(id).and("status").is(OutboxStatus.DEAD.name())),
+        Document entry = byId(id);
+        if (entry == null || !OutboxStatus.DEAD.name().equals(entry.getString("status"))) {
+            return null;
+        }
+        long claims = ((Number) entry.get("claims")).longValue();
+        Document revived = mongo.findAndModify(Query.query(Criteria.where("cas").is(id + "#" + claims)),
                 new Update().set("status", OutboxStatus.PENDING.name()).set("attempts", 0)
                         .set("nextAttemptAt", Date.from(now)).set("leaseUntil", new Date(0)).unset("leaseOwner")
+                        .set("claims", claims + 1).set("cas", id + "#" + (claims + 1))
                         .set("revivedAt", Date.from(now)).inc("revivals", 1),
                 FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
         if (revived == null) {
             return null;
         }
+        mongo.remove(Query.query(Criteria.where("_id").is(id)), DEAD);
         String conversation = revived.getString("conversation");
         if (conversation != null) {
             queue(conversation, id, ((Number) revived.get("sequence")).longValue());
         }
+        due(id, revived.getString("channel"), now);
         worker.ifAvailable(w -> w.hint(id));
         return revived;
     }
 
-    /** Dead letters, the most recent first (the "due" index serves the status match). */
+    /** Dead letters, the most recent first, read through {@code outbox_dead}. */
     List<Document> dead(int limit) {
-        return mongo.find(Query.query(Criteria.where("status").is(OutboxStatus.DEAD.name()))
-                .with(Sort.by(Sort.Direction.DESC, "finishedAt")).limit(limit), Document.class, COLLECTION);
+        return mongo.findAll(Document.class, DEAD).stream()
+                .sorted(Comparator.comparing((Document d) -> d.getDate("at")).reversed())
+                .map(d -> byId(d.getString("_id"))).filter(Objects::nonNull)
+                .filter(e -> OutboxStatus.DEAD.name().equals(e.getString("status")))
+                .limit(limit).toList();
     }
 
+    /** Pending and dead entries are counted in their small collections; other statuses scan the record (tests, operators). */
     public long count(OutboxStatus status) {
-        return mongo.count(Query.query(Criteria.where("status").is(status.name())), COLLECTION);
+        return switch (status) {
+            case PENDING -> mongo.getCollection(DUE).estimatedDocumentCount();
+            case DEAD -> mongo.getCollection(DEAD).estimatedDocumentCount();
+            default -> mongo.count(Query.query(Criteria.where("status").is(status.name())), COLLECTION);
+        };
     }
 
     /** The conversation's entries in order, recipient and payload opened (for operators and tests). */
@@ -343,7 +460,7 @@ public class MongoOutbox implements Outbox, DeliveryStatusSink {
     }
 
     /** The payload, opened; an erased one is stored as an empty chat text in clear. */
-    private Document payload(Document entry) {
+    Document payload(Document entry) {
         Object payload = entry.get("payload");
         return payload instanceof String sealedPayload ? sealed.open(sealedPayload, field(entry.getString("_id"), "payload"))
                 : (Document) payload;

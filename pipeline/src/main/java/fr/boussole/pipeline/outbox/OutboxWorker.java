@@ -1,12 +1,11 @@
 package fr.boussole.pipeline.outbox;
 
-import fr.boussole.pipeline.PipelineProperties;
 import fr.boussole.core.delivery.Deliverer;
 import fr.boussole.core.delivery.Delivery;
 import fr.boussole.core.delivery.DeliveryResult;
 import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.Channel;
-import fr.boussole.core.message.ConversationKey;
+import fr.boussole.pipeline.PipelineProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
@@ -17,28 +16,37 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends what the outbox holds. A dispatcher thread considers entries as they are enqueued here or
- * become due (hints by id), and on each poll the due entries left by a crash or another instance;
- * it skips an entry that is not first in line in its conversation, claims the others with a lease
- * (single-document findAndModify, so several instances share the work) and hands each to a sender
- * thread, which calls the channel's {@link Deliverer} once and records the result.
+ * become due (hints by id), and on each poll the due entries left by a crash or another instance.
+ * Each channel has its own bounded pool of senders ({@link Senders}): an entry is claimed only when a
+ * sender of its channel is free, so nothing claimed ever waits in a queue while its claim runs out,
+ * and a slow provider holds up its own channel only. A claim is a compare-and-set that bumps the
+ * entry's generation; the sender's every change (sent, retry, failed) is conditioned on that
+ * generation, and the claim is kept alive while the provider call runs (up to {@code send-timeout}),
+ * so that each claim reaches the provider at most once.
  */
 @Component
 public class OutboxWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+    /** Due entries read per poll and channel: more than every sender of a channel can take. */
+    private static final int BATCH = 100;
 
     private final MongoOutbox outbox;
     private final Map<Channel, Deliverer> deliverers = new EnumMap<>(Channel.class);
@@ -48,9 +56,15 @@ public class OutboxWorker implements SmartLifecycle {
     private final MeterRegistry meters;
     private final String owner = Ids.random("worker");
     private final AtomicBoolean nudged = new AtomicBoolean();
-    private final java.util.Queue<String> hints = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Queue<String> hints = new ConcurrentLinkedQueue<>();
+    /** The claims whose provider call is running here, renewed until it ends (or send-timeout). */
+    private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
+    private final Map<Channel, Senders> senders = new EnumMap<>(Channel.class);
     private volatile ScheduledExecutorService dispatcher;
-    private volatile ExecutorService senders;
+    /** Its own thread, so that a long poll never delays the renewal of a claim. */
+    private volatile ScheduledExecutorService renewer;
+
+    private record InFlight(MongoOutbox.Claim claim, Instant startedAt) {}
 
     OutboxWorker(MongoOutbox outbox, ObjectProvider<Deliverer> deliverers, PipelineProperties settings, Clock clock,
                  MeterRegistry meters) {
@@ -68,7 +82,7 @@ public class OutboxWorker implements SmartLifecycle {
         });
         for (OutboxStatus status : List.of(OutboxStatus.PENDING, OutboxStatus.DEAD)) {
             Gauge.builder("boussole.outbox.entries", () -> outbox.count(status))
-                    .tag("status", status.name().toLowerCase(java.util.Locale.ROOT))
+                    .tag("status", status.name().toLowerCase(Locale.ROOT))
                     .description("outbox entries by status").register(meters);
         }
     }
@@ -76,6 +90,10 @@ public class OutboxWorker implements SmartLifecycle {
     /** This entry was enqueued or may now go: look at it now rather than at the next poll. */
     void hint(String id) {
         hints.add(id);
+        nudge();
+    }
+
+    private void nudge() {
         ScheduledExecutorService d = dispatcher;
         if (d != null && nudged.compareAndSet(false, true)) {
             try {
@@ -104,7 +122,7 @@ public class OutboxWorker implements SmartLifecycle {
         String id;
         while ((id = hints.poll()) != null) {
             try {
-                consider(outbox.byId(id));
+                consider(id, outbox.byId(id));
             } catch (RuntimeException e) {
                 log.warn("outbox dispatch failed: {}", e.getClass().getName());
             }
@@ -114,42 +132,103 @@ public class OutboxWorker implements SmartLifecycle {
     private void poll() {
         try {
             drainHints();
-            if (deliverers.isEmpty()) {
+            List<String> channels = senders.entrySet().stream().filter(e -> e.getValue().free() > 0)
+                    .map(e -> e.getKey().id()).toList();
+            if (channels.isEmpty()) {
                 return;
             }
-            List<String> channels = deliverers.keySet().stream().map(Channel::id).toList();
-            for (Document candidate : outbox.dueCandidates(channels, clock.instant(), 100)) {
-                consider(candidate);
+            for (String id : outbox.dueIds(channels, clock.instant(), BATCH)) {
+                consider(id, outbox.byId(id));
             }
         } catch (RuntimeException e) {
             log.warn("outbox poll failed: {}", e.getClass().getName());
         }
     }
 
-    private void consider(Document entry) {
-        if (entry == null || !OutboxStatus.PENDING.name().equals(entry.getString("status"))) {
-            return;
-        }
+    /** Keeps the claims of running sends alive; a send running past send-timeout is left to expire. */
+    private void renewInFlight() {
         Instant now = clock.instant();
-        Channel channel = Channel.valueOf(entry.getString("channel").toUpperCase(java.util.Locale.ROOT));
-        if (!deliverers.containsKey(channel) || entry.getDate("nextAttemptAt").toInstant().isAfter(now)
-                || entry.getDate("leaseUntil").toInstant().isAfter(now) || !outbox.isFirstInLine(entry)) {
-            return;
-        }
-        Document claimed = outbox.claim(entry, owner, now.plus(settings.lease()));
-        if (claimed != null) {
-            senders.execute(() -> deliver(claimed));
+        for (InFlight flight : inFlight.values()) {
+            try {
+                if (Duration.between(flight.startedAt(), now).compareTo(settings.sendTimeout()) > 0) {
+                    continue; // the claim runs out: another attempt may be made (the at-least-once window)
+                }
+                if (!outbox.renew(flight.claim(), now.plus(settings.lease()))) {
+                    log.warn("outbox entry {}: claim lost during its send", flight.claim().id());
+                }
+            } catch (RuntimeException e) {
+                log.warn("outbox claim renewal failed: {}", e.getClass().getName());
+            }
         }
     }
 
-    private void deliver(Document entry) {
-        String id = entry.getString("_id");
-        Channel channel = Channel.valueOf(entry.getString("channel").toUpperCase(java.util.Locale.ROOT));
+    private void consider(String id, Document entry) {
+        if (entry == null || !OutboxStatus.PENDING.name().equals(entry.getString("status"))) {
+            outbox.forgetDue(id); // done (or erased) but still listed as due: a crash in between
+            return;
+        }
+        if (inFlight.containsKey(id)) {
+            return; // being sent here, whatever its lease says (a renewal may be late on a loaded machine)
+        }
+        Instant now = clock.instant();
+        Channel channel = Channel.valueOf(entry.getString("channel").toUpperCase(Locale.ROOT));
+        Senders pool = senders.get(channel);
+        if (pool == null || entry.getDate("nextAttemptAt").toInstant().isAfter(now)
+                || entry.getDate("leaseUntil").toInstant().isAfter(now) || !outbox.isFirstInLine(entry)) {
+            return;
+        }
+        if (!pool.reserve()) {
+            return; // every sender of this channel is busy: the entry stays unclaimed until one is free
+        }
+        Document claimed;
+        try {
+            claimed = outbox.claim(entry, owner, now.plus(settings.lease()));
+        } catch (RuntimeException e) {
+            pool.release();
+            throw e;
+        }
+        if (claimed == null) {
+            pool.release();
+            return;
+        }
+        MongoOutbox.Claim claim = MongoOutbox.claimOf(claimed);
+        inFlight.put(claim.id(), new InFlight(claim, now));
+        try {
+            pool.run(() -> {
+                try {
+                    deliver(claim, claimed);
+                } finally {
+                    inFlight.remove(claim.id());
+                    pool.release();
+                    nudgePoll();
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            inFlight.remove(claim.id());
+            pool.release();
+        }
+    }
+
+    /** A sender is free again: look for due work of its channel at once rather than at the next poll. */
+    private void nudgePoll() {
+        ScheduledExecutorService d = dispatcher;
+        if (d != null) {
+            try {
+                d.execute(this::poll);
+            } catch (RejectedExecutionException stopping) {
+                // stopping
+            }
+        }
+    }
+
+    private void deliver(MongoOutbox.Claim claim, Document entry) {
+        String id = claim.id();
+        Channel channel = Channel.valueOf(entry.getString("channel").toUpperCase(Locale.ROOT));
         int attempt = ((Number) entry.get("attempts")).intValue() + 1;
-        String conversation = entry.getString("conversation");
+        String conversation = claim.conversation();
         try {
             if (outbox.isStopped(conversation)) {
-                outbox.markFinal(id, conversation, OutboxStatus.FAILED, attempt - 1, "recipient gone", clock.instant());
+                outbox.markFinal(claim, OutboxStatus.FAILED, attempt - 1, "recipient gone", clock.instant());
                 return;
             }
             Delivery delivery = outbox.delivery(entry, attempt);
@@ -159,66 +238,89 @@ public class OutboxWorker implements SmartLifecycle {
             } catch (RuntimeException e) {
                 result = new DeliveryResult.Retry(e.getClass().getName(), null);
             }
-            record(delivery, result);
+            if (!record(claim, delivery, result)) {
+                meters.counter("boussole.outbox.claims_lost", "channel", channel.id()).increment();
+                log.warn("outbox entry {}: its claim was lost during the send, the result is not recorded", id);
+                return;
+            }
             if (conversation != null) {
                 // the next entry of this conversation may now go
                 outbox.queued(conversation).stream().findFirst().ifPresent(next -> hint(next.getString("id")));
             }
         } catch (RuntimeException e) {
-            // The store failed while recording: the lease expires and the entry is tried again.
+            // The store failed while recording: the claim expires and the entry is tried again.
             log.warn("outbox entry {} could not be recorded: {}", id, e.getClass().getName());
         }
     }
 
-    private void record(Delivery delivery, DeliveryResult result) {
+    /** @return false when the claim was lost before the result could be recorded */
+    private boolean record(MongoOutbox.Claim claim, Delivery delivery, DeliveryResult result) {
         String channel = delivery.channel().id();
-        String conversation = delivery.conversation() == null ? null : outbox.ref(delivery.conversation());
         Instant now = clock.instant();
         switch (result) {
             case DeliveryResult.Sent sent -> {
-                outbox.markSent(delivery.id(), conversation, delivery.attempt(), sent.providerId(), now);
+                if (!outbox.markSent(claim, delivery.attempt(), sent.providerId(), now)) {
+                    return false;
+                }
                 meters.counter("boussole.outbox.sent", "channel", channel).increment();
             }
             case DeliveryResult.Retry retry when delivery.attempt() >= settings.deliveryAttempts() -> {
-                outbox.markFinal(delivery.id(), conversation, OutboxStatus.DEAD, delivery.attempt(), retry.reason(), now);
+                if (!outbox.markFinal(claim, OutboxStatus.DEAD, delivery.attempt(), retry.reason(), now)) {
+                    return false;
+                }
                 meters.counter("boussole.outbox.dead_lettered", "channel", channel).increment();
                 log.warn("outbox entry {} dead-lettered after {} attempts on {}", delivery.id(), delivery.attempt(), channel);
             }
             case DeliveryResult.Retry retry -> {
                 Instant next = now.plus(backoff.after(delivery.attempt(), retry.notBefore()));
-                outbox.markRetry(delivery.id(), delivery.attempt(), retry.reason(), next);
+                if (!outbox.markRetry(claim, delivery.attempt(), retry.reason(), next)) {
+                    return false;
+                }
                 hintAt(delivery.id(), next);
                 meters.counter("boussole.outbox.retried", "channel", channel).increment();
             }
             case DeliveryResult.Deferred deferred -> {
                 // our own send rate, not the provider's failure: same attempt count, back exactly when allowed
                 Instant next = now.plus(deferred.notBefore());
-                outbox.markRetry(delivery.id(), delivery.attempt() - 1, deferred.reason(), next);
+                if (!outbox.markRetry(claim, delivery.attempt() - 1, deferred.reason(), next)) {
+                    return false;
+                }
                 hintAt(delivery.id(), next);
                 meters.counter("boussole.outbox.deferred", "channel", channel).increment();
             }
             case DeliveryResult.Failed failed -> {
-                outbox.markFinal(delivery.id(), conversation, OutboxStatus.FAILED, delivery.attempt(), failed.reason(), now);
+                if (!outbox.markFinal(claim, OutboxStatus.FAILED, delivery.attempt(), failed.reason(), now)) {
+                    return false;
+                }
                 meters.counter("boussole.outbox.failed", "channel", channel).increment();
                 log.warn("outbox entry {} failed for good on {}", delivery.id(), channel);
             }
             case DeliveryResult.RecipientGone gone -> {
-                outbox.markFinal(delivery.id(), conversation, OutboxStatus.FAILED, delivery.attempt(), gone.reason(), now);
+                // the stop first: once this entry is finished its queue moves on, and the next must find it
                 if (delivery.conversation() != null) {
-                    outbox.stopRecipient(delivery.conversation());
+                    outbox.stopRecipient(delivery.conversation(), delivery.id());
+                }
+                if (!outbox.markFinal(claim, OutboxStatus.FAILED, delivery.attempt(), gone.reason(), now)) {
+                    return false;
                 }
                 meters.counter("boussole.outbox.failed", "channel", channel).increment();
                 log.info("outbox entry {}: recipient gone on {}, conversation stopped", delivery.id(), channel);
             }
         }
+        return true;
     }
 
     @Override
     public void start() {
-        senders = Executors.newFixedThreadPool(Math.max(1, settings.workers()), Thread.ofPlatform().name("outbox-", 0).factory());
+        for (Channel channel : deliverers.keySet()) {
+            senders.put(channel, new Senders(channel, settings.senders()));
+        }
         dispatcher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-dispatch").factory());
         long poll = settings.pollInterval().toMillis();
         dispatcher.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
+        renewer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-renew").factory());
+        long renew = Math.max(10, settings.lease().toMillis() / 3);
+        renewer.scheduleWithFixedDelay(this::renewInFlight, renew, renew, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -227,12 +329,12 @@ public class OutboxWorker implements SmartLifecycle {
         dispatcher = null;
         if (d != null) {
             d.shutdownNow();
-            senders.shutdown();
-            try {
-                senders.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            renewer.shutdownNow();
+            senders.values().forEach(Senders::shutdown);
+            for (Senders pool : senders.values()) {
+                pool.awaitTermination(Duration.ofSeconds(10));
             }
+            senders.clear();
         }
     }
 

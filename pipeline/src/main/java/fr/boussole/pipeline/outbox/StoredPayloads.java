@@ -18,7 +18,8 @@ public final class StoredPayloads {
                     .append("text", chat.message().text())
                     .append("choices", chat.message().choices().stream()
                             .map(c -> new Document("id", c.id()).append("label", c.label())).toList())
-                    .append("asksForPhone", chat.message().asksForPhone());
+                    .append("asksForPhone", chat.message().asksForPhone())
+                    .append("unprompted", chat.message().unprompted());
             case DeliveryPayload.Email email -> new Document("kind", "email")
                     .append("subject", email.subject()).append("text", email.text()).append("html", email.html());
         };
@@ -35,6 +36,6 @@ public final class StoredPayloads {
         List<Choice> choices = doc.getList("choices", Document.class, List.of()).stream()
                 .map(c -> new Choice(c.getString("id"), c.getString("label"))).toList();
         return new OutboundMessage(doc.getString("text") == null ? "" : doc.getString("text"), choices,
-                Boolean.TRUE.equals(doc.getBoolean("asksForPhone")));
+                Boolean.TRUE.equals(doc.getBoolean("asksForPhone")), Boolean.TRUE.equals(doc.getBoolean("unprompted")));
     }
 }

@@ -2,18 +2,19 @@ package fr.boussole.pipeline.replies;
 
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
+import fr.boussole.core.message.OutboundMessage;
 import fr.boussole.core.message.ReplyWait;
 import fr.boussole.core.message.StoreUnavailableException;
 import fr.boussole.pipeline.PipelineProperties;
 import fr.boussole.pipeline.conversation.ConversationProcessor;
 import fr.boussole.pipeline.conversation.Conversations;
-import fr.boussole.pipeline.inbound.InboundMessage;
 import fr.boussole.pipeline.inbound.InboundMessages;
 import fr.boussole.pipeline.inbound.InboundStatus;
-import fr.boussole.pipeline.outbox.MongoOutbox;
+import fr.boussole.pipeline.outbox.WebReplies;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -31,15 +32,15 @@ class ReplyWaiter implements ReplyWait {
     private final ConversationProcessor processor;
     private final InboundMessages inbound;
     private final Conversations conversations;
-    private final MongoOutbox outbox;
+    private final WebReplies webReplies;
     private final PipelineProperties settings;
 
     ReplyWaiter(ConversationProcessor processor, InboundMessages inbound, Conversations conversations,
-                MongoOutbox outbox, PipelineProperties settings) {
+                WebReplies webReplies, PipelineProperties settings) {
         this.processor = processor;
         this.inbound = inbound;
         this.conversations = conversations;
-        this.outbox = outbox;
+        this.webReplies = webReplies;
         this.settings = settings;
     }
 
@@ -54,7 +55,7 @@ class ReplyWaiter implements ReplyWait {
             if (status.get() == InboundStatus.PARKED) {
                 return new Outcome.Failed();
             }
-            return new Outcome.Answered(outbox.takeWebReplies(inbound.replyIds(inboundId)));
+            return new Outcome.Answered(webReplies.take(inbound.replyIds(inboundId)));
         } catch (DataAccessException | com.mongodb.MongoException e) {
             throw new StoreUnavailableException("the reply wait could not reach the store", e);
         }
@@ -64,6 +65,15 @@ class ReplyWaiter implements ReplyWait {
     public Optional<String> offeredLabel(ConversationKey conversation, String choiceId) {
         try {
             return Optional.ofNullable(conversations.offeredLabel(conversation, choiceId));
+        } catch (DataAccessException | com.mongodb.MongoException e) {
+            throw new StoreUnavailableException("the reply wait could not reach the store", e);
+        }
+    }
+
+    @Override
+    public List<OutboundMessage> unread(ConversationKey conversation) {
+        try {
+            return webReplies.takeUnread(conversation);
         } catch (DataAccessException | com.mongodb.MongoException e) {
             throw new StoreUnavailableException("the reply wait could not reach the store", e);
         }
@@ -81,8 +91,7 @@ class ReplyWaiter implements ReplyWait {
         try {
             long deadline = System.nanoTime() + settings.webReplyTimeout().toNanos();
             while (true) {
-                Optional<InboundStatus> status = inbound.byId(inboundId).map(InboundMessage::status)
-                        .filter(s -> s != InboundStatus.PENDING);
+                Optional<InboundStatus> status = inbound.statusOf(inboundId).filter(s -> s != InboundStatus.PENDING);
                 long left = deadline - System.nanoTime();
                 if (status.isPresent() || left <= 0) {
                     return status;

@@ -21,6 +21,9 @@ import static fr.boussole.pipeline.rights.ConversationData.INBOUND_MESSAGE;
 import static fr.boussole.pipeline.rights.ConversationData.OUTBOUND_MESSAGE;
 import static fr.boussole.pipeline.rights.ConversationLookups.CONVERSATIONS;
 import static fr.boussole.pipeline.rights.ConversationLookups.INBOUND;
+import static fr.boussole.pipeline.rights.ConversationLookups.INBOUND_DUE;
+import static fr.boussole.pipeline.rights.ConversationLookups.OUTBOX_DEAD;
+import static fr.boussole.pipeline.rights.ConversationLookups.OUTBOX_DUE;
 import static fr.boussole.pipeline.rights.ConversationLookups.LEASES;
 import static fr.boussole.pipeline.rights.ConversationLookups.OUTBOX;
 import static fr.boussole.pipeline.rights.ConversationLookups.QUEUES;
@@ -30,11 +33,12 @@ import static fr.boussole.pipeline.rights.ConversationLookups.STOPPED;
 /**
  * Erases one conversation, in one of two ways. Up to a message (asked by the young person from
  * inside it): texts up to that message emptied, replies sent before it cancelled or emptied, the
- * conversation goes on. Entirely (asked by the animateur, or past retention): texts emptied, pending
- * replies cancelled, the conversation's documents deleted, and its address replaced, in what must
- * stay (de-duplication keys, ranks, delivery statuses), by a tombstone ({@code sms:erased-…}) that
- * leads back to nobody; under the conversation's lease, so that no turn runs meanwhile. A message
- * received during the erasure is kept and answered: the young person wrote after it.
+ * conversation goes on. Entirely (asked by the animateur, or past retention): texts emptied (those of
+ * messages not yet handled too, which will never be), pending replies cancelled, the conversation's
+ * documents deleted, and its address replaced, in what must stay (de-duplication keys, ranks,
+ * delivery statuses), by a tombstone ({@code sms:erased-…}) that leads back to nobody; under the
+ * conversation's lease, so that no turn starts meanwhile. A message counted after the erasure began
+ * is kept and answered: the young person wrote after it.
  */
 @Component
 class ConversationErasure {
@@ -81,9 +85,16 @@ class ConversationErasure {
             Document counter = mongo.findOne(lookups.byId(key), Document.class, SEQUENCES);
             long gaps = mongo.remove(lookups.inboundOf(key).addCriteria(Criteria.where("status").is("GAP")), INBOUND)
                     .getDeletedCount();
-            // messages not yet handled were written after the erasure began: they stay, and are answered
+            // Messages counted before the erasure began go, handled or not: a turn of one still running on a
+            // worker that lost the conversation finds it erased and takes its effects back (TurnEffects); ranks,
+            // not clocks, say which came before. Messages counted after stay, and are answered.
+            long counted = counter == null || counter.get("next") == null ? 0 : ((Number) counter.get("next")).longValue();
             long inbound = mongo.updateMulti(lookups.inboundOf(key).addCriteria(Criteria.where("status").ne("PENDING")),
                     emptyInbound().set("conversation", tombstone.value()).unset("address"), INBOUND).getModifiedCount();
+            inbound += mongo.updateMulti(lookups.inboundOf(key).addCriteria(Criteria.where("status").is("PENDING")
+                            .and("sequence").lte(counted)),
+                    emptyInbound().set("status", "ERASED").unset("cas").set("conversation", tombstone.value()).unset("address"),
+                    INBOUND).getModifiedCount();
             if (counter != null && !mongo.exists(lookups.inboundOf(key), INBOUND) && settled(counter, gaps + inbound)) {
                 // conditioned on the count read: a message counted meanwhile keeps the counter
                 mongo.remove(lookups.byId(key).addCriteria(Criteria.where("next").is(counter.get("next"))), SEQUENCES);
@@ -92,6 +103,9 @@ class ConversationErasure {
             mongo.remove(lookups.byId(key), QUEUES);
             mongo.remove(lookups.byId(key), STOPPED);
             long conversations = mongo.remove(lookups.byId(key), CONVERSATIONS).getDeletedCount();
+            if (!mongo.exists(lookups.inboundOf(key), INBOUND)) {
+                mongo.remove(lookups.byId(key), INBOUND_DUE); // nothing left to process: out of the live work
+            }
             return Map.of(CONVERSATION, (int) conversations, INBOUND_MESSAGE, (int) inbound,
                     OUTBOUND_MESSAGE, (int) outbound);
         } finally {
@@ -139,9 +153,12 @@ class ConversationErasure {
         Query pending = Query.of(entries).addCriteria(Criteria.where("status").in("PENDING", "DEAD"));
         pending.fields().include("_id");
         for (Document entry : mongo.find(pending, Document.class, OUTBOX)) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(entry.getString("_id")).and("status").in("PENDING", "DEAD")),
-                    new Update().set("status", "CANCELLED"), OUTBOX);
-            mongo.updateFirst(lookups.byId(key), new Update().pull("entries", new Document("id", entry.getString("_id"))), QUEUES);
+            String id = entry.getString("_id");
+            // by _id alone: the status was read just above, and cancelling twice is harmless
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("status", "CANCELLED"), OUTBOX);
+            mongo.updateFirst(lookups.byId(key), new Update().pull("entries", new Document("id", id)), QUEUES);
+            mongo.remove(Query.query(Criteria.where("_id").is(id)), OUTBOX_DUE);
+            mongo.remove(Query.query(Criteria.where("_id").is(id)), OUTBOX_DEAD);
         }
         Update empty = new Update().set("payload", new Document("kind", "chat").append("text", "").append("erased", true))
                 .set("recipient", "erased").unset("recipientLookup");

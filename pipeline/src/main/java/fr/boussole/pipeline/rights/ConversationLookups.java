@@ -29,6 +29,11 @@ class ConversationLookups {
     static final String QUEUES = "outbox_queues";
     static final String STOPPED = "stopped_recipients";
     static final String LEASES = "leases";
+    static final String INBOUND_DUE = "inbound_due";
+    static final String SEEN = "inbound_seen";
+    static final String PROVIDER_IDS = "outbox_provider_ids";
+    static final String OUTBOX_DUE = "outbox_due";
+    static final String OUTBOX_DEAD = "outbox_dead";
 
     private final PersonalData personalData;
 

@@ -189,7 +189,7 @@ class LateRecordingIT {
     }
 
     private void processed(InboundMessage message) {
-        messages.markProcessed(message.id(), List.of(), clock.instant());
+        messages.markProcessed(message, List.of(), clock.instant());
     }
 
     private String statusAt(long rank) {

@@ -68,7 +68,8 @@ class OutboxDeadLettersTest {
     }
 
     void dies(String id, String error, Instant at) {
-        outbox.markFinal(id, outbox.ref(LEA), OutboxStatus.DEAD, 8, error, at);
+        var claimed = outbox.claim(outbox.byId(id), "test", at);
+        outbox.markFinal(MongoOutbox.claimOf(claimed), OutboxStatus.DEAD, 8, error, at);
     }
 
     @Test

@@ -59,6 +59,27 @@ final class WhatsAppContents {
         }
     }
 
+    /**
+     * The {@code ContentVariables} of the news template: the message as its variable {{1}}, on one line
+     * (WhatsApp refuses a template variable holding a line break, a tab or more than four spaces in a
+     * row), its choices numbered after it, answered with the number once the young person writes back.
+     */
+    static String templateVariables(OutboundMessage message) {
+        StringBuilder text = new StringBuilder(message.text().strip());
+        for (int i = 0; i < message.choices().size(); i++) {
+            text.append(i == 0 ? " (" : " / ").append(i + 1).append(". ").append(message.choices().get(i).label());
+        }
+        if (!message.choices().isEmpty()) {
+            text.append(')');
+        }
+        String oneLine = text.toString().replaceAll("\\s*\\R\\s*", " ").replaceAll("[\\t ]{2,}", " ");
+        try {
+            return JSON.writeValueAsString(JSON.createObjectNode().put("1", oneLine));
+        } catch (Exception e) {
+            throw new IllegalStateException("a map of one string always serialises", e);
+        }
+    }
+
     /** The message with its choices as numbered lines (the young person answers with the number). */
     static String numbered(OutboundMessage message) {
         StringBuilder text = new StringBuilder(message.text().strip());

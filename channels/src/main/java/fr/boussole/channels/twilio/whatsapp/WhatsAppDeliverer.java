@@ -27,9 +27,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers bot messages on WhatsApp through Twilio: buttons or a list (Content API) when the choices
- * fit, numbered text otherwise, and only inside the 24-hour customer service window. Outside it, the
- * configured approved template is sent once to invite the young person back, and the message waits
- * (Retry) for their answer; with no template configured, it fails.
+ * fit, numbered text otherwise, and only inside the 24-hour customer service window. Outside it, a
+ * message the bot writes first (news of a request, a person's reply) goes inside the approved news
+ * template when one is configured, as its one variable; any other message (or with no news template)
+ * waits (Retry) for the young person's answer to the approved re-engagement template, sent once; with
+ * no template configured, it fails.
  */
 @Component
 @Conditional(TwilioConfigured.class)
@@ -48,6 +50,7 @@ class WhatsAppDeliverer implements Deliverer {
     private final Clock clock;
     private final String from;
     private final String reengageContentSid;
+    private final String newsContentSid;
     private final String listButton;
 
     WhatsAppDeliverer(TwilioMessages messages, ContentTemplates contents, ServiceWindows windows, Clock clock,
@@ -58,6 +61,7 @@ class WhatsAppDeliverer implements Deliverer {
         this.clock = clock;
         this.from = properties.whatsappFrom();
         this.reengageContentSid = properties.whatsappReengageContentSid();
+        this.newsContentSid = properties.whatsappNewsContentSid();
         this.listButton = ResourceBundle.getBundle("fr.boussole.channels.messages", Locale.FRENCH).getString("whatsapp.list.button");
     }
 
@@ -78,6 +82,11 @@ class WhatsAppDeliverer implements Deliverer {
         Instant now = clock.instant();
         ServiceWindows.Window window = windows.of(address);
         if (!window.isOpenAt(now, WINDOW_MARGIN)) {
+            if (chat.message().unprompted() && newsContentSid != null && !newsContentSid.isBlank()) {
+                return messages.send(delivery, "whatsapp:" + from, "whatsapp:" + address,
+                        List.of(Map.of("ContentSid", newsContentSid,
+                                "ContentVariables", WhatsAppContents.templateVariables(chat.message()))));
+            }
             return outsideWindow(delivery, address, window, now);
         }
         List<Map<String, String>> parts = new ArrayList<>();

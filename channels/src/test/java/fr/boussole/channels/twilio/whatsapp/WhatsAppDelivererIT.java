@@ -32,6 +32,7 @@ class WhatsAppDelivererIT extends ChannelsIntegrationTest {
 
     private static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
     private static final String YOUNG = "+33698765432";
+    private static final String NEWS_SID = "HX0000000000000000000000000000news";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
@@ -134,6 +135,40 @@ class WhatsAppDelivererIT extends ChannelsIntegrationTest {
     }
 
     @Test
+    void outside_the_window_news_go_at_once_inside_the_news_template_on_one_line_with_numbered_choices() throws Exception {
+        TwilioProperties withNews = new TwilioProperties(ACCOUNT_SID, AUTH_TOKEN, SMS_FROM, WHATSAPP_FROM, null,
+                REENGAGE_SID, null, null, NEWS_SID);
+        WhatsAppDeliverer deliverer = new WhatsAppDeliverer(messages, contents, windows, clock, withNews);
+        windows.recordInbound(YOUNG, clock.instant());
+        clock.advance(Duration.ofDays(3));
+        OutboundMessage news = new OutboundMessage("La Mission locale a clôturé ta demande.\n\nLe Point Info Jeunes  peut aussi t'aider.",
+                List.of(new Choice("news-envoyer", "Oui, envoie"), new Choice("news-non", "Non merci")), false, true);
+
+        DeliveryResult result = deliverer.deliver(Deliveries.chat("ob_news", Channel.WHATSAPP, YOUNG, news));
+
+        assertThat(result).isInstanceOf(DeliveryResult.Sent.class);
+        LoggedRequest sent = PROVIDERS.findAll(postRequestedFor(urlPathEqualTo(MESSAGES))).getLast();
+        assertThat(form(sent, "ContentSid")).isEqualTo(NEWS_SID);
+        assertThat(form(sent, "Body")).isNull();
+        assertThat(JSON.readTree(form(sent, "ContentVariables")).get("1").asText()).isEqualTo(
+                "La Mission locale a clôturé ta demande. Le Point Info Jeunes peut aussi t'aider. (1. Oui, envoie / 2. Non merci)");
+        PROVIDERS.verify(0, postRequestedFor(urlPathEqualTo("/v1/Content")));
+
+        // an answer to the young person (not written first) still waits for the window
+        DeliveryResult reply = deliverer.deliver(Deliveries.chat("ob_reply", Channel.WHATSAPP, YOUNG, OutboundMessage.of("Ok")));
+        assertThat(reply).isInstanceOf(DeliveryResult.Retry.class);
+        assertThat(form(PROVIDERS.findAll(postRequestedFor(urlPathEqualTo(MESSAGES))).getLast(), "ContentSid")).isEqualTo(REENGAGE_SID);
+    }
+
+    @Test
+    void inside_the_window_news_go_as_any_message() {
+        windows.recordInbound(YOUNG, clock.instant());
+        deliver("ob_in", new OutboundMessage("Bonne nouvelle.", List.of(), false, true));
+
+        assertThat(form(PROVIDERS.findAll(postRequestedFor(urlPathEqualTo(MESSAGES))).getLast(), "Body")).isEqualTo("Bonne nouvelle.");
+    }
+
+    @Test
     void a_young_person_who_never_wrote_on_whatsapp_is_outside_the_window() {
         assertThat(deliver("ob_x", OutboundMessage.of("Bonjour"))).isInstanceOf(DeliveryResult.Retry.class);
         assertThat(form(PROVIDERS.findAll(postRequestedFor(urlPathEqualTo(MESSAGES))).getFirst(), "ContentSid")).isEqualTo(REENGAGE_SID);
@@ -141,7 +176,7 @@ class WhatsAppDelivererIT extends ChannelsIntegrationTest {
 
     @Test
     void without_a_template_a_message_outside_the_window_fails_clearly() {
-        TwilioProperties noTemplate = new TwilioProperties(ACCOUNT_SID, AUTH_TOKEN, SMS_FROM, WHATSAPP_FROM, null, null, null, null);
+        TwilioProperties noTemplate = new TwilioProperties(ACCOUNT_SID, AUTH_TOKEN, SMS_FROM, WHATSAPP_FROM, null, null, null, null, null);
         WhatsAppDeliverer deliverer = new WhatsAppDeliverer(messages, contents, windows, clock, noTemplate);
 
         DeliveryResult result = deliverer.deliver(Deliveries.chat("ob_f", Channel.WHATSAPP, YOUNG, OutboundMessage.of("Bonjour")));

@@ -1,4 +1,6 @@
-package fr.boussole.store.territory;
+package fr.boussole.store.directory;
+
+import fr.boussole.store.territory.InfoJeunesEntry;
 
 import java.io.IOException;
 import java.io.InputStream;
