@@ -63,8 +63,9 @@ class SimulatorTest extends ConsoleIntegrationTest {
 
     @Test
     void a_young_person_of_a_territory_in_preparation_meets_the_draft_and_nothing_is_stored() throws Exception {
-        long requestsBefore = count("contact_requests");
+        long requestsBefore = count("contactRequests");
         long searchesBefore = count("searches");
+        long marksBefore = count("questionnaire_funnel");
 
         mvc.perform(get(BASE + "/emploi/simulateur").with(user(world.animateur())).session(session))
                 .andExpect(status().isOk())
@@ -79,8 +80,9 @@ class SimulatorTest extends ConsoleIntegrationTest {
         choose("non", "Non, pas ce soir")
                 .andExpect(jsonPath("$.items[0].text").value(containsString("Si c'est urgent, appelle le 15 ou le 112.")));
 
-        assertThat(count("contact_requests")).isEqualTo(requestsBefore);
+        assertThat(count("contactRequests")).isEqualTo(requestsBefore);
         assertThat(count("searches")).isEqualTo(searchesBefore);
+        assertThat(count("questionnaire_funnel")).isEqualTo(marksBefore);
         assertThat(mongo.getCollectionNames()).doesNotContain("conversations", "inbound_messages", "outbox");
     }
 
