@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -86,7 +87,9 @@ class QuestionnaireBrowserTest extends ConsoleIntegrationTest {
 
         // Asked right after the licence question, before the last one.
         browser.findElement(By.xpath("//div[@id='question-abri']//button[text()='Monter']")).click();
-        assertThat(browser.findElement(By.id("question-abri")).getText()).startsWith("6. ");
+        // the page before the move has a question-abri too: wait for the one after it, not a stale one
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("question-abri")).getText().startsWith("6. "));
 
         // The licence question says it more simply.
         browser.findElement(By.cssSelector("#question-permis-b .edit-question")).click();
