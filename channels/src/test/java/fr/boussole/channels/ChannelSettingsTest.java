@@ -61,24 +61,24 @@ class ChannelSettingsTest {
 
     @Test
     void a_sid_without_a_token_names_the_token() {
-        assertThat(variableOf(startFailure("twilio.account-sid=AC0123456789abcdef0123456789abcdef", "twilio.sms-from=+33757000000")))
+        assertThat(variableOf(startFailure("boussole.channels.twilio.account-sid=AC0123456789abcdef0123456789abcdef", "boussole.channels.twilio.sms-from=+33757000000")))
                 .isEqualTo("TWILIO_AUTH_TOKEN");
     }
 
     @Test
     void a_malformed_sender_number_is_named() {
-        assertThat(variableOf(startFailure("twilio.account-sid=AC0123456789abcdef0123456789abcdef", "twilio.auth-token=t",
-                "twilio.sms-from=0612345678"))).isEqualTo("TWILIO_SMS_FROM");
+        assertThat(variableOf(startFailure("boussole.channels.twilio.account-sid=AC0123456789abcdef0123456789abcdef", "boussole.channels.twilio.auth-token=t",
+                "boussole.channels.twilio.sms-from=0612345678"))).isEqualTo("TWILIO_SMS_FROM");
     }
 
     @Test
     void webhook_mode_needs_a_secret() {
-        assertThat(variableOf(startFailure("telegram.bot-token=123:abc"))).isEqualTo("TELEGRAM_WEBHOOK_SECRET");
+        assertThat(variableOf(startFailure("boussole.channels.telegram.bot-token=123:abc"))).isEqualTo("TELEGRAM_WEBHOOK_SECRET");
     }
 
     @Test
     void an_unknown_telegram_mode_is_named() {
-        assertThat(variableOf(startFailure("telegram.bot-token=123:abc", "telegram.mode=push"))).isEqualTo("TELEGRAM_MODE");
+        assertThat(variableOf(startFailure("boussole.channels.telegram.bot-token=123:abc", "boussole.channels.telegram.mode=push"))).isEqualTo("TELEGRAM_MODE");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fr.boussole.store;
 
+import fr.boussole.core.settings.InvalidSettingException;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -17,7 +18,7 @@ public record StoreProperties(Duration indexRefresh) {
     public StoreProperties {
         indexRefresh = indexRefresh == null ? Duration.ofMinutes(1) : indexRefresh;
         if (indexRefresh.isNegative() || indexRefresh.isZero()) {
-            throw new IllegalArgumentException("boussole.store.index-refresh must be a positive duration, got " + indexRefresh);
+            throw InvalidSettingException.ofProperty("boussole.store.index-refresh", "must be a positive duration (1m), not " + indexRefresh);
         }
     }
 }

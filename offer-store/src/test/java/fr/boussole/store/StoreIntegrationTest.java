@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the integration tests: one in-memory MongoDB server for the whole run, reached through
  * the real driver and Spring Data; every test starts from empty collections and the start clock.
  */
-@SpringBootTest(classes = StoreTestApplication.class, properties = "boussole.demo-data=false")
+@SpringBootTest(classes = StoreTestApplication.class, properties = "boussole.store.demo.enabled=false")
 public abstract class StoreIntegrationTest {
 
     private static final MongoServer SERVER = startServer();

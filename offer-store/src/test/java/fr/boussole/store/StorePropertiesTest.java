@@ -24,15 +24,15 @@ class StorePropertiesTest {
         assertThatThrownBy(() -> bind(Map.of("boussole.store.index-refresh", "-PT1M"))
                 .bindOrCreate("boussole.store", StoreProperties.class))
                 .isInstanceOf(BindException.class)
-                .rootCause().hasMessageContaining("boussole.store.index-refresh");
+                .rootCause().hasMessageContaining("BOUSSOLE_STORE_INDEX_REFRESH");
     }
 
     @Test
     void the_demo_password_must_be_long_enough_when_the_demo_is_loaded() {
-        assertThat(bind(Map.of("boussole.demo-data", "true")).bindOrCreate("boussole", DemoDataProperties.class)
-                .demoPassword()).isEqualTo("boussole-demo");
-        assertThatThrownBy(() -> bind(Map.of("boussole.demo-data", "true", "boussole.demo-password", "short"))
-                .bindOrCreate("boussole", DemoDataProperties.class))
+        assertThat(bind(Map.of("boussole.store.demo.enabled", "true")).bindOrCreate("boussole.store.demo", DemoDataProperties.class)
+                .password()).isEqualTo("boussole-demo");
+        assertThatThrownBy(() -> bind(Map.of("boussole.store.demo.enabled", "true", "boussole.store.demo.password", "short"))
+                .bindOrCreate("boussole.store.demo", DemoDataProperties.class))
                 .rootCause().hasMessageContaining("BOUSSOLE_DEMO_PASSWORD");
     }
 

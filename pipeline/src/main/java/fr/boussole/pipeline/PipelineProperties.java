@@ -1,5 +1,6 @@
 package fr.boussole.pipeline;
 
+import fr.boussole.core.settings.InvalidSettingException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -36,13 +37,24 @@ public record PipelineProperties(
         @DefaultValue("2m") Duration sendTimeout) {
 
     public PipelineProperties {
-        if (workers < 1 || senders < 1) {
-            throw new IllegalArgumentException("boussole.pipeline.workers and senders must be at least 1");
+        if (workers < 1) {
+            throw InvalidSettingException.ofProperty("boussole.pipeline.workers", "must be at least 1");
         }
-        for (Duration d : new Duration[]{pollInterval, lease, processingBackoff, deliveryBackoff, maxBackoff, webReplyTimeout, sendTimeout}) {
-            if (d == null || d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException("boussole.pipeline durations must be positive, not " + d);
-            }
+        if (senders < 1) {
+            throw InvalidSettingException.ofProperty("boussole.pipeline.senders", "must be at least 1");
+        }
+        positive("poll-interval", pollInterval);
+        positive("lease", lease);
+        positive("processing-backoff", processingBackoff);
+        positive("delivery-backoff", deliveryBackoff);
+        positive("max-backoff", maxBackoff);
+        positive("web-reply-timeout", webReplyTimeout);
+        positive("send-timeout", sendTimeout);
+    }
+
+    private static void positive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw InvalidSettingException.ofProperty("boussole.pipeline." + name, "must be a positive duration (5s, 2m), not " + value);
         }
     }
 }

@@ -2,7 +2,6 @@ package fr.boussole.app.config;
 
 import fr.boussole.core.settings.PublicBaseUrl;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 
 /** The one clock, store client timeouts and the web converters every module shares. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(BoussoleProperties.class)
 class PlatformConfiguration {
 
     @Bean

@@ -1,6 +1,7 @@
 package fr.boussole.app.config;
 
 import fr.boussole.core.settings.InvalidSettingException;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
 import java.net.URI;
@@ -9,9 +10,12 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Checks the contract's environment variables before anything starts, so that a wrong value
- * stops start-up with one line naming the variable instead of failing later, deep in a request.
- * Reads property names (so that tests may set them too) and reports the variable's name.
+ * The one validation step of the settings, before anything starts, so that a wrong value stops start-up
+ * with one line naming the variable instead of failing later, deep in a request: names the tree no longer
+ * reads refused, the contract's variables and the rules that span several settings (Twilio's pair of
+ * credentials, Telegram's secret in webhook mode, the demo password off loopback…), then every module's
+ * settings record bound once ({@link SettingsTree}) with its own rules. Reads property names
+ * (so that tests may set them too) and reports the variable's name.
  */
 public final class StartupSettings {
 
@@ -27,9 +31,12 @@ public final class StartupSettings {
     private StartupSettings() {}
 
     public static void check(Environment env) {
+        if (env instanceof ConfigurableEnvironment tree) {
+            SettingsTree.refuseOldNames(tree);
+        }
         port(env, "server.port", "SERVER_PORT");
         httpUrl(env, "boussole.public-base-url", "PUBLIC_BASE_URL");
-        bool(env, "boussole.demo-data", "BOUSSOLE_DEMO_DATA");
+        bool(env, "boussole.store.demo.enabled", "BOUSSOLE_DEMO_DATA");
         String mailFrom = value(env, "boussole.channels.email.from");
         if (mailFrom != null && !mailFrom.matches("[^@\\s]+@[^@\\s]+")) {
             throw new InvalidSettingException("BOUSSOLE_MAIL_FROM", "not an email address");
@@ -43,6 +50,9 @@ public final class StartupSettings {
                     + " characters): at least " + MIN_METRICS_TOKEN + ", e.g. the output of openssl rand -base64 32");
         }
         demoPassword(env);
+        if (env instanceof ConfigurableEnvironment tree) {
+            SettingsTree.check(tree); // every module's settings record, bound once with its own rules
+        }
     }
 
     /**
@@ -51,9 +61,9 @@ public final class StartupSettings {
      * is reached at anything but a loopback address.
      */
     private static void demoPassword(Environment env) {
-        String demoData = value(env, "boussole.demo-data");
+        String demoData = value(env, "boussole.store.demo.enabled");
         boolean demo = demoData == null ? mongoUri(env) == null : demoData.equalsIgnoreCase("true");
-        String password = value(env, "boussole.demo-password");
+        String password = value(env, "boussole.store.demo.password");
         String url = value(env, "boussole.public-base-url");
         if (demo && (password == null || password.equals(PUBLISHED_DEMO_PASSWORD)) && url != null && !loopback(url)) {
             throw new InvalidSettingException("BOUSSOLE_DEMO_PASSWORD", "the demo accounts would get the published password "
@@ -94,8 +104,8 @@ public final class StartupSettings {
     }
 
     private static void twilio(Environment env) {
-        String sid = value(env, "twilio.account-sid");
-        String token = value(env, "twilio.auth-token");
+        String sid = value(env, "boussole.channels.twilio.account-sid");
+        String token = value(env, "boussole.channels.twilio.auth-token");
         if (sid == null && token != null) {
             throw new InvalidSettingException("TWILIO_ACCOUNT_SID", "missing while TWILIO_AUTH_TOKEN is set");
         }
@@ -109,8 +119,8 @@ public final class StartupSettings {
         if (sid != null && !sid.startsWith("AC")) {
             throw new InvalidSettingException("TWILIO_ACCOUNT_SID", "a Twilio account SID starts with AC");
         }
-        String sms = value(env, "twilio.sms-from");
-        String whatsapp = value(env, "twilio.whatsapp-from");
+        String sms = value(env, "boussole.channels.twilio.sms-from");
+        String whatsapp = value(env, "boussole.channels.twilio.whatsapp-from");
         if (sms != null && !E164.matcher(sms).matches()) {
             throw new InvalidSettingException("TWILIO_SMS_FROM", "not an E.164 number (+33...)");
         }
@@ -120,17 +130,17 @@ public final class StartupSettings {
         if (sid != null && sms == null && whatsapp == null) {
             throw new InvalidSettingException("TWILIO_SMS_FROM", "Twilio is on but neither TWILIO_SMS_FROM nor TWILIO_WHATSAPP_FROM is set");
         }
-        httpUrl(env, "twilio.api-base-url", "TWILIO_API_BASE_URL");
+        httpUrl(env, "boussole.channels.twilio.api-base-url", "TWILIO_API_BASE_URL");
     }
 
     private static void telegram(Environment env) {
-        String mode = value(env, "telegram.mode");
+        String mode = value(env, "boussole.channels.telegram.mode");
         if (mode != null && !mode.equalsIgnoreCase("webhook") && !mode.equalsIgnoreCase("polling")) {
             throw new InvalidSettingException("TELEGRAM_MODE", "must be webhook or polling");
         }
         boolean webhook = mode == null || mode.equalsIgnoreCase("webhook");
-        String token = value(env, "telegram.bot-token");
-        String secret = value(env, "telegram.webhook-secret");
+        String token = value(env, "boussole.channels.telegram.bot-token");
+        String secret = value(env, "boussole.channels.telegram.webhook-secret");
         if (token != null && !token.matches("[0-9]+:[A-Za-z0-9_-]+")) {
             throw new InvalidSettingException("TELEGRAM_BOT_TOKEN", "not a bot token (digits:letters)");
         }
@@ -144,7 +154,7 @@ public final class StartupSettings {
             throw new InvalidSettingException("TELEGRAM_WEBHOOK_SECRET", "too short (" + secret.length() + " characters): at least "
                     + MIN_TELEGRAM_SECRET + " of A-Z, a-z, 0-9, _ and -, e.g. the output of openssl rand -hex 24");
         }
-        httpUrl(env, "telegram.api-base-url", "TELEGRAM_API_BASE_URL");
+        httpUrl(env, "boussole.channels.telegram.api-base-url", "TELEGRAM_API_BASE_URL");
     }
 
     private static void port(Environment env, String property, String variable) {

@@ -7,10 +7,10 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 /**
- * The journey's settings ({@code boussole.dialog.*}): idle time before a conversation offers to
+ * The journey's settings ({@code boussole.journey.*}: bot-core's engine has no Spring, the app binds them): idle time before a conversation offers to
  * resume or restart, offers shown at a time, and the time zone dates are told in.
  */
-@ConfigurationProperties("boussole.dialog")
+@ConfigurationProperties("boussole.journey")
 record DialogProperties(Duration idleExpiry, Integer pageSize, ZoneId zone) {
 
     JourneySettings toSettings() {

@@ -1,5 +1,6 @@
 package fr.boussole.app.rights;
 
+import fr.boussole.core.settings.InvalidSettingException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -52,7 +53,7 @@ public record RetentionSchedule(Duration conversations, Duration inboundMessages
             return fallback;
         }
         if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException("boussole.retention." + name + " must be a positive duration, got " + value);
+            throw InvalidSettingException.ofProperty("boussole.retention." + name, "must be a positive duration (30d), not " + value);
         }
         return value;
     }
@@ -62,7 +63,7 @@ public record RetentionSchedule(Duration conversations, Duration inboundMessages
             return fallback;
         }
         if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException("boussole.retention." + name + " must be a positive period, got " + value);
+            throw InvalidSettingException.ofProperty("boussole.retention." + name, "must be a positive period (12M, 3M), not " + value);
         }
         return value;
     }

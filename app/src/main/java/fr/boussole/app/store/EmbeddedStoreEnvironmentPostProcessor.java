@@ -45,7 +45,7 @@ class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor 
             // BOUSSOLE_STORE_PORT opens this app's store to other app processes of the machine
             EmbeddedStore store;
             try {
-                store = EmbeddedStore.open(dataDir, StoreAddress.from(env::getProperty, 0), fsync(env));
+                store = EmbeddedStore.open(dataDir, StoreAddress.of(env), fsync(env));
             } catch (StoreFileInUse inUse) {
                 // a command (--create-admin) run beside the app that holds the file reaches it through its server
                 if (!env.getProperty(RunningStore.ATTACH, Boolean.class, false)) {
@@ -67,21 +67,21 @@ class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor 
         } else {
             derived.put("spring.mongodb.uri", uri);
         }
-        String demo = env.getProperty("boussole.demo-data");
+        String demo = env.getProperty("boussole.store.demo.enabled");
         if (demo == null || demo.isBlank()) {
-            derived.put("boussole.demo-data", Boolean.toString(embedded));
+            derived.put("boussole.store.demo.enabled", Boolean.toString(embedded));
         }
         derived.put("boussole.embedded-store", Boolean.toString(embedded));
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE, derived));
     }
 
     /**
-     * {@code boussole.store.fsync} ({@code BOUSSOLE_STORE_FSYNC}): false unless set to true. Every write is
+     * {@code boussole.embedded-database.fsync} ({@code BOUSSOLE_STORE_FSYNC}): false unless set to true. Every write is
      * committed to the file before it is answered either way, which a killed process cannot undo; forcing
      * each commit to the disk as well guards against a power cut, at several milliseconds a write.
      */
     static boolean fsync(ConfigurableEnvironment env) {
-        String value = env.getProperty("boussole.store.fsync");
+        String value = env.getProperty("boussole.embedded-database.fsync");
         if (value == null || value.isBlank()) {
             return false;
         }

@@ -1,6 +1,7 @@
 package fr.boussole.app.store;
 
 import fr.boussole.core.settings.InvalidSettingException;
+import org.springframework.core.env.PropertyResolver;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,9 +18,18 @@ public record StoreAddress(String bind, int port) {
 
     public static final String PORT = "BOUSSOLE_STORE_PORT";
     public static final String BIND = "BOUSSOLE_STORE_BIND";
+    /** The app's properties for them, in its configuration tree (application.yml maps the variables). */
+    static final String PORT_PROPERTY = "boussole.embedded-database.port";
+    static final String BIND_PROPERTY = "boussole.embedded-database.bind";
+
+    /** The app's embedded store: both settings from the configuration tree, any free port when unset. */
+    static StoreAddress of(PropertyResolver settings) {
+        return from(variable -> settings.getProperty(variable.equals(PORT) ? PORT_PROPERTY : BIND_PROPERTY), 0);
+    }
 
     /**
-     * Reads both settings through {@code setting} (variable name to value, null when unset).
+     * Reads both settings through {@code setting} (variable name to value, null when unset): the store as
+     * its own process ({@link StoreServer}) reads its options and the environment so.
      *
      * @param defaultPort the port when {@code BOUSSOLE_STORE_PORT} is unset
      */

@@ -45,8 +45,8 @@ class PublicEndpointsIT {
     static void start() {
         store = Instances.memoryStore();
         // small limits over a day-long window, so that no test straddles two windows
-        app = Instances.start("spring.mongodb.uri=" + Instances.uri(store), "boussole.web-chat.messages-per-session=5",
-                "boussole.web-chat.messages-per-address=12", "boussole.web-chat.limit-window=1d");
+        app = Instances.start("spring.mongodb.uri=" + Instances.uri(store), "boussole.channels.web-chat.messages-per-session=5",
+                "boussole.channels.web-chat.messages-per-address=12", "boussole.channels.web-chat.limit-window=1d");
         http = new ChatClient(((WebServerApplicationContext) app).getWebServer().getPort());
     }
 

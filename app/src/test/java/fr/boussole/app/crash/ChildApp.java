@@ -81,8 +81,8 @@ public final class ChildApp {
         builder.environment().put("BOUSSOLE_METRICS_TOKEN", fr.boussole.app.testing.TestKeys.metricsAuthorization().substring("Bearer ".length()));
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         // a whole burst from one address: the web chat's limits are not what these runs measure
-        builder.environment().put("BOUSSOLE_WEB_CHAT_MESSAGES_PER_ADDRESS", "1000000");
-        builder.environment().put("BOUSSOLE_WEB_CHAT_MESSAGES_PER_SESSION", "1000000");
+        builder.environment().put("BOUSSOLE_CHANNELS_WEB_CHAT_MESSAGES_PER_ADDRESS", "1000000");
+        builder.environment().put("BOUSSOLE_CHANNELS_WEB_CHAT_MESSAGES_PER_SESSION", "1000000");
         builder.environment().put("BOUSSOLE_DEMO_DATA", Boolean.toString(demoData));
         builder.environment().put("BOUSSOLE_DATA_DIR", dataDir.toString());
         builder.environment().putAll(env);

@@ -114,7 +114,7 @@ class KillNineSingleProcessIT {
                 "TWILIO_AUTH_TOKEN", AUTH_TOKEN,
                 "TWILIO_SMS_FROM", "+33757000000",
                 "TWILIO_API_BASE_URL", twilio.baseUrl(),
-                "TWILIO_SENDS_PER_SECOND", "100"));
+                "BOUSSOLE_CHANNELS_TWILIO_SENDS_PER_SECOND", "100"));
     }
 
     /** The webhooks all at once, each from its own phone; the HTTP status each got (0: no answer). */

@@ -114,21 +114,21 @@ class LogPrivacyIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort() + "/boussole");
-        registry.add("boussole.demo-data", () -> "true");
+        registry.add("boussole.store.demo.enabled", () -> "true");
         registry.add("boussole.public-base-url", () -> PUBLIC_BASE_URL);
         registry.add("boussole.channels.email.from", () -> "boussole@boussole.example.org");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-        registry.add("twilio.account-sid", () -> ACCOUNT_SID);
-        registry.add("twilio.auth-token", () -> AUTH_TOKEN);
-        registry.add("twilio.sms-from", () -> SMS_FROM);
-        registry.add("twilio.whatsapp-from", () -> WHATSAPP_FROM);
-        registry.add("twilio.api-base-url", PROVIDERS::baseUrl);
-        registry.add("twilio.sends-per-second", () -> "50");
-        registry.add("telegram.messages-per-chat-per-second", () -> "50");
-        registry.add("telegram.bot-token", () -> BOT_TOKEN);
-        registry.add("telegram.webhook-secret", () -> TELEGRAM_SECRET);
-        registry.add("telegram.api-base-url", PROVIDERS::baseUrl);
+        registry.add("boussole.channels.twilio.account-sid", () -> ACCOUNT_SID);
+        registry.add("boussole.channels.twilio.auth-token", () -> AUTH_TOKEN);
+        registry.add("boussole.channels.twilio.sms-from", () -> SMS_FROM);
+        registry.add("boussole.channels.twilio.whatsapp-from", () -> WHATSAPP_FROM);
+        registry.add("boussole.channels.twilio.api-base-url", PROVIDERS::baseUrl);
+        registry.add("boussole.channels.twilio.sends-per-second", () -> "50");
+        registry.add("boussole.channels.telegram.messages-per-chat-per-second", () -> "50");
+        registry.add("boussole.channels.telegram.bot-token", () -> BOT_TOKEN);
+        registry.add("boussole.channels.telegram.webhook-secret", () -> TELEGRAM_SECRET);
+        registry.add("boussole.channels.telegram.api-base-url", PROVIDERS::baseUrl);
         registry.add("boussole.pipeline.poll-interval", () -> "100ms");
         // failing deliveries reach their retries and the dead letter within the test
         registry.add("boussole.pipeline.delivery-attempts", () -> "3");

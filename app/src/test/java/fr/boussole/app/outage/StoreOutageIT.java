@@ -98,10 +98,10 @@ class StoreOutageIT {
         long begin = System.nanoTime();
         try (ConfigurableApplicationContext app = Instances.start("spring.mongodb.uri=" + store.uri(),
                 "boussole.pipeline.gap-timeout=2s", "boussole.pipeline.web-reply-timeout=4s",
-                "telegram.bot-token=123456:outage-token", "telegram.webhook-secret=" + SECRET,
-                "telegram.mode=webhook", "telegram.api-base-url=" + telegram.baseUrl(),
-                "telegram.messages-per-chat-per-second=50",
-                "test.scripted-sms=false", "twilio.account-sid=" + TWILIO_SID, "twilio.auth-token=" + TWILIO_TOKEN, "twilio.sms-from=+33757000000",
+                "boussole.channels.telegram.bot-token=123456:outage-token", "boussole.channels.telegram.webhook-secret=" + SECRET,
+                "boussole.channels.telegram.mode=webhook", "boussole.channels.telegram.api-base-url=" + telegram.baseUrl(),
+                "boussole.channels.telegram.messages-per-chat-per-second=50",
+                "test.scripted-sms=false", "boussole.channels.twilio.account-sid=" + TWILIO_SID, "boussole.channels.twilio.auth-token=" + TWILIO_TOKEN, "boussole.channels.twilio.sms-from=+33757000000",
                 "boussole.public-base-url=" + PUBLIC_URL)) {
             long started = System.nanoTime();
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();

@@ -131,20 +131,20 @@ abstract class FlakyProviders {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort() + "/boussole");
-        registry.add("boussole.demo-data", () -> "true");
+        registry.add("boussole.store.demo.enabled", () -> "true");
         registry.add("boussole.public-base-url", () -> PUBLIC_BASE_URL);
-        registry.add("twilio.account-sid", () -> ACCOUNT_SID);
-        registry.add("twilio.auth-token", () -> AUTH_TOKEN);
-        registry.add("twilio.sms-from", () -> SMS_FROM);
-        registry.add("twilio.api-base-url", PROVIDERS::baseUrl);
-        registry.add("twilio.request-timeout", REQUEST_TIMEOUT::toString);
-        registry.add("twilio.sends-per-second", () -> "100");
-        registry.add("telegram.bot-token", () -> BOT_TOKEN);
-        registry.add("telegram.webhook-secret", () -> TELEGRAM_SECRET);
-        registry.add("telegram.api-base-url", PROVIDERS::baseUrl);
-        registry.add("telegram.request-timeout", REQUEST_TIMEOUT::toString);
-        registry.add("telegram.messages-per-chat-per-second", () -> "100");
-        registry.add("telegram.messages-per-second", () -> "100");
+        registry.add("boussole.channels.twilio.account-sid", () -> ACCOUNT_SID);
+        registry.add("boussole.channels.twilio.auth-token", () -> AUTH_TOKEN);
+        registry.add("boussole.channels.twilio.sms-from", () -> SMS_FROM);
+        registry.add("boussole.channels.twilio.api-base-url", PROVIDERS::baseUrl);
+        registry.add("boussole.channels.twilio.request-timeout", REQUEST_TIMEOUT::toString);
+        registry.add("boussole.channels.twilio.sends-per-second", () -> "100");
+        registry.add("boussole.channels.telegram.bot-token", () -> BOT_TOKEN);
+        registry.add("boussole.channels.telegram.webhook-secret", () -> TELEGRAM_SECRET);
+        registry.add("boussole.channels.telegram.api-base-url", PROVIDERS::baseUrl);
+        registry.add("boussole.channels.telegram.request-timeout", REQUEST_TIMEOUT::toString);
+        registry.add("boussole.channels.telegram.messages-per-chat-per-second", () -> "100");
+        registry.add("boussole.channels.telegram.messages-per-second", () -> "100");
         registry.add("boussole.pipeline.poll-interval", () -> "200ms");
         registry.add("boussole.pipeline.lease", () -> "5s");
         registry.add("boussole.pipeline.delivery-attempts", () -> Integer.toString(ATTEMPTS));

@@ -72,9 +72,9 @@ class ContactCheckIT {
         telegram.stubFor(post(urlMatching("(?i)/bot.*/sendmessage")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(SENT)));
         List<String> arguments = new ArrayList<>(List.of(Instances.FAST));
-        arguments.addAll(List.of("--spring.mongodb.uri=" + Instances.uri(store), "--boussole.demo-data=true",
-                "--telegram.bot-token=123456:test-token", "--telegram.webhook-secret=contact-check-webhook-secret",
-                "--telegram.mode=webhook", "--telegram.api-base-url=" + telegram.baseUrl(),
+        arguments.addAll(List.of("--spring.mongodb.uri=" + Instances.uri(store), "--boussole.store.demo.enabled=true",
+                "--boussole.channels.telegram.bot-token=123456:test-token", "--boussole.channels.telegram.webhook-secret=contact-check-webhook-secret",
+                "--boussole.channels.telegram.mode=webhook", "--boussole.channels.telegram.api-base-url=" + telegram.baseUrl(),
                 // the test runs the job itself, at an instant past the due date
                 "--boussole.store.promises.contact-checks.first-check=P1D"));
         app = new SpringApplicationBuilder(BoussoleApplication.class).run(arguments.toArray(String[]::new));

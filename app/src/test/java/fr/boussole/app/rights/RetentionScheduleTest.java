@@ -38,9 +38,9 @@ class RetentionScheduleTest {
     @Test
     void a_zero_or_negative_value_names_the_property() {
         assertThatThrownBy(() -> bind(Map.of("boussole.retention.sent-messages", "PT0S")))
-                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("boussole.retention.sent-messages");
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("BOUSSOLE_RETENTION_SENT_MESSAGES");
         assertThatThrownBy(() -> bind(Map.of("boussole.retention.searches", "-P1M")))
-                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("boussole.retention.searches");
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("BOUSSOLE_RETENTION_SEARCHES");
     }
 
     @Test

@@ -45,4 +45,15 @@ class StoreAddressTest {
         assertThatThrownBy(() -> StoreServer.settings(new String[]{"--prot", "1"})).isInstanceOf(InvalidSettingException.class);
         assertThatThrownBy(() -> StoreServer.settings(new String[]{"--port"})).isInstanceOf(InvalidSettingException.class);
     }
+
+    /** The app reads its store's address from its configuration tree, where application.yml puts the variables. */
+    @Test
+    void the_app_reads_the_address_from_its_configuration_tree() {
+        var env = new org.springframework.mock.env.MockEnvironment()
+                .withProperty("boussole.embedded-database.port", "27999").withProperty("boussole.embedded-database.bind", "0.0.0.0");
+        assertThat(StoreAddress.of(env)).isEqualTo(new StoreAddress("0.0.0.0", 27999));
+        assertThatThrownBy(() -> StoreAddress.of(new org.springframework.mock.env.MockEnvironment()
+                .withProperty("boussole.embedded-database.port", "port")))
+                .isInstanceOfSatisfying(InvalidSettingException.class, e -> assertThat(e.variable()).isEqualTo("BOUSSOLE_STORE_PORT"));
+    }
 }

@@ -16,6 +16,21 @@ public class InvalidSettingException extends RuntimeException {
         this.problem = problem;
     }
 
+    /**
+     * A wrong value of a setting that has no variable of the contract: the variable an operator sets is the
+     * property's own name in capitals ({@code boussole.console.max-login-failures} is set by
+     * {@code BOUSSOLE_CONSOLE_MAX_LOGIN_FAILURES}), which is the name reported.
+     */
+    public static InvalidSettingException ofProperty(String property, String problem) {
+        return new InvalidSettingException(variableOf(property), problem);
+    }
+
+    /** The environment variable that sets {@code property} by Spring's relaxed binding ({@code a.b-c} → {@code A_B_C}). */
+    public static String variableOf(String property) {
+        return property.replace('.', '_').replace('-', '_')
+                .toUpperCase(java.util.Locale.ROOT);
+    }
+
     /** The environment variable (or, for a setting without one, the property) to fix. */
     public String variable() {
         return variable;

@@ -19,7 +19,7 @@ public record EmailProperties(@DefaultValue("boussole@localhost") String from, @
             throw new InvalidSettingException("BOUSSOLE_MAIL_FROM", "not an email address: " + from);
         }
         if (sendsPerSecond < 1) {
-            throw new InvalidSettingException("boussole.channels.email.sends-per-second", "must be at least 1");
+            throw InvalidSettingException.ofProperty("boussole.channels.email.sends-per-second", "must be at least 1");
         }
         from = from.strip();
     }

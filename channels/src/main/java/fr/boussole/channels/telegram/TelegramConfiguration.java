@@ -64,8 +64,11 @@ class TelegramConfiguration {
         if (base.getScheme() == null || base.getHost() == null || !(base.getScheme().equals("http") || base.getScheme().equals("https"))) {
             throw new InvalidSettingException("TELEGRAM_API_BASE_URL", "must be an absolute http(s) URL such as https://api.telegram.org");
         }
-        if (p.messagesPerSecond() < 1 || p.messagesPerChatPerSecond() < 1) {
-            throw new InvalidSettingException("TELEGRAM_MESSAGES_PER_SECOND", "rates must be at least 1");
+        if (p.messagesPerSecond() < 1) {
+            throw InvalidSettingException.ofProperty("boussole.channels.telegram.messages-per-second", "must be at least 1");
+        }
+        if (p.messagesPerChatPerSecond() < 1) {
+            throw InvalidSettingException.ofProperty("boussole.channels.telegram.messages-per-chat-per-second", "must be at least 1");
         }
     }
 }

@@ -9,7 +9,7 @@ class TelegramConfigured implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        String token = context.getEnvironment().getProperty("telegram.bot-token");
+        String token = context.getEnvironment().getProperty("boussole.channels.telegram.bot-token");
         return token != null && !token.isBlank();
     }
 }

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Telegram settings (TELEGRAM_* variables). */
-@ConfigurationProperties("telegram")
+/** Telegram settings ({@code boussole.channels.telegram.*}: the contract's TELEGRAM_* variables, mapped in application.yml). */
+@ConfigurationProperties("boussole.channels.telegram")
 public record TelegramProperties(String botToken, String webhookSecret, String mode, URI apiBaseUrl,
                                  Duration requestTimeout, Integer messagesPerSecond, Integer messagesPerChatPerSecond) {
 

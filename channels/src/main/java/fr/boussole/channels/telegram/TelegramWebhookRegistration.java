@@ -1,6 +1,6 @@
 package fr.boussole.channels.telegram;
 
-import fr.boussole.channels.config.PublicBaseUrl;
+import fr.boussole.core.settings.PublicBaseUrl;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;

@@ -51,7 +51,7 @@ class TwilioConfiguration {
             throw new InvalidSettingException("TWILIO_WHATSAPP_REENGAGE_CONTENT_SID", "must be a Content SID (HX…)");
         }
         if (p.sendsPerSecond() < 1) {
-            throw new InvalidSettingException("TWILIO_SENDS_PER_SECOND", "must be at least 1");
+            throw InvalidSettingException.ofProperty("boussole.channels.twilio.sends-per-second", "must be at least 1");
         }
     }
 }

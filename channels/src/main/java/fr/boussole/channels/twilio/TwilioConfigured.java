@@ -9,7 +9,7 @@ public class TwilioConfigured implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        return TwilioProperties.isSet(context.getEnvironment().getProperty("twilio.account-sid"))
-                || TwilioProperties.isSet(context.getEnvironment().getProperty("twilio.auth-token"));
+        return TwilioProperties.isSet(context.getEnvironment().getProperty("boussole.channels.twilio.account-sid"))
+                || TwilioProperties.isSet(context.getEnvironment().getProperty("boussole.channels.twilio.auth-token"));
     }
 }

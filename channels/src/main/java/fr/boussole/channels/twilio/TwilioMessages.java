@@ -1,6 +1,6 @@
 package fr.boussole.channels.twilio;
 
-import fr.boussole.channels.config.PublicBaseUrl;
+import fr.boussole.core.settings.PublicBaseUrl;
 import fr.boussole.channels.parts.SendLoop;
 import fr.boussole.core.delivery.Delivery;
 import fr.boussole.core.delivery.DeliveryResult;

@@ -5,7 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Twilio settings (TWILIO_* variables).
+ * Twilio settings ({@code boussole.channels.twilio.*}: the contract's TWILIO_* variables, mapped in the
+ * application's application.yml, and the tuning below, set by their relaxed names).
  *
  * @param whatsappReengageContentSid an approved WhatsApp template (Content SID, HX…) sent to reopen a
  *                                   conversation whose 24-hour window has closed; unset: such sends fail
@@ -16,12 +17,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sendsPerSecond             how many messages per second one sender number may send, shared by
  *                                   every instance
  */
-@ConfigurationProperties("twilio")
+@ConfigurationProperties("boussole.channels.twilio")
 public record TwilioProperties(String accountSid, String authToken, String smsFrom, String whatsappFrom,
                                URI apiBaseUrl, String whatsappReengageContentSid, Duration requestTimeout,
                                Integer sendsPerSecond, String whatsappNewsContentSid) {
 
     public TwilioProperties {
+        // application.yml maps TWILIO_API_BASE_URL with an empty default: empty is unset (Twilio's own hosts)
+        apiBaseUrl = apiBaseUrl == null || apiBaseUrl.toString().isBlank() ? null : apiBaseUrl;
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
         sendsPerSecond = sendsPerSecond == null ? 1 : sendsPerSecond;
     }

@@ -1,5 +1,7 @@
 package fr.boussole.channels.webchat;
 
+import fr.boussole.core.settings.InvalidSettingException;
+
 import fr.boussole.channels.limit.RateLimiter;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,18 +29,18 @@ class WebChatLimits {
      *                           (higher: a school or a youth centre may share one address)
      * @param limitWindow        the window
      */
-    @ConfigurationProperties("boussole.web-chat")
+    @ConfigurationProperties("boussole.channels.web-chat")
     record Settings(@DefaultValue("30") int messagesPerSession, @DefaultValue("300") int messagesPerAddress,
                     @DefaultValue("1m") Duration limitWindow) {
         Settings {
             if (messagesPerSession < 1) {
-                throw new IllegalArgumentException("BOUSSOLE_WEB_CHAT_MESSAGES_PER_SESSION must be at least 1");
+                throw InvalidSettingException.ofProperty("boussole.channels.web-chat.messages-per-session", "at least 1");
             }
             if (messagesPerAddress < 1) {
-                throw new IllegalArgumentException("BOUSSOLE_WEB_CHAT_MESSAGES_PER_ADDRESS must be at least 1");
+                throw InvalidSettingException.ofProperty("boussole.channels.web-chat.messages-per-address", "at least 1");
             }
             if (limitWindow.toMillis() < 1000) {
-                throw new IllegalArgumentException("BOUSSOLE_WEB_CHAT_LIMIT_WINDOW must be at least one second");
+                throw InvalidSettingException.ofProperty("boussole.channels.web-chat.limit-window", "at least one second");
             }
         }
     }

@@ -63,20 +63,20 @@ public abstract class ChannelsIntegrationTest {
         registry.add("spring.mongodb.uri", () -> "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort() + "/channels");
         registry.add("spring.data.mongodb.uri", () -> "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort() + "/channels");
         registry.add("boussole.public-base-url", () -> PUBLIC_BASE_URL);
-        registry.add("twilio.account-sid", () -> ACCOUNT_SID);
-        registry.add("twilio.auth-token", () -> AUTH_TOKEN);
-        registry.add("twilio.sms-from", () -> SMS_FROM);
-        registry.add("twilio.whatsapp-from", () -> WHATSAPP_FROM);
-        registry.add("twilio.whatsapp-reengage-content-sid", () -> REENGAGE_SID);
-        registry.add("twilio.api-base-url", PROVIDERS::baseUrl);
-        registry.add("twilio.request-timeout", () -> "3s");
-        registry.add("twilio.sends-per-second", () -> "50");
-        registry.add("telegram.bot-token", () -> BOT_TOKEN);
-        registry.add("telegram.webhook-secret", () -> TELEGRAM_SECRET);
-        registry.add("telegram.api-base-url", PROVIDERS::baseUrl);
-        registry.add("telegram.request-timeout", () -> "3s");
-        registry.add("telegram.messages-per-second", () -> "1000");
-        registry.add("telegram.messages-per-chat-per-second", () -> "1000");
+        registry.add("boussole.channels.twilio.account-sid", () -> ACCOUNT_SID);
+        registry.add("boussole.channels.twilio.auth-token", () -> AUTH_TOKEN);
+        registry.add("boussole.channels.twilio.sms-from", () -> SMS_FROM);
+        registry.add("boussole.channels.twilio.whatsapp-from", () -> WHATSAPP_FROM);
+        registry.add("boussole.channels.twilio.whatsapp-reengage-content-sid", () -> REENGAGE_SID);
+        registry.add("boussole.channels.twilio.api-base-url", PROVIDERS::baseUrl);
+        registry.add("boussole.channels.twilio.request-timeout", () -> "3s");
+        registry.add("boussole.channels.twilio.sends-per-second", () -> "50");
+        registry.add("boussole.channels.telegram.bot-token", () -> BOT_TOKEN);
+        registry.add("boussole.channels.telegram.webhook-secret", () -> TELEGRAM_SECRET);
+        registry.add("boussole.channels.telegram.api-base-url", PROVIDERS::baseUrl);
+        registry.add("boussole.channels.telegram.request-timeout", () -> "3s");
+        registry.add("boussole.channels.telegram.messages-per-second", () -> "1000");
+        registry.add("boussole.channels.telegram.messages-per-chat-per-second", () -> "1000");
     }
 
     @LocalServerPort

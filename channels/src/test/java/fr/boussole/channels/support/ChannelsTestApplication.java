@@ -22,6 +22,13 @@ public class ChannelsTestApplication {
         return new TestClock();
     }
 
+    /** The application's one public URL (the app makes it from PUBLIC_BASE_URL the same way). */
+    @Bean
+    fr.boussole.core.settings.PublicBaseUrl publicBaseUrl(
+            @org.springframework.beans.factory.annotation.Value("${boussole.public-base-url:http://localhost:8080}") String url) {
+        return fr.boussole.core.settings.PublicBaseUrl.parse(url);
+    }
+
     @Bean
     RecordingInbox inbox() {
         return new RecordingInbox();

@@ -2,7 +2,7 @@ package fr.boussole.console.admin;
 
 import fr.boussole.console.audit.AuditAction;
 import fr.boussole.console.audit.AuditLog;
-import fr.boussole.console.settings.ConsoleSettings;
+import fr.boussole.core.settings.PublicBaseUrl;
 import fr.boussole.core.admin.FirstAdministrator;
 import fr.boussole.store.access.ChangeRefused;
 import fr.boussole.store.account.AccountService;
@@ -17,13 +17,13 @@ public class CommandLineAdministrator implements FirstAdministrator {
 
     private final AccountService accounts;
     private final AuditLog audit;
-    private final ConsoleSettings settings;
+    private final PublicBaseUrl publicBaseUrl;
     private final InvitationSettings validity;
 
-    CommandLineAdministrator(AccountService accounts, AuditLog audit, ConsoleSettings settings, InvitationSettings validity) {
+    CommandLineAdministrator(AccountService accounts, AuditLog audit, PublicBaseUrl publicBaseUrl, InvitationSettings validity) {
         this.accounts = accounts;
         this.audit = audit;
-        this.settings = settings;
+        this.publicBaseUrl = publicBaseUrl;
         this.validity = validity;
     }
 
@@ -32,7 +32,7 @@ public class CommandLineAdministrator implements FirstAdministrator {
         try {
             var invited = accounts.ensureAdministrator(email);
             audit.record(null, null, "command-line", AuditAction.INVITATION_ISSUED, invited.account().id());
-            return new Outcome.Issued(invited.account().email(), settings.link(InvitationController.PATH + invited.token()),
+            return new Outcome.Issued(invited.account().email(), publicBaseUrl.of(InvitationController.PATH + invited.token()),
                     validity.invitationValidity());
         } catch (ChangeRefused refused) {
             return switch (refused.code()) {

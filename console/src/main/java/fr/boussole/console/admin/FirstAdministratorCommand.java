@@ -1,5 +1,7 @@
 package fr.boussole.console.admin;
 
+import fr.boussole.core.settings.PublicBaseUrl;
+import org.springframework.beans.factory.annotation.Value;
 import fr.boussole.console.audit.AuditLog;
 import fr.boussole.console.settings.ConsoleSettings;
 import fr.boussole.store.account.AccountService;
@@ -35,5 +37,11 @@ public class FirstAdministratorCommand {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The printed link's base: the application's public URL, made the way the application makes it. */
+    @Bean
+    PublicBaseUrl publicBaseUrl(@Value("${boussole.public-base-url:http://localhost:8080}") String url) {
+        return PublicBaseUrl.parse(url);
     }
 }

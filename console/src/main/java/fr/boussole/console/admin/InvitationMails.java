@@ -1,7 +1,7 @@
 package fr.boussole.console.admin;
 
 import fr.boussole.console.security.ConsoleUser;
-import fr.boussole.console.settings.ConsoleSettings;
+import fr.boussole.core.settings.PublicBaseUrl;
 import fr.boussole.core.delivery.Delivery;
 import fr.boussole.core.delivery.Outbox;
 import fr.boussole.core.ids.Ids;
@@ -25,18 +25,18 @@ public class InvitationMails {
 
     private final MailTemplates templates = new MailTemplates("templates/console/mail/", "console-messages");
     private final Outbox outbox;
-    private final ConsoleSettings settings;
+    private final PublicBaseUrl publicBaseUrl;
     private final InvitationSettings validity;
 
-    InvitationMails(Outbox outbox, ConsoleSettings settings, InvitationSettings validity) {
+    InvitationMails(Outbox outbox, PublicBaseUrl publicBaseUrl, InvitationSettings validity) {
         this.outbox = outbox;
-        this.settings = settings;
+        this.publicBaseUrl = publicBaseUrl;
         this.validity = validity;
     }
 
     /** The absolute link of an invitation token. */
     public String link(String token) {
-        return settings.link(InvitationController.PATH + token);
+        return publicBaseUrl.of(InvitationController.PATH + token);
     }
 
     void send(AccountService.Invited invited, ConsoleUser inviter, String where) {

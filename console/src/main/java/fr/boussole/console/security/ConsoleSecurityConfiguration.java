@@ -1,7 +1,8 @@
 package fr.boussole.console.security;
 
+import fr.boussole.core.settings.PublicBaseUrl;
+
 import fr.boussole.store.account.AccountRole;
-import fr.boussole.console.settings.ConsoleSettings;
 import jakarta.servlet.SessionCookieConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,14 +94,14 @@ class ConsoleSecurityConfiguration {
      * start-up then says so in the log.
      */
     @Bean
-    ServletContextInitializer consoleSessionCookie(ConsoleSettings settings) {
-        if (!settings.https() && !settings.localhost()) {
+    ServletContextInitializer consoleSessionCookie(PublicBaseUrl publicBaseUrl) {
+        if (!publicBaseUrl.https() && !publicBaseUrl.localhost()) {
             log.warn("PUBLIC_BASE_URL is not https: the console's session cookie travels unencrypted");
         }
         return servletContext -> {
             SessionCookieConfig cookie = servletContext.getSessionCookieConfig();
             cookie.setHttpOnly(true);
-            cookie.setSecure(settings.https());
+            cookie.setSecure(publicBaseUrl.https());
             cookie.setAttribute("SameSite", "Lax");
         };
     }

@@ -30,7 +30,7 @@ public class Housekeeping {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${boussole.console-purge-cron:0 10 4 * * *}", zone = "Europe/Paris")
+    @Scheduled(cron = "${boussole.console.purge-cron:0 10 4 * * *}", zone = "Europe/Paris")
     @SchedulerLock(name = "console-housekeeping", lockAtMostFor = "30m")
     public void purge() {
         Instant cutoff = clock.instant().minus(KEEP_EXPIRED);

@@ -5,6 +5,7 @@ import fr.boussole.console.audit.AuditAction;
 import fr.boussole.console.audit.AuditLog;
 import fr.boussole.store.mail.MailTemplates;
 import fr.boussole.console.settings.ConsoleSettings;
+import fr.boussole.core.settings.PublicBaseUrl;
 import fr.boussole.core.delivery.Delivery;
 import fr.boussole.core.delivery.Outbox;
 import fr.boussole.core.ids.Ids;
@@ -38,13 +39,14 @@ public class PasswordResets {
     private final Lockout lockout;
     private final AuditLog audit;
     private final ConsoleSettings settings;
+    private final PublicBaseUrl publicBaseUrl;
     private final Attempts attempts;
     private final ResetLimits limits;
     private final Clock clock;
 
     PasswordResets(ConsoleAccounts accounts, MongoTemplate mongo, Outbox outbox,
                    PasswordEncoder encoder, Lockout lockout, AuditLog audit, ConsoleSettings settings,
-                   Attempts attempts, ResetLimits limits, Clock clock) {
+                   PublicBaseUrl publicBaseUrl, Attempts attempts, ResetLimits limits, Clock clock) {
         this.accounts = accounts;
         this.mongo = mongo;
         this.outbox = outbox;
@@ -52,6 +54,7 @@ public class PasswordResets {
         this.lockout = lockout;
         this.audit = audit;
         this.settings = settings;
+        this.publicBaseUrl = publicBaseUrl;
         this.attempts = attempts;
         this.limits = limits;
         this.clock = clock;
@@ -77,7 +80,7 @@ public class PasswordResets {
             Instant expiresAt = clock.instant().plus(settings.resetLinkValidity());
             mongo.insert(new PasswordResetToken(hash, user.accountId(), user.email(), expiresAt, null));
             var mail = templates.render("password-reset", Map.of(
-                    "link", settings.link("/console/mot-de-passe/nouveau/" + token),
+                    "link", publicBaseUrl.of("/console/mot-de-passe/nouveau/" + token),
                     "minutes", settings.resetLinkValidity().toMinutes()));
             outbox.enqueue(new Delivery(Ids.derived("ob", "password-reset", hash), Channel.EMAIL, user.email(),
                     null, 0, 1, mail));

@@ -1,5 +1,6 @@
 package fr.boussole.console.security;
 
+import fr.boussole.core.settings.InvalidSettingException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,20 +15,20 @@ import java.time.Duration;
  * @param maxResetRequestsPerAddress reset requests from one client address within the window, whatever the emails
  * @param resetRequestWindow         the window
  */
-@ConfigurationProperties("boussole")
+@ConfigurationProperties("boussole.console")
 record ResetLimits(@DefaultValue("3") int maxResetRequestsPerEmail,
                    @DefaultValue("10") int maxResetRequestsPerAddress,
                    @DefaultValue("1h") Duration resetRequestWindow) {
 
     ResetLimits {
         if (maxResetRequestsPerEmail < 1) {
-            throw new IllegalArgumentException("BOUSSOLE_MAX_RESET_REQUESTS_PER_EMAIL must be at least 1");
+            throw InvalidSettingException.ofProperty("boussole.console.max-reset-requests-per-email", "must be at least 1");
         }
         if (maxResetRequestsPerAddress < 1) {
-            throw new IllegalArgumentException("BOUSSOLE_MAX_RESET_REQUESTS_PER_ADDRESS must be at least 1");
+            throw InvalidSettingException.ofProperty("boussole.console.max-reset-requests-per-address", "must be at least 1");
         }
         if (resetRequestWindow.isNegative() || resetRequestWindow.isZero()) {
-            throw new IllegalArgumentException("BOUSSOLE_RESET_REQUEST_WINDOW must be positive");
+            throw InvalidSettingException.ofProperty("boussole.console.reset-request-window", "must be positive");
         }
     }
 

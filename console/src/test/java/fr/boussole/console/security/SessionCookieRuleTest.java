@@ -1,6 +1,6 @@
 package fr.boussole.console.security;
 
-import fr.boussole.console.settings.ConsoleSettings;
+import fr.boussole.core.settings.PublicBaseUrl;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.mock.web.MockServletContext;
@@ -32,8 +32,7 @@ class SessionCookieRuleTest {
         assertThat(cookie.getAttribute("SameSite")).isEqualTo("Lax");
     }
 
-    private static ConsoleSettings settings(String url) {
-        return new ConsoleSettings(url, Duration.ofHours(1), 5,
-                Duration.ofMinutes(15), Duration.ofDays(1));
+    private static PublicBaseUrl settings(String url) {
+        return PublicBaseUrl.parse(url);
     }
 }

@@ -1,5 +1,6 @@
 package fr.boussole.console.settings;
 
+import fr.boussole.core.settings.InvalidSettingException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -7,23 +8,16 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** The console's settings name the variable an operator sets when a value is wrong (the public URL is bot-core's). */
 class ConsoleSettingsTest {
 
     @Test
-    void a_wrong_public_url_is_refused_naming_the_variable() {
-        assertThatThrownBy(() -> settings("localhost:8080")).hasMessageContaining("PUBLIC_BASE_URL");
-        assertThatThrownBy(() -> settings("ftp://x.fr")).hasMessageContaining("PUBLIC_BASE_URL");
-    }
-
-    @Test
-    void links_are_built_on_the_public_url_and_https_makes_cookies_secure() {
-        var settings = settings("https://boussole.example.org/");
-        assertThat(settings.link("/console/x")).isEqualTo("https://boussole.example.org/console/x");
-        assertThat(settings.https()).isTrue();
-        assertThat(settings("http://localhost:8080").https()).isFalse();
-    }
-
-    private static ConsoleSettings settings(String url) {
-        return new ConsoleSettings(url, Duration.ofHours(1), 5, Duration.ofMinutes(15), Duration.ofDays(1));
+    void a_wrong_value_is_refused_naming_its_variable() {
+        assertThatThrownBy(() -> new ConsoleSettings(Duration.ofHours(1), 0, Duration.ofMinutes(15), Duration.ofDays(1)))
+                .isInstanceOfSatisfying(InvalidSettingException.class,
+                        e -> assertThat(e.variable()).isEqualTo("BOUSSOLE_CONSOLE_MAX_LOGIN_FAILURES"));
+        assertThatThrownBy(() -> new ConsoleSettings(Duration.ZERO, 5, Duration.ofMinutes(15), Duration.ofDays(1)))
+                .isInstanceOfSatisfying(InvalidSettingException.class,
+                        e -> assertThat(e.variable()).isEqualTo("BOUSSOLE_CONSOLE_RESET_LINK_VALIDITY"));
     }
 }

@@ -47,7 +47,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Loads the demo data set ({@code store/demo/*}) when {@code boussole.demo-data=true} and the store
+ * Loads the demo data set ({@code store/demo/*}) when {@code boussole.store.demo.enabled=true} and the store
  * holds no territory, organisation or offer: the Lot territory, its organisations with one
  * professional account each, an animateur, and the offers. Everything goes through the services the
  * console uses (territory, organisation and account services, the CSV import), so the demo files are
@@ -94,7 +94,7 @@ public class DemoDataLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (properties.demoData()) {
+        if (properties.enabled()) {
             loadIfEmpty();
         }
     }
@@ -116,7 +116,7 @@ public class DemoDataLoader implements ApplicationRunner {
             return false;
         }
         themes.seed();
-        String passwordHash = passwords.encode(properties.demoPassword());
+        String passwordHash = passwords.encode(properties.password());
         Map<String, Object> territoryFile = yaml("territory.yaml");
         Map<String, Object> territoryData = map(territoryFile.get("territory"));
         // through the console's own services: the demo data obeys the rules of what people type

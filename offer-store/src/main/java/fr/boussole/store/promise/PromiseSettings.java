@@ -25,13 +25,13 @@ public record PromiseSettings(@DefaultValue("5d") Duration alertLinkValidity,
 
     public PromiseSettings {
         if (alertLinkValidity.isNegative() || alertLinkValidity.isZero()) {
-            throw new InvalidSettingException("BOUSSOLE_ALERT_LINK_VALIDITY", "must be a positive duration (5d, 48h)");
+            throw InvalidSettingException.ofProperty("boussole.store.promises.alert-link-validity", "must be a positive duration (5d, 48h)");
         }
         if (newsExpiredWithin.isNegative() || newsExpiredWithin.isZero()) {
-            throw new InvalidSettingException("boussole.store.promises.news-expired-within", "must be a positive duration (7d)");
+            throw InvalidSettingException.ofProperty("boussole.store.promises.news-expired-within", "must be a positive duration (7d)");
         }
         if (contactCheckBatch < 1) {
-            throw new InvalidSettingException("boussole.store.promises.contact-check-batch", "must be at least 1");
+            throw InvalidSettingException.ofProperty("boussole.store.promises.contact-check-batch", "must be at least 1");
         }
     }
 }

@@ -1,7 +1,7 @@
 package fr.boussole.channels.twilio.inbound;
 
 import com.twilio.security.RequestValidator;
-import fr.boussole.channels.config.PublicBaseUrl;
+import fr.boussole.core.settings.PublicBaseUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package fr.boussole.channels.twilio.inbound;
 
-import fr.boussole.channels.config.PublicBaseUrl;
+import fr.boussole.core.settings.PublicBaseUrl;
 import fr.boussole.channels.twilio.TwilioConfigured;
 import fr.boussole.channels.twilio.TwilioProperties;
 import fr.boussole.channels.twilio.TwilioWebhookPaths;
