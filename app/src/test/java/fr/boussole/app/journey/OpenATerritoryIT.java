@@ -34,11 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The whole onboarding of a territory, in a real headless Chromium against the running application:
  * the administrator created from the command line opens a territory for the Aveyron (12) and invites its
- * animateur; the animateur creates an organisation and invites a professional; the professional creates an
- * offer; a young person from Rodez finds that offer in the web chat and asks to be contacted; the
- * professional sees the request. Every password is chosen by its owner through an emailed (or, for the
- * first administrator, printed) single-use link. Screenshots for the README go to docs/screenshots/ when
- * run with {@code -Dconsole.screenshots=true}.
+ * animateur; the animateur creates an organisation, invites a professional, edits the emploi
+ * questionnaire in a draft, tries it in the simulator and publishes it; the professional creates an
+ * offer; a young person from Rodez answers the territory's version in the web chat, finds the offer and
+ * asks to be contacted; the request names that version; the professional sees it. Every password is
+ * chosen by its owner through an emailed (or, for the first administrator, printed) single-use link.
+ * Screenshots for the README go to docs/screenshots/ when run with {@code -Dconsole.screenshots=true}.
  */
 class OpenATerritoryIT extends RunningBot {
 
@@ -51,6 +52,7 @@ class OpenATerritoryIT extends RunningBot {
     private static final String OFFER = "Trouver un premier emploi à Rodez";
     private static final String YOUNG_PERSON = "lea.rodez@example.org";
     private static final String CONSENT = "Oui, contactez-moi";
+    private static final String SHELTER = "Tu as un endroit où dormir ce soir ?";
 
     @TempDir
     Path work;
@@ -165,6 +167,8 @@ class OpenATerritoryIT extends RunningBot {
                 tapFirstChoice();
             }
         }
+        assertThat(botMessages().stream().map(WebElement::getText).toList()).as("the published version's question")
+                .anyMatch(t -> t.contains(SHELTER));
         assertThat(botMessages().getLast().getText()).as("the card of the new offer").contains(OFFER);
         screenshot("chat");
         tapChoice(CONSENT);
@@ -176,6 +180,10 @@ class OpenATerritoryIT extends RunningBot {
         Document request = await("the request stored", () -> mongo.findOne(Query.query(Criteria.where("offerId").is(offerId)),
                 Document.class, "contactRequests"));
         assertThat(request.getString("communeInsee")).as("the young person's commune").isEqualTo("12202");
+        String aveyron = mongo.findOne(Query.query(Criteria.where("name").is("Boussole de l'Aveyron")), Document.class,
+                "territories").getString("_id");
+        assertThat(request.getString("questionnaireId")).as("the territory's own questionnaire").isEqualTo("emploi@" + aveyron);
+        assertThat(request.getInteger("questionnaireVersion")).isEqualTo(1);
 
         // 6. The professional sees it
         signIn(PROFESSIONAL);
@@ -186,10 +194,64 @@ class OpenATerritoryIT extends RunningBot {
     }
 
     /**
-     * Hook for the questionnaires engineer's steps (issue 13): the animateur edits the emploi questionnaire in
-     * a draft, tries it in the simulator and publishes it. Their pages are not on main yet.
+     * The animateur copies the national emploi questionnaire into a draft, adds a question with an urgent
+     * answer (so the bot asks it even though no offer reads it), tries the draft in the simulator, which the
+     * real engine runs without storing anything, and publishes it as the territory's version 1.
      */
-    private void questionnaireSteps() {
+    private void questionnaireSteps() throws Exception {
+        browser.get(site("/console/animation/questionnaires"));
+        assertThat(text("theme-emploi")).contains("National, version 1");
+        browser.findElement(By.cssSelector("#theme-emploi .start-draft")).click();
+        new Select(browser.findElement(By.id("new-type"))).selectByValue("single");
+        browser.findElement(By.cssSelector("#add-question button")).click();
+        browser.findElement(By.id("id")).sendKeys("abri");
+        browser.findElement(By.id("text")).sendKeys(SHELTER);
+        browser.findElement(By.id("option-label-0")).sendKeys("Oui");
+        browser.findElement(By.id("option-label-1")).sendKeys("Non, pas ce soir");
+        browser.findElement(By.id("option-urgent-1")).click();
+        browser.findElement(By.id("save-question")).click();
+        assertThat(text("saved")).contains("Enregistré");
+        screenshot("questionnaire-draft");
+
+        // the store already holds the demo data's and earlier steps' records: the simulator's promise is a delta
+        Map<String, Long> before = storedTraces();
+        browser.findElement(By.id("simulate")).click();
+        new WebDriverWait(browser, WAIT).until(d -> simulatorLog().contains("quel âge"));
+        simulatorSay("19 ans, Rodez");
+        simulatorSay("emploi");
+        assertThat(simulatorLog()).contains(SHELTER);
+        simulatorSay("non");
+        assertThat(simulatorLog()).contains("Si c'est urgent, appelle le 15 ou le 112.");
+        screenshot("simulator");
+        assertThat(storedTraces()).as("the simulator stores nothing (its theme and answer were funnel events of the engine)")
+                .isEqualTo(before);
+
+        browser.get(site("/console/animation/questionnaires/emploi/brouillon"));
+        browser.findElements(By.id("confirm")).forEach(WebElement::click);
+        browser.findElement(By.id("publish")).click();
+        assertThat(text("published")).contains("Questionnaire publié");
+        assertThat(text("theme-emploi")).contains("Version 1 du territoire");
+    }
+
+    /** What a young person's conversation leaves in the store, counted per collection. */
+    private Map<String, Long> storedTraces() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String collection : List.of("contactRequests", "searches", "questionnaire_funnel", "conversations", "inbound_messages")) {
+            counts.put(collection, mongo.getCollection(collection).countDocuments());
+        }
+        return counts;
+    }
+
+    private void simulatorSay(String typed) {
+        int before = browser.findElements(By.cssSelector("#log .msg.bot")).size();
+        browser.findElement(By.id("text")).sendKeys(typed);
+        browser.findElement(By.id("send")).click();
+        new WebDriverWait(browser, WAIT).until(d -> d.findElements(By.cssSelector("#log .msg.bot")).size() > before
+                && d.findElement(By.id("send")).isEnabled());
+    }
+
+    private String simulatorLog() {
+        return browser.findElement(By.id("log")).getText();
     }
 
     private void choosePassword(String link, String email) {
