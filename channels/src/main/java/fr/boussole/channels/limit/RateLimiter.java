@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 public class RateLimiter {
 
     static final String COLLECTION = "channel_rate_windows";
-    private static final WriteConcern UNAWAITED = WriteConcern.W1.withJournal(false);
+    private static final WriteConcern UNAWAITED = WriteConcern.MAJORITY.withJournal(false); // as the pipeline's Unawaited
     private static final int PURGE_EVERY = 1000;
 
     private final MongoTemplate mongo;
@@ -58,7 +58,7 @@ public class RateLimiter {
         Document filter = new Document("_id", personalData.lookupKeyOfId(key) + "@" + start);
         Document update = new Document("$inc", new Document("count", 1))
                 .append("$setOnInsert", new Document("expiresAt", new Date(start + size)));
-        // Not waited for durability (w: 1, j: false): a count lost in a crash lets a few more through, and on
+        // Not waited for durability (j: false): a count lost in a crash lets a few more through, and on
         // the web chat's path this write would otherwise wait for a commit of the store before every message.
         Document counter = mongo.execute(COLLECTION, c -> c.withWriteConcern(UNAWAITED).findOneAndUpdate(filter, update,
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
