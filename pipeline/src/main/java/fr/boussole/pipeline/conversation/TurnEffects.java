@@ -75,8 +75,13 @@ class TurnEffects {
         this.clock = clock;
     }
 
-    /** What a run of the effects did. */
-    record Outcome(List<String> replies, boolean fenced) {}
+    /**
+     * What a run of the effects did.
+     *
+     * @param replies  the outbox ids of the replies enqueued, in order
+     * @param messages those replies, in the same order
+     */
+    record Outcome(List<String> replies, List<fr.boussole.core.message.OutboundMessage> messages, boolean fenced) {}
 
     /**
      * @param optedOutBefore whether the young person had opted out before this turn (as stored with it)
@@ -85,6 +90,7 @@ class TurnEffects {
      */
     Outcome carryOut(InboundMessage message, boolean optedOutBefore, List<DialogEvent> events, BooleanSupplier stillOurs) {
         List<String> replies = new ArrayList<>();
+        List<fr.boussole.core.message.OutboundMessage> messages = new ArrayList<>();
         List<ContactRequestDraft> requests = new ArrayList<>();
         ConversationKey key = message.conversation();
         long firstSlot = message.sequence() * SLOTS_PER_MESSAGE;
@@ -105,6 +111,7 @@ class TurnEffects {
                     if (!optedOut) {
                         String id = Ids.derived("ob", message.id(), slot);
                         replies.add(id);
+                        messages.add(reply.message());
                         outbox.enqueue(new Delivery(id, key.channel(), key.address(),
                                 key, firstSlot + index, 1, new DeliveryPayload.Chat(reply.message())), message.id());
                     }
@@ -157,7 +164,7 @@ class TurnEffects {
         if (!stillOurs.getAsBoolean()) {
             return undo(message, replies, requests);
         }
-        return new Outcome(replies, false);
+        return new Outcome(replies, messages, false);
     }
 
     /** The conversation was erased while this turn's effects were being written: take them back. */
@@ -170,6 +177,6 @@ class TurnEffects {
         for (ContactRequestDraft draft : requests) {
             DataSubject.parse(draft.contactAddress()).ifPresent(person -> rights.erase(person, now));
         }
-        return new Outcome(List.of(), true);
+        return new Outcome(List.of(), List.of(), true);
     }
 }
