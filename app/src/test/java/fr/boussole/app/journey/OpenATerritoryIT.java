@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -107,7 +108,10 @@ class OpenATerritoryIT extends RunningBot {
         browser.findElement(By.id("invite-animateur-submit")).click();
         assertThat(text("invited")).contains(ANIMATEUR);
         browser.findElement(By.id("status-OPEN")).click();
-        assertThat(text("territory-status")).isEqualTo("Ouvert");
+        // the page before the click shows the status too ("En préparation"): wait for the page after it
+        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "the territory opened, got " + text("territory-status"))
+                .until(d -> text("territory-status").equals("Ouvert"));
         screenshot("territory");
         signOut();
 
@@ -148,7 +152,8 @@ class OpenATerritoryIT extends RunningBot {
         delay.sendKeys("3");
         screenshot("offer-form");
         browser.findElement(By.id("save-offer")).click();
-        assertThat(browser.getCurrentUrl()).contains("/console/offres?enregistree");
+        new WebDriverWait(browser, WAIT).withMessage(() -> "the offers' list after saving, got " + browser.getCurrentUrl())
+                .until(d -> d.getCurrentUrl().contains("/console/offres?enregistree"));
         assertThat(browser.getPageSource()).contains(OFFER);
         signOut();
 
@@ -262,7 +267,11 @@ class OpenATerritoryIT extends RunningBot {
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("confirmation")).sendKeys(PASSWORD);
         browser.findElement(By.id("invitation-submit")).click();
-        assertThat(browser.getCurrentUrl()).contains("/console/login");
+        // the click only submits: the password's hashing on a loaded machine can outlast it
+        new WebDriverWait(browser, WAIT).withMessage(() -> "the login page after the password of " + email + ", got "
+                        + browser.getCurrentUrl() + (browser.findElements(By.className("error")).isEmpty() ? ""
+                        : " saying " + browser.findElement(By.className("error")).getText()))
+                .until(d -> d.getCurrentUrl().contains("/console/login"));
     }
 
     private void signIn(String email) {
@@ -270,7 +279,8 @@ class OpenATerritoryIT extends RunningBot {
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("sign-in")).click();
-        assertThat(browser.getCurrentUrl()).as("signed in as " + email).endsWith("/console");
+        new WebDriverWait(browser, WAIT).withMessage(() -> "signed in as " + email + ", got " + browser.getCurrentUrl())
+                .until(d -> d.getCurrentUrl().endsWith("/console"));
     }
 
     /**
