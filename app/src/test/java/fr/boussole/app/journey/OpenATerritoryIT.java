@@ -370,7 +370,10 @@ class OpenATerritoryIT extends RunningBot {
         new WebDriverWait(browser, WAIT).until(d -> botMessages().stream().anyMatch(m -> m.getText().contains(part)));
     }
 
+    /** The element's text, once a page that has it is there (a submit's next page may still be loading). */
     private String text(String id) {
+        new WebDriverWait(browser, WAIT).withMessage(() -> "#" + id + " on " + browser.getCurrentUrl())
+                .until(d -> !d.findElements(By.id(id)).isEmpty());
         return browser.findElement(By.id(id)).getText().strip();
     }
 
