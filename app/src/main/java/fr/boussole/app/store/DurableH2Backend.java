@@ -1,7 +1,10 @@
 package fr.boussole.app.store;
 
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
@@ -41,7 +44,50 @@ final class DurableH2Backend extends H2Backend {
     }
 
     static DurableH2Backend open(String file, boolean fsync) {
-        return new DurableH2Backend(new MVStore.Builder().fileName(file).open(), fsync);
+        MVStore store = new MVStore.Builder().fileName(file).open();
+        // opening the databases walks their catalogues and may build an index over a whole collection
+        MVStore.TxCounter reading = store.registerVersionUsage();
+        try {
+            return new DurableH2Backend(store, fsync);
+        } finally {
+            store.deregisterVersionUsage(reading);
+        }
+    }
+
+    /**
+     * Every message (each command the driver sends: OP_MSG) holds on to the store version it reads
+     * ({@link MVStore#registerVersionUsage()}) until it is answered, a write's wait for its commit included. A
+     * command that walks a whole collection (an index build, a find on a field without a unique index, a
+     * migration's scan) reads it as it was when the walk started, page by page, from the file chunks that held it
+     * then. MVStore frees a chunk once nothing live is left in it (compaction, which its background thread runs on
+     * half-empty chunks, moves the live pages on), it was written more than its retention time (45 s) ago, and it
+     * became unused before the oldest version in use: without a registered reader, the current version minus 5.
+     * With a commit after every write, five versions pass in a fraction of a second, so a walk over history failed
+     * with "Chunk N not found" (issue 12: an app starting on 100,000 messages, while building an index; the file
+     * intact, only the walk's snapshot had lost its pages). Registered, the version and every chunk it reads stay
+     * until the command is answered; the space is reused after ({@code ScanDuringCommitsTest}). Cursors need
+     * nothing more: mongo-java-server answers a query whole and keeps the rest of its batch in memory. Commands
+     * sent the legacy way (OP_QUERY on {@code $cmd}: the driver's first handshake only) walk nothing.
+     */
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        MVStore.TxCounter reading = getMvStore().registerVersionUsage();
+        try {
+            return super.handleMessage(message);
+        } finally {
+            getMvStore().deregisterVersionUsage(reading);
+        }
+    }
+
+    /** A legacy query (OP_QUERY on a collection): its walk is held on to as well. */
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        MVStore.TxCounter reading = getMvStore().registerVersionUsage();
+        try {
+            return super.handleQuery(query);
+        } finally {
+            getMvStore().deregisterVersionUsage(reading);
+        }
     }
 
     @Override
