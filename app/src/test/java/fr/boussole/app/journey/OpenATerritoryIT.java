@@ -194,6 +194,8 @@ class OpenATerritoryIT extends RunningBot {
 
     private void choosePassword(String link, String email) {
         browser.get(link);
+        new WebDriverWait(browser, WAIT).withMessage(() -> "the invitation page, got " + browser.getCurrentUrl())
+                .until(d -> !d.findElements(By.id("invitation-email")).isEmpty());
         assertThat(text("invitation-email")).isEqualTo(email);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("confirmation")).sendKeys(PASSWORD);
@@ -209,8 +211,13 @@ class OpenATerritoryIT extends RunningBot {
         assertThat(browser.getCurrentUrl()).as("signed in as " + email).endsWith("/console");
     }
 
+    /**
+     * Waits for the login page: the click only submits the form, and a {@code browser.get} issued before the
+     * sign-out's navigation starts is replaced by it (the invitation page then never showed, on a loaded CI).
+     */
     private void signOut() {
         browser.findElement(By.cssSelector("header form button")).click();
+        new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().contains("/console/login?logout"));
     }
 
     private String invitationSentTo(String email) {

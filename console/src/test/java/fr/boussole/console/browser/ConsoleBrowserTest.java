@@ -13,6 +13,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -99,6 +100,8 @@ class ConsoleBrowserTest extends ConsoleIntegrationTest {
 
         browser.get(url("/console/demandes"));
         browser.findElement(By.cssSelector("header form button")).click();
+        // the click only submits: a page asked for before the sign-out's navigation starts would be replaced by it
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/console/login?logout"));
         signIn(world.animateur().email());
         browser.get(url("/console/animation/tableau-de-bord"));
         assertThat(browser.findElement(By.id("kept-share")).getText()).matches("(?s)\\d+ %.*");
