@@ -93,10 +93,23 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage("fr.boussole.console..")
                 .should().beAssignableTo(fr.boussole.core.delivery.Deliverer.class)
                 .orShould().beAssignableTo(fr.boussole.core.offer.ContactRequestAlerts.class)
-                .orShould().beAssignableTo(fr.boussole.core.followup.ContactChecks.class)
+                .orShould().beAssignableTo(fr.boussole.core.promise.ContactChecks.class)
                 .orShould().beAssignableTo(fr.boussole.core.message.Inbox.class)
                 .orShould().beAssignableTo(fr.boussole.core.delivery.Outbox.class)
                 .check(classes);
+    }
+
+    /**
+     * One name, one thing: a follow-up is the professional's log entry of what followed a request (the
+     * store's request and the console's request page); asking the young person "were you contacted?" is
+     * the contact check, part of the promises ({@code core.promise}, {@code store.promise}).
+     */
+    @Test
+    void follow_up_names_the_professionals_log_entry_only() {
+        classes().that().haveSimpleNameContaining("FollowUp")
+                .should().resideInAnyPackage("fr.boussole.store.request..", "fr.boussole.console.requests..")
+                .check(classes);
+        noClasses().should().resideInAPackage("..followup..").check(classes);
     }
 
     /**

@@ -8,8 +8,6 @@ import fr.boussole.core.message.Channel;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,15 +37,10 @@ class AlertsWithoutSmtpIT extends FlakyProviders {
     }
 
     /** The entry once the worker has tried it (its error recorded), or a failure after the wait. */
-    private Document awaitTried(String id) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
+    private Document awaitTried(String id) {
+        return await("the email " + id + " tried", () -> {
             Document entry = mongo.findById(id, Document.class, "outbox");
-            if (entry != null && entry.get("lastError") != null) {
-                return entry;
-            }
-            Thread.sleep(Duration.ofMillis(50));
-        }
-        throw new AssertionError("the email " + id + " was never tried");
+            return entry != null && entry.get("lastError") != null ? entry : null;
+        });
     }
 }

@@ -1,5 +1,6 @@
 package fr.boussole.app.testing;
 
+import fr.boussole.testing.Await;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.boussole.app.BoussoleApplication;
@@ -49,17 +50,6 @@ public final class Instances {
     }
 
     public static void await(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until(what, timeout, condition::getAsBoolean);
     }
 }

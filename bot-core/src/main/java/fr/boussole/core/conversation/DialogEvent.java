@@ -1,6 +1,6 @@
 package fr.boussole.core.conversation;
 
-import fr.boussole.core.followup.ContactChecks;
+import fr.boussole.core.promise.ContactChecks;
 import fr.boussole.core.message.OutboundMessage;
 
 /** What the engine asks the outside world to do after a turn. A closed set: callers switch over it. */

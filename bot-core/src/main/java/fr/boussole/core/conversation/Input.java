@@ -1,7 +1,7 @@
 package fr.boussole.core.conversation;
 
-import fr.boussole.core.followup.ContactCheckPrompt;
-import fr.boussole.core.followup.RequestNews;
+import fr.boussole.core.promise.ContactCheckPrompt;
+import fr.boussole.core.promise.RequestNews;
 import fr.boussole.core.handover.PersonInput;
 import fr.boussole.core.message.Inbound;
 

@@ -1,8 +1,8 @@
 package fr.boussole.core.journey;
 
 import fr.boussole.core.conversation.DialogEvent;
-import fr.boussole.core.followup.ContactCheckPrompt;
-import fr.boussole.core.followup.ContactChecks;
+import fr.boussole.core.promise.ContactCheckPrompt;
+import fr.boussole.core.promise.ContactChecks;
 import fr.boussole.core.journey.JourneyState.PendingCheck;
 import fr.boussole.core.language.Intent;
 import fr.boussole.core.message.Choice;

@@ -1,8 +1,8 @@
 package fr.boussole.core.journey;
 
 import fr.boussole.core.conversation.ContactMethod;
-import fr.boussole.core.followup.ContactCheckPrompt;
-import fr.boussole.core.followup.RequestNews;
+import fr.boussole.core.promise.ContactCheckPrompt;
+import fr.boussole.core.promise.RequestNews;
 import fr.boussole.core.questionnaire.QuestionnaireRef;
 
 import java.time.Instant;

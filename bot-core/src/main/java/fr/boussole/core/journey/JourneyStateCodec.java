@@ -2,8 +2,8 @@ package fr.boussole.core.journey;
 
 import fr.boussole.core.conversation.ContactMethod;
 import fr.boussole.core.conversation.ConversationState;
-import fr.boussole.core.followup.ContactCheckPrompt;
-import fr.boussole.core.followup.RequestNews;
+import fr.boussole.core.promise.ContactCheckPrompt;
+import fr.boussole.core.promise.RequestNews;
 import fr.boussole.core.journey.JourneyState.Contact;
 import fr.boussole.core.journey.JourneyState.Given;
 import fr.boussole.core.journey.JourneyState.Handover;

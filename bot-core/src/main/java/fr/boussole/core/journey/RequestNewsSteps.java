@@ -2,8 +2,8 @@ package fr.boussole.core.journey;
 
 import fr.boussole.core.conversation.ConsentRecord;
 import fr.boussole.core.conversation.DialogEvent;
-import fr.boussole.core.followup.ContactChecks;
-import fr.boussole.core.followup.RequestNews;
+import fr.boussole.core.promise.ContactChecks;
+import fr.boussole.core.promise.RequestNews;
 import fr.boussole.core.journey.JourneyState.PendingNews;
 import fr.boussole.core.language.Intent;
 import fr.boussole.core.message.Choice;

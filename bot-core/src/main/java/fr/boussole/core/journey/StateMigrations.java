@@ -1,6 +1,6 @@
 package fr.boussole.core.journey;
 
-import fr.boussole.core.followup.ContactCheckPrompt;
+import fr.boussole.core.promise.ContactCheckPrompt;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package fr.boussole.console.requests;
 
 import fr.boussole.console.support.ConsoleIntegrationTest;
-import fr.boussole.core.followup.ContactChecks;
+import fr.boussole.core.promise.ContactChecks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -4,7 +4,7 @@ import fr.boussole.core.conversation.ConversationEngine;
 import fr.boussole.core.conversation.ConversationState;
 import fr.boussole.core.conversation.DialogEvent;
 import fr.boussole.core.conversation.Turn;
-import fr.boussole.core.followup.ContactCheckPrompt;
+import fr.boussole.core.promise.ContactCheckPrompt;
 import fr.boussole.core.journey.JourneySettings;
 import fr.boussole.core.journey.JourneyState;
 import fr.boussole.core.journey.JourneyStateCodec;

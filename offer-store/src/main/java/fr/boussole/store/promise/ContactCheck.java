@@ -1,6 +1,6 @@
 package fr.boussole.store.promise;
 
-import fr.boussole.core.followup.ContactChecks;
+import fr.boussole.core.promise.ContactChecks;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

@@ -1,7 +1,7 @@
 package fr.boussole.store.promise;
 
-import fr.boussole.core.followup.ContactCheckPrompt;
-import fr.boussole.core.followup.ContactChecks;
+import fr.boussole.core.promise.ContactCheckPrompt;
+import fr.boussole.core.promise.ContactChecks;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.Inbox;
 import fr.boussole.core.message.StoreUnavailableException;

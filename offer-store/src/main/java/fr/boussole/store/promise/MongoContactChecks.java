@@ -1,6 +1,6 @@
 package fr.boussole.store.promise;
 
-import fr.boussole.core.followup.ContactChecks;
+import fr.boussole.core.promise.ContactChecks;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.store.request.ContactRequest;
 import fr.boussole.store.request.ContactRequestRecords;

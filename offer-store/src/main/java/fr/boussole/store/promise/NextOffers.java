@@ -1,7 +1,7 @@
 package fr.boussole.store.promise;
 
 import fr.boussole.core.conversation.Answer;
-import fr.boussole.core.followup.RequestNews;
+import fr.boussole.core.promise.RequestNews;
 import fr.boussole.core.offer.MatchQuery;
 import fr.boussole.core.offer.OfferCatalog;
 import fr.boussole.core.offer.OfferSummary;

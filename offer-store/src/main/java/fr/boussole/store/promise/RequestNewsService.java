@@ -1,6 +1,6 @@
 package fr.boussole.store.promise;
 
-import fr.boussole.core.followup.RequestNews;
+import fr.boussole.core.promise.RequestNews;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.Inbox;

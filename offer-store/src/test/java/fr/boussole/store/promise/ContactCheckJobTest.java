@@ -1,6 +1,6 @@
 package fr.boussole.store.promise;
 
-import fr.boussole.core.followup.ContactCheckPrompt;
+import fr.boussole.core.promise.ContactCheckPrompt;
 import fr.boussole.core.message.Channel;
 import fr.boussole.store.request.FollowUpMeans;
 import fr.boussole.store.request.RequestBook;

@@ -1,6 +1,6 @@
 package fr.boussole.store.promise;
 
-import fr.boussole.core.followup.ContactChecks;
+import fr.boussole.core.promise.ContactChecks;
 import fr.boussole.core.message.Channel;
 import fr.boussole.store.request.FollowUpMeans;
 import fr.boussole.store.request.RequestBook;

@@ -1,7 +1,7 @@
 package fr.boussole.store.promise;
 
 import fr.boussole.core.conversation.ConsentRecord;
-import fr.boussole.core.followup.RequestNews;
+import fr.boussole.core.promise.RequestNews;
 import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.Inbound;

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.function.BooleanSupplier;
 import fr.boussole.core.delivery.Delivery;
 import fr.boussole.core.delivery.DeliveryPayload;
-import fr.boussole.core.followup.ContactChecks;
+import fr.boussole.core.promise.ContactChecks;
 import fr.boussole.core.handover.Handovers;
 import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.ConversationKey;

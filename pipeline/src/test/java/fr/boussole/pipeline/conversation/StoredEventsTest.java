@@ -5,7 +5,7 @@ import fr.boussole.core.conversation.ConsentRecord;
 import fr.boussole.core.conversation.ContactMethod;
 import fr.boussole.core.conversation.ContactRequestDraft;
 import fr.boussole.core.conversation.DialogEvent;
-import fr.boussole.core.followup.ContactChecks;
+import fr.boussole.core.promise.ContactChecks;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.Choice;
 import fr.boussole.core.message.ConversationKey;

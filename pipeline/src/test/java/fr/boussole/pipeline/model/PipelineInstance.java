@@ -4,7 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import fr.boussole.core.conversation.ConversationEngine;
 import fr.boussole.core.delivery.Deliverer;
-import fr.boussole.core.followup.ContactChecks;
+import fr.boussole.core.promise.ContactChecks;
 import fr.boussole.core.message.Inbox;
 import fr.boussole.core.offer.ContactRequestAlerts;
 import fr.boussole.core.offer.ContactRequests;

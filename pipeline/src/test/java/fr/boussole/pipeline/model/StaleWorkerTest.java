@@ -1,5 +1,6 @@
 package fr.boussole.pipeline.model;
 
+import fr.boussole.testing.Await;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -179,14 +180,8 @@ class StaleWorkerTest {
         await("the unreadable one reported", () -> a.meters().counter("boussole.processing.unreadable").count() >= 1);
     }
 
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(20);
-        }
+    static void await(String what, BooleanSupplier condition) {
+        Await.until(what, Duration.ofSeconds(30), condition::getAsBoolean);
     }
 
     /** "stop": a search, a goodbye, the opt-out; "start": the opt-in and a welcome; "secret": a search, then its echo. */

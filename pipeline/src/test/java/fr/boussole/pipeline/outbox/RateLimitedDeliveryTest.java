@@ -1,5 +1,6 @@
 package fr.boussole.pipeline.outbox;
 
+import fr.boussole.testing.Await;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -93,20 +94,10 @@ class RateLimitedDeliveryTest {
     }
 
     Document settled(String id) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
+        return Await.until("entry " + id + " settled", Duration.ofSeconds(20), () -> {
             Document entry = outbox.byId(id);
-            if (entry != null && !OutboxStatus.PENDING.name().equals(entry.getString("status"))) {
-                return entry;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("entry " + id + " still pending");
+            return entry != null && !OutboxStatus.PENDING.name().equals(entry.getString("status")) ? entry : null;
+        });
     }
 
     void enqueue(String id, long sequence) {

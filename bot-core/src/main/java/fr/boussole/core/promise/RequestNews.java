@@ -1,4 +1,4 @@
-package fr.boussole.core.followup;
+package fr.boussole.core.promise;
 
 import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.ConversationKey;
