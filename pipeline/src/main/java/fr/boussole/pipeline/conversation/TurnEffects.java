@@ -18,6 +18,7 @@ import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.offer.ContactRequestAlerts;
 import fr.boussole.core.offer.ContactRequests;
+import fr.boussole.core.questionnaire.FunnelLog;
 import fr.boussole.core.rights.DataRights;
 import fr.boussole.core.rights.DataSubject;
 import fr.boussole.core.offer.SearchLog;
@@ -57,11 +58,14 @@ class TurnEffects {
     private final DataRights rights;
     private final Handovers handovers;
     private final Clock clock;
+    private final FunnelLog funnel;
 
     TurnEffects(MongoOutbox outbox, ContactRequests contactRequests, ContactRequestAlerts alerts, SearchLog searches,
-                ContactChecks checks, MeterRegistry meters, DataRights rights, Handovers handovers, Clock clock) {
+                ContactChecks checks, MeterRegistry meters, DataRights rights, Handovers handovers, Clock clock,
+                FunnelLog funnel) {
         this.rights = rights;
         this.handovers = handovers;
+        this.funnel = funnel;
         this.outbox = outbox;
         this.contactRequests = contactRequests;
         this.alerts = alerts;
@@ -146,6 +150,9 @@ class TurnEffects {
                         meters.counter("boussole.contact_requests.not_recorded", "channel", key.channel().id()).increment();
                     }
                 }
+                // anonymous marks under ids derived from the message: a replay records the same ones
+                case DialogEvent.QuestionnaireProgress progress ->
+                        funnel.record(progress, Ids.derived("qf", message.id(), slot));
                 // at the message's own time, so that a replay after a crash records the same
                 case DialogEvent.HandoverRequested requested -> handovers.requested(Ids.derived("ho", message.id(), slot),
                         key, requested.territoryId(), requested.reason(), message.inbound().receivedAt());
