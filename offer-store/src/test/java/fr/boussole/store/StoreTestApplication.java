@@ -22,6 +22,17 @@ public class StoreTestApplication {
 
     public static final String PUBLIC_BASE_URL = "http://localhost:8080";
 
+    /** The national questionnaires and their YAML form, as the app assembles them from the dialogs module. */
+    @Bean
+    fr.boussole.core.questionnaire.Questionnaires nationalQuestionnaires() {
+        return fr.boussole.dialogs.questionnaire.QuestionnaireLoader.bundled();
+    }
+
+    @Bean
+    fr.boussole.core.questionnaire.QuestionnaireFormat questionnaireFormat() {
+        return new fr.boussole.dialogs.questionnaire.YamlQuestionnaires();
+    }
+
     @Bean
     TestClock clock() {
         return new TestClock();

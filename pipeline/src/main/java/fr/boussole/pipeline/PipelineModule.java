@@ -9,7 +9,7 @@ import org.springframework.context.annotation.FilterType;
 /**
  * The pipeline's entry point, imported by whoever assembles the application: its components and its
  * settings ({@code boussole.pipeline.*}). It needs from the rest of the application only bot-core's ports
- * (the engine, contact requests and their alerts, searches, contact checks, data rights, deliverers,
+ * (the engine, contact requests and their alerts, searches, the questionnaires' funnel log, contact checks, data rights, deliverers,
  * personal data), a {@link java.time.Clock}, a {@code MongoTemplate} and a {@code MeterRegistry}.
  */
 @Configuration(proxyBeanMethods = false)

@@ -19,6 +19,11 @@ import java.util.Set;
  * driver, and so before any channel acknowledges anything; concurrent writers share one commit
  * ({@link GroupCommit}). With {@code fsync}, each commit is also forced to the disk (a power cut, not
  * only a killed process, then loses nothing acknowledged).
+ * <p>
+ * A write sent with {@code j: false} in its write concern is answered without waiting, as MongoDB answers
+ * it before its journal: the pipeline's bookkeeping (leases, the live-work lists, counters) and the
+ * writes of a turn that the turn's last, waited-for write covers. A commit persists everything applied
+ * before it, so such a write is durable once any later write has waited for its commit.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -87,7 +92,7 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+        if (!WRITES.contains(command.toLowerCase(Locale.ROOT)) || unawaited(query)) {
             return super.handleCommand(channel, database, command, query);
         }
         try {
@@ -96,6 +101,11 @@ final class DurableH2Backend extends H2Backend {
             // a failed write may still have changed something (one of several documents): made durable too
             commits.awaitDurable();
         }
+    }
+
+    /** Whether the write's concern says it need not wait for the journal ({@code j: false}). */
+    static boolean unawaited(Document query) {
+        return query.get("writeConcern") instanceof Document concern && Boolean.FALSE.equals(concern.get("j"));
     }
 
     /** How many commits were made: fewer than the writes when writers share them. */

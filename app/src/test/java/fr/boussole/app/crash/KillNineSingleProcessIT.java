@@ -1,5 +1,6 @@
 package fr.boussole.app.crash;
 
+import fr.boussole.testing.TwilioForms;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import fr.boussole.app.journey.TwilioSender;
 import org.junit.jupiter.api.AfterAll;
@@ -130,10 +131,7 @@ class KillNineSingleProcessIT {
             form.put("To", "+33757000000");
             form.put("Body", "bonjour");
             form.put("NumMedia", "0");
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("X-Twilio-Signature", TwilioSender.sign(AUTH_TOKEN, url, form))
-                    .POST(HttpRequest.BodyPublishers.ofString(TwilioSender.encode(form))).build();
+            HttpRequest request = TwilioForms.signedPost(URI.create(url), url, AUTH_TOKEN, form).timeout(Duration.ofSeconds(30)).build();
             pending.put(phone, HTTP.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                     .thenApply(HttpResponse::statusCode).exceptionally(failed -> 0));
         });
@@ -144,7 +142,7 @@ class KillNineSingleProcessIT {
 
     private static Set<String> unanswered(Set<String> phones) {
         Set<String> answered = twilio.findAll(postRequestedFor(urlPathEqualTo(MESSAGES_PATH))).stream()
-                .map(request -> TwilioSender.decode(request.getBodyAsString()).get("To")).collect(Collectors.toSet());
+                .map(request -> TwilioForms.decode(request.getBodyAsString()).get("To")).collect(Collectors.toSet());
         return phones.stream().filter(phone -> !answered.contains(phone)).collect(Collectors.toSet());
     }
 

@@ -1,5 +1,6 @@
 package fr.boussole.app.journey;
 
+import fr.boussole.testing.TwilioForms;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.boussole.pipeline.rights.ConversationData;
 import fr.boussole.store.request.RequestBook;
@@ -144,10 +145,7 @@ class AtRestJourneyIT extends RunningBot {
     private String smsSay(ConversationKey key, String text) {
         int before = TwilioSender.messagesTo(key.address()).size();
         Map<String, String> form = SmsJourneyIT.form(key.address(), text);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(local("/webhooks/twilio"))).timeout(WAIT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", TwilioSender.sign(AUTH_TOKEN, PUBLIC_BASE_URL + "/webhooks/twilio", form))
-                .POST(HttpRequest.BodyPublishers.ofString(TwilioSender.encode(form))).build());
+        HttpResponse<String> response = postTwilio("/webhooks/twilio", form, PUBLIC_BASE_URL, AUTH_TOKEN);
         assertThat(response.statusCode()).isEqualTo(200);
         awaitSettled(key, ++smsReceived);
         List<Map<String, String>> all = TwilioSender.messagesTo(key.address());

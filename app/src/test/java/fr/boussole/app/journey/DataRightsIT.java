@@ -1,5 +1,6 @@
 package fr.boussole.app.journey;
 
+import fr.boussole.testing.TwilioForms;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.boussole.app.testing.ConsoleBrowser;
 import fr.boussole.core.message.Channel;
@@ -162,10 +163,7 @@ class DataRightsIT extends RunningBot {
     List<String> say(ConversationKey key, String text) {
         int before = TwilioSender.messagesTo(key.address()).size();
         Map<String, String> form = SmsJourneyIT.form(key.address(), text);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(local("/webhooks/twilio"))).timeout(WAIT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", TwilioSender.sign(AUTH_TOKEN, PUBLIC_BASE_URL + "/webhooks/twilio", form))
-                .POST(HttpRequest.BodyPublishers.ofString(TwilioSender.encode(form))).build());
+        HttpResponse<String> response = postTwilio("/webhooks/twilio", form, PUBLIC_BASE_URL, AUTH_TOKEN);
         assertThat(response.statusCode()).isEqualTo(200);
         awaitSettled(key, receivedBy.merge(key, 1, Integer::sum));
         List<Map<String, String>> all = TwilioSender.messagesTo(key.address());

@@ -1,5 +1,6 @@
 package fr.boussole.app.journey;
 
+import fr.boussole.testing.TwilioForms;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.boussole.app.testing.ConsoleBrowser;
 import fr.boussole.core.conversation.ConsentRecord;
@@ -293,10 +294,7 @@ class LoopJourneyIT extends RunningBot {
 
     private void postSms(String phone, String text) {
         Map<String, String> form = SmsJourneyIT.form(phone, text);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(local("/webhooks/twilio"))).timeout(WAIT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", TwilioSender.sign(AUTH_TOKEN, PUBLIC_BASE_URL + "/webhooks/twilio", form))
-                .POST(HttpRequest.BodyPublishers.ofString(TwilioSender.encode(form))).build());
+        HttpResponse<String> response = postTwilio("/webhooks/twilio", form, PUBLIC_BASE_URL, AUTH_TOKEN);
         assertThat(response.statusCode()).isEqualTo(200);
         received(new ConversationKey(Channel.SMS, phone), 1);
     }
@@ -324,10 +322,7 @@ class LoopJourneyIT extends RunningBot {
     }
 
     private void postWhatsApp(String phone, Map<String, String> form) {
-        String signature = TwilioSender.sign(AUTH_TOKEN, PUBLIC_BASE_URL + "/webhooks/twilio", form);
-        assertThat(send(HttpRequest.newBuilder(URI.create(local("/webhooks/twilio"))).timeout(WAIT)
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Twilio-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(TwilioSender.encode(form))).build()).statusCode()).isEqualTo(200);
+        assertThat(postTwilio("/webhooks/twilio", form, PUBLIC_BASE_URL, AUTH_TOKEN).statusCode()).isEqualTo(200);
         received(new ConversationKey(Channel.WHATSAPP, phone), 1);
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -34,11 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The whole onboarding of a territory, in a real headless Chromium against the running application:
  * the administrator created from the command line opens a territory for the Aveyron (12) and invites its
- * animateur; the animateur creates an organisation and invites a professional; the professional creates an
- * offer; a young person from Rodez finds that offer in the web chat and asks to be contacted; the
- * professional sees the request. Every password is chosen by its owner through an emailed (or, for the
- * first administrator, printed) single-use link. Screenshots for the README go to docs/screenshots/ when
- * run with {@code -Dconsole.screenshots=true}.
+ * animateur; the animateur creates an organisation, invites a professional, edits the emploi
+ * questionnaire in a draft, tries it in the simulator and publishes it; the professional creates an
+ * offer; a young person from Rodez answers the territory's version in the web chat, finds the offer and
+ * asks to be contacted; the request names that version; the professional sees it. Every password is
+ * chosen by its owner through an emailed (or, for the first administrator, printed) single-use link.
+ * Screenshots for the README go to docs/screenshots/ when run with {@code -Dconsole.screenshots=true}.
  */
 class OpenATerritoryIT extends RunningBot {
 
@@ -51,6 +53,7 @@ class OpenATerritoryIT extends RunningBot {
     private static final String OFFER = "Trouver un premier emploi à Rodez";
     private static final String YOUNG_PERSON = "lea.rodez@example.org";
     private static final String CONSENT = "Oui, contactez-moi";
+    private static final String SHELTER = "Tu as un endroit où dormir ce soir ?";
 
     @TempDir
     Path work;
@@ -105,7 +108,10 @@ class OpenATerritoryIT extends RunningBot {
         browser.findElement(By.id("invite-animateur-submit")).click();
         assertThat(text("invited")).contains(ANIMATEUR);
         browser.findElement(By.id("status-OPEN")).click();
-        assertThat(text("territory-status")).isEqualTo("Ouvert");
+        // the page before the click shows the status too ("En préparation"): wait for the page after it
+        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "the territory opened, got " + text("territory-status"))
+                .until(d -> text("territory-status").equals("Ouvert"));
         screenshot("territory");
         signOut();
 
@@ -146,7 +152,8 @@ class OpenATerritoryIT extends RunningBot {
         delay.sendKeys("3");
         screenshot("offer-form");
         browser.findElement(By.id("save-offer")).click();
-        assertThat(browser.getCurrentUrl()).contains("/console/offres?enregistree");
+        new WebDriverWait(browser, WAIT).withMessage(() -> "the offers' list after saving, got " + browser.getCurrentUrl())
+                .until(d -> d.getCurrentUrl().contains("/console/offres?enregistree"));
         assertThat(browser.getPageSource()).contains(OFFER);
         signOut();
 
@@ -165,6 +172,8 @@ class OpenATerritoryIT extends RunningBot {
                 tapFirstChoice();
             }
         }
+        assertThat(botMessages().stream().map(WebElement::getText).toList()).as("the published version's question")
+                .anyMatch(t -> t.contains(SHELTER));
         assertThat(botMessages().getLast().getText()).as("the card of the new offer").contains(OFFER);
         screenshot("chat");
         tapChoice(CONSENT);
@@ -176,6 +185,10 @@ class OpenATerritoryIT extends RunningBot {
         Document request = await("the request stored", () -> mongo.findOne(Query.query(Criteria.where("offerId").is(offerId)),
                 Document.class, "contactRequests"));
         assertThat(request.getString("communeInsee")).as("the young person's commune").isEqualTo("12202");
+        String aveyron = mongo.findOne(Query.query(Criteria.where("name").is("Boussole de l'Aveyron")), Document.class,
+                "territories").getString("_id");
+        assertThat(request.getString("questionnaireId")).as("the territory's own questionnaire").isEqualTo("emploi@" + aveyron);
+        assertThat(request.getInteger("questionnaireVersion")).isEqualTo(1);
 
         // 6. The professional sees it
         signIn(PROFESSIONAL);
@@ -186,10 +199,64 @@ class OpenATerritoryIT extends RunningBot {
     }
 
     /**
-     * Hook for the questionnaires engineer's steps (issue 13): the animateur edits the emploi questionnaire in
-     * a draft, tries it in the simulator and publishes it. Their pages are not on main yet.
+     * The animateur copies the national emploi questionnaire into a draft, adds a question with an urgent
+     * answer (so the bot asks it even though no offer reads it), tries the draft in the simulator, which the
+     * real engine runs without storing anything, and publishes it as the territory's version 1.
      */
-    private void questionnaireSteps() {
+    private void questionnaireSteps() throws Exception {
+        browser.get(site("/console/animation/questionnaires"));
+        assertThat(text("theme-emploi")).contains("National, version 1");
+        browser.findElement(By.cssSelector("#theme-emploi .start-draft")).click();
+        new Select(browser.findElement(By.id("new-type"))).selectByValue("single");
+        browser.findElement(By.cssSelector("#add-question button")).click();
+        browser.findElement(By.id("id")).sendKeys("abri");
+        browser.findElement(By.id("text")).sendKeys(SHELTER);
+        browser.findElement(By.id("option-label-0")).sendKeys("Oui");
+        browser.findElement(By.id("option-label-1")).sendKeys("Non, pas ce soir");
+        browser.findElement(By.id("option-urgent-1")).click();
+        browser.findElement(By.id("save-question")).click();
+        assertThat(text("saved")).contains("Enregistré");
+        screenshot("questionnaire-draft");
+
+        // the store already holds the demo data's and earlier steps' records: the simulator's promise is a delta
+        Map<String, Long> before = storedTraces();
+        browser.findElement(By.id("simulate")).click();
+        new WebDriverWait(browser, WAIT).until(d -> simulatorLog().contains("quel âge"));
+        simulatorSay("19 ans, Rodez");
+        simulatorSay("emploi");
+        assertThat(simulatorLog()).contains(SHELTER);
+        simulatorSay("non");
+        assertThat(simulatorLog()).contains("Si c'est urgent, appelle le 15 ou le 112.");
+        screenshot("simulator");
+        assertThat(storedTraces()).as("the simulator stores nothing (its theme and answer were funnel events of the engine)")
+                .isEqualTo(before);
+
+        browser.get(site("/console/animation/questionnaires/emploi/brouillon"));
+        browser.findElements(By.id("confirm")).forEach(WebElement::click);
+        browser.findElement(By.id("publish")).click();
+        assertThat(text("published")).contains("Questionnaire publié");
+        assertThat(text("theme-emploi")).contains("Version 1 du territoire");
+    }
+
+    /** What a young person's conversation leaves in the store, counted per collection. */
+    private Map<String, Long> storedTraces() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String collection : List.of("contactRequests", "searches", "questionnaire_funnel", "conversations", "inbound_messages")) {
+            counts.put(collection, mongo.getCollection(collection).countDocuments());
+        }
+        return counts;
+    }
+
+    private void simulatorSay(String typed) {
+        int before = browser.findElements(By.cssSelector("#log .msg.bot")).size();
+        browser.findElement(By.id("text")).sendKeys(typed);
+        browser.findElement(By.id("send")).click();
+        new WebDriverWait(browser, WAIT).until(d -> d.findElements(By.cssSelector("#log .msg.bot")).size() > before
+                && d.findElement(By.id("send")).isEnabled());
+    }
+
+    private String simulatorLog() {
+        return browser.findElement(By.id("log")).getText();
     }
 
     private void choosePassword(String link, String email) {
@@ -200,7 +267,11 @@ class OpenATerritoryIT extends RunningBot {
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("confirmation")).sendKeys(PASSWORD);
         browser.findElement(By.id("invitation-submit")).click();
-        assertThat(browser.getCurrentUrl()).contains("/console/login");
+        // the click only submits: the password's hashing on a loaded machine can outlast it
+        new WebDriverWait(browser, WAIT).withMessage(() -> "the login page after the password of " + email + ", got "
+                        + browser.getCurrentUrl() + (browser.findElements(By.className("error")).isEmpty() ? ""
+                        : " saying " + browser.findElement(By.className("error")).getText()))
+                .until(d -> d.getCurrentUrl().contains("/console/login"));
     }
 
     private void signIn(String email) {
@@ -208,7 +279,8 @@ class OpenATerritoryIT extends RunningBot {
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("sign-in")).click();
-        assertThat(browser.getCurrentUrl()).as("signed in as " + email).endsWith("/console");
+        new WebDriverWait(browser, WAIT).withMessage(() -> "signed in as " + email + ", got " + browser.getCurrentUrl())
+                .until(d -> d.getCurrentUrl().endsWith("/console"));
     }
 
     /**
@@ -298,7 +370,10 @@ class OpenATerritoryIT extends RunningBot {
         new WebDriverWait(browser, WAIT).until(d -> botMessages().stream().anyMatch(m -> m.getText().contains(part)));
     }
 
+    /** The element's text, once a page that has it is there (a submit's next page may still be loading). */
     private String text(String id) {
+        new WebDriverWait(browser, WAIT).withMessage(() -> "#" + id + " on " + browser.getCurrentUrl())
+                .until(d -> !d.findElements(By.id(id)).isEmpty());
         return browser.findElement(By.id(id)).getText().strip();
     }
 

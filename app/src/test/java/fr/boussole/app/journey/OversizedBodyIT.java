@@ -1,5 +1,6 @@
 package fr.boussole.app.journey;
 
+import fr.boussole.testing.TwilioForms;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,9 +97,9 @@ class OversizedBodyIT extends RunningBot {
     void a_form_that_is_not_utf8_is_refused_with_400_whether_chunked_or_not(boolean chunked) {
         Map<String, String> form = twilioForm("+33611100004", "x");
         form.remove("Body");
-        String signature = TwilioSender.sign(AUTH_TOKEN, PUBLIC_BASE_URL + "/webhooks/twilio", form);
+        String signature = TwilioForms.sign(AUTH_TOKEN, PUBLIC_BASE_URL + "/webhooks/twilio", form);
         RawHttp.Answer answer = RawHttp.post(port, "/webhooks/twilio", Map.of("Content-Type", "application/x-www-form-urlencoded",
-                "X-Twilio-Signature", signature), (TwilioSender.encode(form) + "&Body=%C0%AF").getBytes(StandardCharsets.UTF_8), chunked);
+                "X-Twilio-Signature", signature), (TwilioForms.encode(form) + "&Body=%C0%AF").getBytes(StandardCharsets.UTF_8), chunked);
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body()).contains("malformed form");
@@ -152,8 +153,8 @@ class OversizedBodyIT extends RunningBot {
     }
 
     RawHttp.Answer twilio(String path, Map<String, String> form, boolean chunked) {
-        String signature = TwilioSender.sign(AUTH_TOKEN, PUBLIC_BASE_URL + path, form);
+        String signature = TwilioForms.sign(AUTH_TOKEN, PUBLIC_BASE_URL + path, form);
         return RawHttp.post(port, path, Map.of("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8",
-                "X-Twilio-Signature", signature), TwilioSender.encode(form).getBytes(StandardCharsets.UTF_8), chunked);
+                "X-Twilio-Signature", signature), TwilioForms.encode(form).getBytes(StandardCharsets.UTF_8), chunked);
     }
 }

@@ -1,37 +1,27 @@
 package fr.boussole.app.journey;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import fr.boussole.app.BoussoleApplication;
+import fr.boussole.app.testing.RunningApp;
+import fr.boussole.core.message.ConversationKey;
 import fr.boussole.pipeline.inbound.InboundMessage;
 import fr.boussole.pipeline.inbound.InboundMessages;
 import fr.boussole.pipeline.inbound.InboundStatus;
 import fr.boussole.pipeline.outbox.MongoOutbox;
 import fr.boussole.pipeline.outbox.OutboxStatus;
-import fr.boussole.core.message.ConversationKey;
+import fr.boussole.testing.Await;
+import fr.boussole.testing.OutsideWorld;
+import fr.boussole.testing.ProviderAccounts;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -40,50 +30,38 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * The whole application as it runs in production (real engine, store with the Lot's demo data,
- * channels, console, pipeline), on a random port, with MongoDB in memory (mongo-java-server through
- * the real driver), WireMock as Twilio and Telegram, GreenMail as SMTP. Every journey class extends
- * it with the same settings, so Spring's test context cache starts the application once for all.
- * Each journey uses its own phone number or chat, so the journeys need no reset between them.
+ * The whole application as it runs in production ({@link RunningApp}: real engine, store with the Lot's
+ * demo data, channels, console, pipeline), with MongoDB in memory, WireMock as Twilio and Telegram,
+ * GreenMail as SMTP. Every journey class extends it with the same settings, so Spring's test context
+ * cache starts the application once for all. Each journey uses its own phone number or chat, so the
+ * journeys need no reset between them.
  */
-// The store's URI comes from @DynamicPropertySource, which Spring adds after the environment post-processors:
-// the embedded store opened meanwhile, unused, gets a directory of its own instead of ./data, whose file
-// lock another test context of the same JVM may hold.
-@SpringBootTest(classes = BoussoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "boussole.data-dir=target/running-bot-data")
-abstract class RunningBot {
+@TestPropertySource(properties = "boussole.data-dir=target/running-bot-data")
+abstract class RunningBot extends RunningApp {
 
-    static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
-    static final String AUTH_TOKEN = "journey-auth-token-0123456789abcdef";
-    static final String SMS_FROM = "+33757000000";
-    static final String WHATSAPP_FROM = "+14155238886";
-    static final String BOT_TOKEN = "123456789:AAjourneyTokenForTheBoussoleBot";
-    static final String TELEGRAM_SECRET = "journey-webhook_secret";
+    static final ProviderAccounts ACCOUNTS = new ProviderAccounts("AC0123456789abcdef0123456789abcdef",
+            "journey-auth-token-0123456789abcdef", "+33757000000", "+14155238886",
+            "123456789:AAjourneyTokenForTheBoussoleBot", "journey-webhook_secret", "https://boussole.example.org");
+    static final String ACCOUNT_SID = ACCOUNTS.accountSid();
+    static final String AUTH_TOKEN = ACCOUNTS.authToken();
+    static final String SMS_FROM = ACCOUNTS.smsFrom();
+    static final String WHATSAPP_FROM = ACCOUNTS.whatsappFrom();
+    static final String BOT_TOKEN = ACCOUNTS.botToken();
+    static final String TELEGRAM_SECRET = ACCOUNTS.telegramSecret();
     /** What Twilio signs against and what alert links start with; the tests map it to the real port. */
-    static final String PUBLIC_BASE_URL = "https://boussole.example.org";
-    static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+    static final String PUBLIC_BASE_URL = ACCOUNTS.publicBaseUrl();
+    static final String MESSAGES = ACCOUNTS.messagesPath();
     static final Duration WAIT = Duration.ofSeconds(30);
-    static final ObjectMapper JSON = new ObjectMapper();
 
-    static final WireMockServer PROVIDERS = new WireMockServer(options().dynamicPort());
-    static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    static final InetSocketAddress MONGO_ADDRESS;
-    static final GreenMail SMTP;
+    static final OutsideWorld WORLD = OutsideWorld.withSmtp();
+    static final WireMockServer PROVIDERS = WORLD.providers();
+    static final GreenMail SMTP = WORLD.smtp();
+    static final InetSocketAddress MONGO_ADDRESS = WORLD.mongoAddress();
 
     static {
-        MONGO_ADDRESS = MONGO.bind();
-        PROVIDERS.start();
         stubProviders();
-        SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", "smtp"));
-        SMTP.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            SMTP.stop();
-            PROVIDERS.stop();
-            MONGO.shutdownNow();
-        }));
     }
 
     /** Twilio and Telegram answer as they do on success, with their own JSON. */
@@ -103,29 +81,9 @@ abstract class RunningBot {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort() + "/boussole");
-        registry.add("boussole.store.demo.enabled", () -> "true");
-        registry.add("boussole.public-base-url", () -> PUBLIC_BASE_URL);
-        registry.add("boussole.channels.email.from", () -> "boussole@boussole.example.org");
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-        registry.add("boussole.channels.twilio.account-sid", () -> ACCOUNT_SID);
-        registry.add("boussole.channels.twilio.auth-token", () -> AUTH_TOKEN);
-        registry.add("boussole.channels.twilio.sms-from", () -> SMS_FROM);
-        registry.add("boussole.channels.twilio.whatsapp-from", () -> WHATSAPP_FROM);
-        registry.add("boussole.channels.twilio.api-base-url", PROVIDERS::baseUrl);
-        // a long code's 1 message/s (the default) would make each turn wait: the journeys test the dialog, not the limiter
-        registry.add("boussole.channels.twilio.sends-per-second", () -> "50");
-        registry.add("boussole.channels.telegram.messages-per-chat-per-second", () -> "50");
-        registry.add("boussole.channels.telegram.bot-token", () -> BOT_TOKEN);
-        registry.add("boussole.channels.telegram.webhook-secret", () -> TELEGRAM_SECRET);
-        registry.add("boussole.channels.telegram.api-base-url", PROVIDERS::baseUrl);
-        registry.add("boussole.pipeline.poll-interval", () -> "100ms");
-        registry.add("spring.main.banner-mode", () -> "off");
+        register(registry, WORLD, ACCOUNTS);
     }
 
-    @LocalServerPort
-    int port;
     @Autowired
     MongoTemplate mongo;
     @Autowired
@@ -146,40 +104,6 @@ abstract class RunningBot {
                     && all.stream().allMatch(m -> m.status() == InboundStatus.PROCESSED)
                     && outbox.entries(conversation).stream().noneMatch(d -> OutboxStatus.PENDING.name().equals(d.getString("status")));
         });
-    }
-
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    String local(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    HttpResponse<String> postJson(String path, String json, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(local(path))).timeout(WAIT)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return send(request.build());
-    }
-
-    static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The contact requests stored for one conversation address (the store's own collection). */
@@ -205,29 +129,6 @@ abstract class RunningBot {
 
     /** Polls until the supplier gives a non-null, non-false value, for a bounded time. */
     static <T> T await(String what, Supplier<T> condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            T value = condition.get();
-            if (value != null && !Boolean.FALSE.equals(value)) {
-                return value;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Await.until(what, WAIT, condition);
     }
 }

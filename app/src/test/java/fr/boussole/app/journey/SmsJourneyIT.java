@@ -1,5 +1,6 @@
 package fr.boussole.app.journey;
 
+import fr.boussole.testing.TwilioForms;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -94,11 +95,11 @@ class SmsJourneyIT extends RunningBot {
         String phone = "+33612000102";
         ConversationKey key = new ConversationKey(Channel.SMS, phone);
         Map<String, String> form = form(phone, "bonjour");
-        String signedByAnother = TwilioSender.sign("not-our-auth-token-0000000000000000", PUBLIC_BASE_URL + "/webhooks/twilio", form);
+        String signedByAnother = TwilioForms.sign("not-our-auth-token-0000000000000000", PUBLIC_BASE_URL + "/webhooks/twilio", form);
 
         assertThat(postTwilio(form, signedByAnother).statusCode()).isEqualTo(403);
         Map<String, String> tampered = new LinkedHashMap<>(form);
-        String validForOriginal = TwilioSender.sign(AUTH_TOKEN, PUBLIC_BASE_URL + "/webhooks/twilio", form);
+        String validForOriginal = TwilioForms.sign(AUTH_TOKEN, PUBLIC_BASE_URL + "/webhooks/twilio", form);
         tampered.put("Body", "effacer");
         assertThat(postTwilio(tampered, validForOriginal).statusCode()).isEqualTo(403);
 
@@ -114,7 +115,7 @@ class SmsJourneyIT extends RunningBot {
     void the_same_message_delivered_twice_by_twilio_is_answered_once() {
         ConversationKey key = new ConversationKey(Channel.SMS, "+33612000103");
         Map<String, String> hello = form(key.address(), "bonjour");
-        String signature = TwilioSender.sign(AUTH_TOKEN, PUBLIC_BASE_URL + "/webhooks/twilio", hello);
+        String signature = TwilioForms.sign(AUTH_TOKEN, PUBLIC_BASE_URL + "/webhooks/twilio", hello);
         assertThat(postTwilio(hello, signature).statusCode()).isEqualTo(200);
         assertThat(postTwilio(hello, signature).statusCode()).isEqualTo(200);
         awaitSettled(key, 1);
@@ -147,7 +148,7 @@ class SmsJourneyIT extends RunningBot {
         assertThat(say(key, "STOP")).hasSize(1);
         int afterStop = TwilioSender.messagesTo(key.address()).size();
         Map<String, String> again = form(key.address(), "stop");
-        assertThat(postTwilio(again, TwilioSender.sign(AUTH_TOKEN, PUBLIC_BASE_URL + "/webhooks/twilio", again)).statusCode()).isEqualTo(200);
+        assertThat(postTwilio("/webhooks/twilio", again, PUBLIC_BASE_URL, AUTH_TOKEN).statusCode()).isEqualTo(200);
         awaitSettled(key, ++received);
         int silent = TwilioSender.messagesTo(key.address()).size();
         assertThat(silent).as("nothing sent after the confirmation of stop").isEqualTo(afterStop);
@@ -169,7 +170,7 @@ class SmsJourneyIT extends RunningBot {
         List<String> sids = new ArrayList<>();
         for (ServeEvent event : PROVIDERS.getAllServeEvents()) {
             if (event.getRequest().getUrl().startsWith(MESSAGES)
-                    && key.address().equals(TwilioSender.decode(event.getRequest().getBodyAsString()).get("To"))) {
+                    && key.address().equals(TwilioForms.decode(event.getRequest().getBodyAsString()).get("To"))) {
                 sids.add(json(event.getResponse().getBodyAsString()).path("sid").asText());
             }
         }
@@ -186,10 +187,7 @@ class SmsJourneyIT extends RunningBot {
             status.put("AccountSid", ACCOUNT_SID);
             status.put("From", SMS_FROM);
             status.put("ApiVersion", "2010-04-01");
-            String signature = TwilioSender.sign(AUTH_TOKEN, PUBLIC_BASE_URL + "/webhooks/twilio/status", status);
-            assertThat(send(HttpRequest.newBuilder(URI.create(local("/webhooks/twilio/status"))).timeout(WAIT)
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-Twilio-Signature", signature)
-                    .POST(HttpRequest.BodyPublishers.ofString(TwilioSender.encode(status))).build()).statusCode()).isBetween(200, 299);
+            assertThat(postTwilio("/webhooks/twilio/status", status, PUBLIC_BASE_URL, AUTH_TOKEN).statusCode()).isBetween(200, 299);
         }
         assertThat(outbox.entries(key)).allSatisfy(entry ->
                 assertThat(entry.getString("providerStatus")).as("provider status of " + entry.get("_id")).isEqualTo("DELIVERED"));
@@ -199,7 +197,7 @@ class SmsJourneyIT extends RunningBot {
     List<String> say(ConversationKey key, String text) {
         int before = TwilioSender.messagesTo(key.address()).size();
         Map<String, String> form = form(key.address(), text);
-        HttpResponse<String> response = postTwilio(form, TwilioSender.sign(AUTH_TOKEN, PUBLIC_BASE_URL + "/webhooks/twilio", form));
+        HttpResponse<String> response = postTwilio("/webhooks/twilio", form, PUBLIC_BASE_URL, AUTH_TOKEN);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/xml"));
         assertThat(response.body()).contains("<Response");
@@ -234,7 +232,7 @@ class SmsJourneyIT extends RunningBot {
         return send(HttpRequest.newBuilder(URI.create(local("/webhooks/twilio"))).timeout(WAIT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(TwilioSender.encode(form))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(TwilioForms.encode(form))).build());
     }
 
     static String sid() {

@@ -1,5 +1,6 @@
 package fr.boussole.app.journey;
 
+import fr.boussole.testing.TwilioForms;
 import fr.boussole.pipeline.inbound.InboundMessages;
 import fr.boussole.core.message.Channel;
 import net.jqwik.api.Arbitraries;
@@ -131,12 +132,12 @@ class TwilioBadInputProperties extends RunningBot {
 
     HttpResponse<String> send(String path, TwilioPost post) {
         String signature = post.goodSignature()
-                ? TwilioSender.sign(AUTH_TOKEN, PUBLIC_BASE_URL + path, post.signed())
-                : TwilioSender.sign("not-the-auth-token", PUBLIC_BASE_URL + path, post.signed());
+                ? TwilioForms.sign(AUTH_TOKEN, PUBLIC_BASE_URL + path, post.signed())
+                : TwilioForms.sign("not-the-auth-token", PUBLIC_BASE_URL + path, post.signed());
         return send(HttpRequest.newBuilder(URI.create(local(path))).timeout(WAIT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(TwilioSender.encode(post.signed()) + post.unsignedPairs())).build());
+                .POST(HttpRequest.BodyPublishers.ofString(TwilioForms.encode(post.signed()) + post.unsignedPairs())).build());
     }
 
     static void assertAnsweredWithoutServerError(HttpResponse<String> answer) {

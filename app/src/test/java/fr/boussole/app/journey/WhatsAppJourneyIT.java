@@ -1,5 +1,6 @@
 package fr.boussole.app.journey;
 
+import fr.boussole.testing.TwilioForms;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import fr.boussole.core.message.Channel;
@@ -103,10 +104,7 @@ class WhatsAppJourneyIT extends RunningBot {
 
     private List<Reply> post(Map<String, String> form) {
         int before = TwilioSender.messagesTo(WA).size();
-        String signature = TwilioSender.sign(AUTH_TOKEN, PUBLIC_BASE_URL + "/webhooks/twilio", form);
-        assertThat(send(HttpRequest.newBuilder(URI.create(local("/webhooks/twilio"))).timeout(WAIT)
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Twilio-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(TwilioSender.encode(form))).build()).statusCode()).isEqualTo(200);
+        assertThat(postTwilio("/webhooks/twilio", form, PUBLIC_BASE_URL, AUTH_TOKEN).statusCode()).isEqualTo(200);
         awaitSettled(key, ++received);
         List<Map<String, String>> all = TwilioSender.messagesTo(WA);
         List<Reply> replies = all.subList(before, all.size()).stream().map(WhatsAppJourneyIT::reply).toList();

@@ -1,55 +1,42 @@
 package fr.boussole.app.logs;
 
+import fr.boussole.app.testing.RunningApp;
+import fr.boussole.testing.Await;
+import fr.boussole.testing.OutsideWorld;
+import fr.boussole.testing.ProviderAccounts;
+import fr.boussole.testing.TwilioForms;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import fr.boussole.app.BoussoleApplication;
 import fr.boussole.pipeline.inbound.InboundMessages;
 import fr.boussole.pipeline.inbound.InboundStatus;
 import fr.boussole.pipeline.outbox.MongoOutbox;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -58,7 +45,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -74,31 +60,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Test doubles (WireMock, GreenMail) log what they receive, which is the providers' side, not the
  * application's log: their loggers are left out of the search.
  */
-// The store is the MongoServer below, given through @DynamicPropertySource, which Spring applies after the
-// settings are checked: the app then also opens an (unused) embedded store in boussole.data-dir. Its own
-// directory here, so that it does not hold the file lock of ./data that the journeys' context needs.
-@SpringBootTest(classes = BoussoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "boussole.data-dir=target/log-privacy-it-data")
+// Its own data directory (see RunningApp): the journeys' context, cached in the same JVM, holds ./data.
+@TestPropertySource(properties = "boussole.data-dir=target/log-privacy-it-data")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LogPrivacyIT {
+class LogPrivacyIT extends RunningApp {
 
-    static final String ACCOUNT_SID = "AC00000000000000000000000000c0ffee";
-    static final String AUTH_TOKEN = "privacy-auth-token-0123456789abcdef";
-    static final String SMS_FROM = "+33757000077";
-    static final String WHATSAPP_FROM = "+14155238877";
-    static final String BOT_TOKEN = "987654321:AAprivacyTokenForTheBoussoleBot";
-    static final String TELEGRAM_SECRET = "privacy-webhook_secret";
-    static final String PUBLIC_BASE_URL = "https://boussole.example.org";
-    static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+    static final ProviderAccounts ACCOUNTS = new ProviderAccounts("AC00000000000000000000000000c0ffee",
+            "privacy-auth-token-0123456789abcdef", "+33757000077", "+14155238877",
+            "987654321:AAprivacyTokenForTheBoussoleBot", "privacy-webhook_secret", "https://boussole.example.org");
+    static final String MESSAGES = ACCOUNTS.messagesPath();
     static final Duration WAIT = Duration.ofSeconds(40);
-    static final ObjectMapper JSON = new ObjectMapper();
     /** Loggers of the test doubles, which stand for the providers. */
     static final List<String> PROVIDER_SIDE = List.of("com.github.tomakehurst", "wiremock", "com.icegreen");
 
-    static final WireMockServer PROVIDERS = new WireMockServer(options().dynamicPort());
-    static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
-    static final GreenMail SMTP = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", "smtp"));
+    static final OutsideWorld WORLD = OutsideWorld.withSmtp();
+    static final WireMockServer PROVIDERS = WORLD.providers();
+    static final GreenMail SMTP = WORLD.smtp();
 
     /** Everything personal given to the bot so far; each test adds its own before acting. */
     static final PersonalData GIVEN = new PersonalData();
@@ -106,34 +83,15 @@ class LogPrivacyIT {
     static final AtomicInteger IDS = new AtomicInteger(0x7a11);
 
     static {
-        PROVIDERS.start();
-        SMTP.start();
         stubProviders();
     }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort() + "/boussole");
-        registry.add("boussole.store.demo.enabled", () -> "true");
-        registry.add("boussole.public-base-url", () -> PUBLIC_BASE_URL);
-        registry.add("boussole.channels.email.from", () -> "boussole@boussole.example.org");
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-        registry.add("boussole.channels.twilio.account-sid", () -> ACCOUNT_SID);
-        registry.add("boussole.channels.twilio.auth-token", () -> AUTH_TOKEN);
-        registry.add("boussole.channels.twilio.sms-from", () -> SMS_FROM);
-        registry.add("boussole.channels.twilio.whatsapp-from", () -> WHATSAPP_FROM);
-        registry.add("boussole.channels.twilio.api-base-url", PROVIDERS::baseUrl);
-        registry.add("boussole.channels.twilio.sends-per-second", () -> "50");
-        registry.add("boussole.channels.telegram.messages-per-chat-per-second", () -> "50");
-        registry.add("boussole.channels.telegram.bot-token", () -> BOT_TOKEN);
-        registry.add("boussole.channels.telegram.webhook-secret", () -> TELEGRAM_SECRET);
-        registry.add("boussole.channels.telegram.api-base-url", PROVIDERS::baseUrl);
-        registry.add("boussole.pipeline.poll-interval", () -> "100ms");
+        register(registry, WORLD, ACCOUNTS);
         // failing deliveries reach their retries and the dead letter within the test
         registry.add("boussole.pipeline.delivery-attempts", () -> "3");
         registry.add("boussole.pipeline.delivery-backoff", () -> "100ms");
-        registry.add("spring.main.banner-mode", () -> "off");
         registry.add("logging.level.fr.boussole", () -> "DEBUG");
     }
 
@@ -169,23 +127,12 @@ class LogPrivacyIT {
                         .withBody("{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}")));
     }
 
-    @AfterAll
-    static void stopDoubles() {
-        SMTP.stop();
-        PROVIDERS.stop();
-        MONGO.shutdownNow();
-    }
-
-    @LocalServerPort
-    int port;
     @Autowired
     MongoTemplate mongo;
     @Autowired
     InboundMessages inboundMessages;
     @Autowired
     MongoOutbox outbox;
-
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeEach
     void captureTheLog() {
@@ -215,10 +162,10 @@ class LogPrivacyIT {
         await("the contact request and its alert email", () -> contactRequestCount() == requests + 1
                 && SMTP.getReceivedMessages().length > 0);
         // malformed and oversized bodies carrying personal data
-        assertThat(postBody("/api/chat/" + session + "/messages", "application/json",
-                "{\"text\": \"Zorglubette 06 12 99 00 09 zoe.quintavalle@example.org", Map.of()).statusCode()).isEqualTo(400);
-        assertThat(postBody("/api/chat/" + session + "/messages", "application/json",
-                "{\"text\":\"" + "Zorglubette 06 12 99 00 09 ".repeat(400) + "\"}", Map.of()).statusCode()).isEqualTo(413);
+        assertThat(postJson("/api/chat/" + session + "/messages",
+                "{\"text\": \"Zorglubette 06 12 99 00 09 zoe.quintavalle@example.org").statusCode()).isEqualTo(400);
+        assertThat(postJson("/api/chat/" + session + "/messages",
+                "{\"text\":\"" + "Zorglubette 06 12 99 00 09 ".repeat(400) + "\"}").statusCode()).isEqualTo(413);
         assertNothingPersonalInTheLog();
     }
 
@@ -306,7 +253,7 @@ class LogPrivacyIT {
         ConversationKey down = new ConversationKey(Channel.TELEGRAM, "700990002");
         ConversationKey blocked = new ConversationKey(Channel.TELEGRAM, "700990003");
         for (ConversationKey failing : List.of(down, blocked)) {
-            assertThat(postTelegram(textUpdate(Long.parseLong(failing.address()), "salut Tartempionne"), TELEGRAM_SECRET).statusCode())
+            assertThat(postTelegram(textUpdate(Long.parseLong(failing.address()), "salut Tartempionne"), ACCOUNTS.telegramSecret()).statusCode())
                     .isEqualTo(200);
         }
         awaitSettled(blocked);
@@ -343,7 +290,7 @@ class LogPrivacyIT {
     // ---- web chat
 
     private List<JsonNode> chat(String session, String body) {
-        HttpResponse<String> response = postBody("/api/chat/" + session + "/messages", "application/json", body, Map.of());
+        HttpResponse<String> response = postJson("/api/chat/" + session + "/messages", body);
         assertThat(response.statusCode()).as(body).isEqualTo(200);
         List<JsonNode> replies = new ArrayList<>();
         json(response.body()).path("replies").forEach(replies::add);
@@ -406,10 +353,10 @@ class LogPrivacyIT {
         form.put("SmsStatus", "received");
         form.put("Body", body);
         form.put("FromCountry", "FR");
-        form.put("To", whatsapp ? "whatsapp:" + WHATSAPP_FROM : SMS_FROM);
+        form.put("To", whatsapp ? "whatsapp:" + ACCOUNTS.whatsappFrom() : ACCOUNTS.smsFrom());
         form.put("NumSegments", "1");
         form.put("MessageSid", sid);
-        form.put("AccountSid", ACCOUNT_SID);
+        form.put("AccountSid", ACCOUNTS.accountSid());
         form.put("From", from);
         form.put("ApiVersion", "2010-04-01");
         if (whatsapp) {
@@ -421,44 +368,20 @@ class LogPrivacyIT {
     }
 
     private HttpResponse<String> postTwilio(Map<String, String> form, boolean validSignature) {
-        String signature = sign(validSignature ? AUTH_TOKEN : "not-our-auth-token-00000000000000", PUBLIC_BASE_URL + "/webhooks/twilio", form);
-        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return postBody("/webhooks/twilio", "application/x-www-form-urlencoded", body, Map.of("X-Twilio-Signature", signature));
-    }
-
-    /** Twilio's published algorithm: HMAC-SHA1 of the URL followed by the sorted parameters. */
-    private static String sign(String token, String url, Map<String, String> form) {
-        StringBuilder data = new StringBuilder(url);
-        new TreeMap<>(form).forEach((k, v) -> data.append(k).append(v));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return postTwilio("/webhooks/twilio", form, ACCOUNTS.publicBaseUrl(),
+                validSignature ? ACCOUNTS.authToken() : "not-our-auth-token-00000000000000");
     }
 
     private static List<Map<String, String>> twilioMessagesTo(String to) {
         List<LoggedRequest> all = PROVIDERS.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)));
-        return all.stream().map(r -> decode(r.getBodyAsString())).filter(f -> to.equals(f.get("To"))).toList();
-    }
-
-    private static Map<String, String> decode(String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            String[] kv = pair.split("=", 2);
-            form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-        }
-        return form;
+        return all.stream().map(r -> TwilioForms.decode(r.getBodyAsString())).filter(f -> to.equals(f.get("To"))).toList();
     }
 
     // ---- Telegram
 
     private List<JsonNode> telegram(long chat, String update) {
         int before = telegramSentTo(chat).size();
-        assertThat(postTelegram(update, TELEGRAM_SECRET).statusCode()).isEqualTo(200);
+        assertThat(postTelegram(update, ACCOUNTS.telegramSecret()).statusCode()).isEqualTo(200);
         awaitSettled(new ConversationKey(Channel.TELEGRAM, Long.toString(chat)));
         List<JsonNode> all = telegramSentTo(chat);
         assertThat(all.size()).as("replies to " + update).isGreaterThan(before);
@@ -466,7 +389,7 @@ class LogPrivacyIT {
     }
 
     private HttpResponse<String> postTelegram(String update, String secret) {
-        return postBody("/webhooks/telegram", "application/json", update, Map.of("X-Telegram-Bot-Api-Secret-Token", secret));
+        return postJson("/webhooks/telegram", update, "X-Telegram-Bot-Api-Secret-Token", secret);
     }
 
     private static String textUpdate(long chat, String text) {
@@ -519,41 +442,8 @@ class LogPrivacyIT {
 
     // ---- plumbing
 
-    private HttpResponse<String> postBody(String path, String type, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(WAIT)
-                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static void await(String what, java.util.function.Supplier<Boolean> condition) {
+        Await.until(what, WAIT, condition);
     }
 
     private static String quoted(String text) {
@@ -567,14 +457,6 @@ class LogPrivacyIT {
     private static String fixture(String name) {
         try (var in = LogPrivacyIT.class.getResourceAsStream("/journey/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package fr.boussole.app.outage;
 
+import fr.boussole.testing.TwilioForms;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import fr.boussole.pipeline.conversation.Conversations;
 import fr.boussole.pipeline.inbound.InboundMessage;
@@ -216,11 +217,8 @@ class StoreOutageIT {
         form.put("MessageSid", "SM0123456789abcdef0123456789abcdef");
         form.put("AccountSid", TWILIO_SID);
         form.put("MessageStatus", "delivered");
-        String signature = fr.boussole.app.journey.TwilioSender.sign(TWILIO_TOKEN, PUBLIC_URL + "/webhooks/twilio/status", form);
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/twilio/status"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(fr.boussole.app.journey.TwilioSender.encode(form))).build(),
+        return HTTP.send(TwilioForms.signedPost(URI.create("http://localhost:" + port + "/webhooks/twilio/status"),
+                PUBLIC_URL + "/webhooks/twilio/status", TWILIO_TOKEN, form).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 

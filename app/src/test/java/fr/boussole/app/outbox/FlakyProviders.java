@@ -1,16 +1,17 @@
 package fr.boussole.app.outbox;
 
+import fr.boussole.app.testing.RunningApp;
+import fr.boussole.testing.Await;
+import fr.boussole.testing.OutsideWorld;
+import fr.boussole.testing.ProviderAccounts;
+import fr.boussole.testing.TwilioForms;
 import fr.boussole.pipeline.outbox.MongoOutbox;
 import fr.boussole.pipeline.outbox.OutboxStatus;
 import fr.boussole.pipeline.outbox.StoredPayloads;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import fr.boussole.app.BoussoleApplication;
 import fr.boussole.pipeline.inbound.InboundMessages;
 import fr.boussole.pipeline.inbound.InboundStatus;
 import fr.boussole.channels.sms.SmsRenderer;
@@ -19,35 +20,23 @@ import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -62,49 +51,37 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * outage of several phases passes in seconds. Tests extending it share one application and one
  * WireMock: each uses its own phone numbers and chats, and sets the providers' answers it needs.
  *
- * <p>The dynamic properties below reach the environment only after the application's start-up check
- * has looked for a store URI, found none, and opened the embedded store in {@code boussole.data-dir}
- * (then unused: the URI below wins). So that store gets a directory of its own: the default {@code ./data}
- * is held by the journeys' context, cached in the same JVM.
+ * <p>Its data directory is its own (see {@link RunningApp}): the default {@code ./data} is held by the
+ * journeys' context, cached in the same JVM.
  */
-@SpringBootTest(classes = BoussoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "boussole.data-dir=target/flaky-providers-store")
-abstract class FlakyProviders {
+@TestPropertySource(properties = "boussole.data-dir=target/flaky-providers-store")
+abstract class FlakyProviders extends RunningApp {
 
-    static final String ACCOUNT_SID = "AC00000000000000000000000000000da0";
-    static final String AUTH_TOKEN = "outage-auth-token-0123456789abcdef";
-    static final String SMS_FROM = "+33757000099";
-    static final String BOT_TOKEN = "987654321:AAoutageTokenForTheBoussoleBot";
-    static final String TELEGRAM_SECRET = "outage-webhook_secret";
-    static final String PUBLIC_BASE_URL = "https://boussole.example.org";
-    static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+    static final ProviderAccounts ACCOUNTS = new ProviderAccounts("AC00000000000000000000000000000da0",
+            "outage-auth-token-0123456789abcdef", "+33757000099", null,
+            "987654321:AAoutageTokenForTheBoussoleBot", "outage-webhook_secret", "https://boussole.example.org");
+    static final String ACCOUNT_SID = ACCOUNTS.accountSid();
+    static final String SMS_FROM = ACCOUNTS.smsFrom();
+    static final String MESSAGES = ACCOUNTS.messagesPath();
     static final String SEND = "(?i)/bot[^/]+/sendmessage";
     /**
      * Retries come back exactly when due (every 250 ms at most), so a phase that lasts 4 s on a loaded
      * machine uses 16 of them: enough room for every phase of {@code ProviderOutageIT} on a slow run.
      */
     static final int ATTEMPTS = 32;
-    static final Duration REQUEST_TIMEOUT = Duration.ofMillis(500);
+    static final Duration PROVIDER_TIMEOUT = Duration.ofMillis(500);
     static final Duration WAIT = Duration.ofSeconds(40);
-    static final ObjectMapper JSON = new ObjectMapper();
     static final AtomicInteger IDS = new AtomicInteger();
 
     /** Enough threads for requests held by a silent provider long after the client gave up on them. */
-    static final WireMockServer PROVIDERS = new WireMockServer(options().dynamicPort().containerThreads(60));
-    static final MongoServer MONGO = new MongoServer(new MemoryBackend());
+    static final OutsideWorld WORLD = OutsideWorld.start(options().containerThreads(60), false);
+    static final WireMockServer PROVIDERS = WORLD.providers();
     /** The stubs of the answer in force. */
     private static final List<com.github.tomakehurst.wiremock.stubbing.StubMapping> CURRENT = new ArrayList<>();
-    static final InetSocketAddress MONGO_ADDRESS;
 
     static {
-        MONGO_ADDRESS = MONGO.bind();
-        PROVIDERS.start();
         providersAnswer(Answer.OK);
         warmUp();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            PROVIDERS.stop();
-            MONGO.shutdownNow();
-        }));
     }
 
     /**
@@ -120,8 +97,8 @@ abstract class FlakyProviders {
             client.send(HttpRequest.newBuilder(URI.create(PROVIDERS.baseUrl() + "/botwarm-up/sendMessage"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"chat_id\":\"0\"}")).build(), HttpResponse.BodyHandlers.discarding());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -130,27 +107,17 @@ abstract class FlakyProviders {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort() + "/boussole");
-        registry.add("boussole.store.demo.enabled", () -> "true");
-        registry.add("boussole.public-base-url", () -> PUBLIC_BASE_URL);
-        registry.add("boussole.channels.twilio.account-sid", () -> ACCOUNT_SID);
-        registry.add("boussole.channels.twilio.auth-token", () -> AUTH_TOKEN);
-        registry.add("boussole.channels.twilio.sms-from", () -> SMS_FROM);
-        registry.add("boussole.channels.twilio.api-base-url", PROVIDERS::baseUrl);
-        registry.add("boussole.channels.twilio.request-timeout", REQUEST_TIMEOUT::toString);
+        register(registry, WORLD, ACCOUNTS);
+        registry.add("boussole.channels.twilio.request-timeout", PROVIDER_TIMEOUT::toString);
         registry.add("boussole.channels.twilio.sends-per-second", () -> "100");
-        registry.add("boussole.channels.telegram.bot-token", () -> BOT_TOKEN);
-        registry.add("boussole.channels.telegram.webhook-secret", () -> TELEGRAM_SECRET);
-        registry.add("boussole.channels.telegram.api-base-url", PROVIDERS::baseUrl);
-        registry.add("boussole.channels.telegram.request-timeout", REQUEST_TIMEOUT::toString);
+        registry.add("boussole.channels.telegram.request-timeout", PROVIDER_TIMEOUT::toString);
         registry.add("boussole.channels.telegram.messages-per-chat-per-second", () -> "100");
         registry.add("boussole.channels.telegram.messages-per-second", () -> "100");
-        registry.add("boussole.pipeline.poll-interval", () -> "200ms");
+        registry.add("boussole.pipeline.poll-interval", () -> "200ms"); // over the common 100ms
         registry.add("boussole.pipeline.lease", () -> "5s");
         registry.add("boussole.pipeline.delivery-attempts", () -> Integer.toString(ATTEMPTS));
         registry.add("boussole.pipeline.delivery-backoff", () -> "50ms");
         registry.add("boussole.pipeline.max-backoff", () -> "250ms");
-        registry.add("spring.main.banner-mode", () -> "off");
     }
 
     /** What Twilio and Telegram answer to a send. */
@@ -212,14 +179,10 @@ abstract class FlakyProviders {
         previous.forEach(PROVIDERS::removeStub);
     }
 
-    @LocalServerPort
-    int port;
     @Autowired
     MongoOutbox outbox;
     @Autowired
     InboundMessages inboundMessages;
-
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     // --- the young people's side ---
 
@@ -234,10 +197,7 @@ abstract class FlakyProviders {
         form.put("Body", text);
         form.put("NumMedia", "0");
         form.put("ApiVersion", "2010-04-01");
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(local("/webhooks/twilio")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", twilioSignature(PUBLIC_BASE_URL + "/webhooks/twilio", form))
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build());
+        HttpResponse<String> response = postTwilio("/webhooks/twilio", form, ACCOUNTS.publicBaseUrl(), ACCOUNTS.authToken());
         check(response, "Twilio webhook");
     }
 
@@ -247,7 +207,7 @@ abstract class FlakyProviders {
                 + ",\"is_bot\":false,\"first_name\":\"Léa\",\"language_code\":\"fr\"},\"chat\":{\"id\":" + chat
                 + ",\"first_name\":\"Léa\",\"type\":\"private\"},\"date\":1795427990,\"text\":\"" + text + "\"}}";
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(local("/webhooks/telegram")))
-                .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", TELEGRAM_SECRET)
+                .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", ACCOUNTS.telegramSecret())
                 .POST(HttpRequest.BodyPublishers.ofString(update)).build());
         check(response, "Telegram webhook");
     }
@@ -282,10 +242,10 @@ abstract class FlakyProviders {
                     : Integer.toString(stub.getStatus());
             long at = event.getRequest().getLoggedDate().getTime();
             if (url.startsWith(MESSAGES)) {
-                Map<String, String> form = decode(event.getRequest().getBodyAsString());
+                Map<String, String> form = TwilioForms.decode(event.getRequest().getBodyAsString());
                 all.add(new Send(form.get("To"), form.get("Body"), at, answer));
             } else if (url.matches(SEND)) {
-                JsonNode body = readJson(event.getRequest().getBodyAsString());
+                JsonNode body = json(event.getRequest().getBodyAsString());
                 all.add(new Send(body.path("chat_id").asText(), body.path("text").asText(), at, answer));
             }
         }
@@ -355,78 +315,8 @@ abstract class FlakyProviders {
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
-    // --- plumbing ---
-
-    String local(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Twilio's published signature: HMAC-SHA1 of the URL followed by the sorted parameters. */
-    static String twilioSignature(String url, Map<String, String> form) {
-        StringBuilder data = new StringBuilder(url);
-        new TreeMap<>(form).forEach((k, v) -> data.append(k).append(v));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String encode(Map<String, String> form) {
-        return form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-    }
-
-    static Map<String, String> decode(String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        if (body == null || body.isEmpty()) {
-            return form;
-        }
-        for (String pair : body.split("&")) {
-            String[] kv = pair.split("=", 2);
-            form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-        }
-        return form;
-    }
-
-    static JsonNode readJson(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Polls until the condition holds, for a bounded time. */
     static <T> T await(String what, Supplier<T> condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            T value = condition.get();
-            if (value != null && !Boolean.FALSE.equals(value)) {
-                return value;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return Await.until(what, WAIT, condition);
     }
 }

@@ -16,18 +16,43 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * mongo-java-server in memory, counting the documents each collection examines to answer queries,
+ * mongo-java-server in memory, counting the commands it answers (and the writes among them that would
+ * wait for a commit on the embedded store), and the documents each collection examines to answer queries,
  * updates and deletes: one per document read through an index, every document of the collection for a
  * scan (as MongoDB's {@code docsExamined}). The same query planning as the embedded store: only
  * {@code _id} and unique indexes, matched on their exact keys.
  */
 public final class CountingStore {
 
+    /** The commands that change data, as the embedded store ({@code DurableH2Backend}) tells them. */
+    private static final java.util.Set<String> WRITES = java.util.Set.of("insert", "update", "delete", "findandmodify",
+            "createindexes", "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
+
     private final Map<String, AtomicLong> examined = new ConcurrentHashMap<>();
+    private final AtomicLong commands = new AtomicLong();
+    private final Map<String, AtomicLong> byCommand = new ConcurrentHashMap<>();
+    private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong waitedWrites = new AtomicLong();
     private final MongoServer server;
 
     public CountingStore() {
         server = new MongoServer(new MemoryBackend() {
+            @Override
+            public Document handleCommand(io.netty.channel.Channel channel, String database, String command, Document query) {
+                commands.incrementAndGet();
+                Object target = query.get(command);
+                String kind = command + " " + (target instanceof String collection ? collection : "")
+                        + (query.get("writeConcern") instanceof Document concern && Boolean.FALSE.equals(concern.get("j")) ? " (unawaited)" : "");
+                byCommand.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+                if (WRITES.contains(command.toLowerCase(java.util.Locale.ROOT))) {
+                    writes.incrementAndGet();
+                    if (!(query.get("writeConcern") instanceof Document concern && Boolean.FALSE.equals(concern.get("j")))) {
+                        waitedWrites.incrementAndGet();
+                    }
+                }
+                return super.handleCommand(channel, database, command, query);
+            }
+
             @Override
             public MemoryDatabase openOrCreateDatabase(String name) {
                 return new MemoryDatabase(name, getCursorRegistry()) {
@@ -54,6 +79,27 @@ public final class CountingStore {
         Map<String, Long> copy = new TreeMap<>();
         examined.forEach((collection, n) -> copy.put(collection, n.get()));
         return copy;
+    }
+
+    /**
+     * Round trips so far: every command, the writes among them, and the writes that wait for durability
+     * (all but those sent with {@code j: false}, which the embedded store answers before its commit).
+     */
+    public RoundTrips roundTrips() {
+        return new RoundTrips(commands.get(), writes.get(), waitedWrites.get());
+    }
+
+    /** Commands so far by name and collection ("update outbox"), those sent with {@code j: false} apart. */
+    public Map<String, Long> byCommand() {
+        Map<String, Long> copy = new TreeMap<>();
+        byCommand.forEach((kind, n) -> copy.put(kind, n.get()));
+        return copy;
+    }
+
+    public record RoundTrips(long commands, long writes, long waitedWrites) {
+        public RoundTrips minus(RoundTrips before) {
+            return new RoundTrips(commands - before.commands, writes - before.writes, waitedWrites - before.waitedWrites);
+        }
     }
 
     public long total() {

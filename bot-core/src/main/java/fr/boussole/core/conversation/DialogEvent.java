@@ -24,6 +24,19 @@ public sealed interface DialogEvent {
     /** The young person wrote again after an opt-out. */
     record OptedIn() implements DialogEvent {}
 
+    /**
+     * How far a journey went in its questionnaire, for the drop-off funnel: a question reached (asked
+     * for the first time in the journey), answered (the first time), the questionnaire completed (offers
+     * shown) or a request made. Anonymous: which territory, questionnaire, version and question, nothing
+     * of who; {@code questionId} is null for {@link Stage#COMPLETED} and {@link Stage#REQUESTED}.
+     */
+    record QuestionnaireProgress(String territoryId, String questionnaireId, int version, String questionId,
+                                 Stage stage) implements DialogEvent {
+
+        /** The funnel's stages, in order. */
+        public enum Stage { REACHED, ANSWERED, COMPLETED, REQUESTED }
+    }
+
     /** The young person answered "were you contacted?" about this request: record it (a "no" alerts). */
     record ContactCheckAnswered(String requestId, ContactChecks.Answer answer) implements DialogEvent {}
 

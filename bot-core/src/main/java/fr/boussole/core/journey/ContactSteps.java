@@ -177,6 +177,7 @@ final class ContactSteps {
                 questionnaire.map(Questionnaire::version).orElse(0), state.profile().age(),
                 state.profile().communeInsee(), state.profile().communeName(), answerSnapshot(questionnaire),
                 contact.method(), contact.address(), consent, now, state.urgent())));
+        turn.progress(DialogEvent.QuestionnaireProgress.Stage.REQUESTED, null);
         LocalDate due = LocalDate.ofInstant(now, turn.ports.settings().zone()).plusDays(offer.get().contactDelayDays());
         String confirmation = turn.texts.text(contact.method() == ContactMethod.PHONE
                 ? "done.confirmed-phone" : "done.confirmed-email", Map.of(

@@ -46,7 +46,7 @@ public final class JourneyEngine implements ConversationEngine {
      */
     private static Map<String, String> normalisedLabels(JourneyPorts ports) {
         Set<String> fixed = new HashSet<>();
-        for (Questionnaire questionnaire : ports.questionnaires().byTheme().values()) {
+        for (Questionnaire questionnaire : ports.questionnaires().national().byTheme().values()) {
             for (Step step : questionnaire.steps()) {
                 List<Option> options = switch (step.question()) {
                     case Question.SingleChoice single -> single.options();

@@ -3,6 +3,7 @@ package fr.boussole.core.journey;
 import fr.boussole.core.conversation.ContactMethod;
 import fr.boussole.core.followup.ContactCheckPrompt;
 import fr.boussole.core.followup.RequestNews;
+import fr.boussole.core.questionnaire.QuestionnaireRef;
 
 import java.time.Instant;
 import java.util.Collections;
@@ -20,7 +21,7 @@ import java.util.Objects;
  * @param reasks    how many times the question at {@code at} was asked again
  * @param candidates commune INSEE codes offered to choose from (a shared name or postal code), best first
  * @param profile   who and where: age, commune, territory
- * @param search    the theme, the answers to its questionnaire and the page of offers shown
+ * @param search    the theme, its questionnaire's version, the answers and the page of offers shown
  * @param request   the offer chosen and the contact request in the making
  * @param trail     the positions asked so far, latest last, for "retour"
  * @param resumeAt  where to go back to after "reprendre", when an idle conversation was offered to resume
@@ -116,34 +117,59 @@ public record JourneyState(Position at, int reasks, List<String> candidates, Pro
     }
 
     /**
-     * @param theme   the theme chosen, or null
-     * @param answers question id to its answer, in the order answered
-     * @param page    the page of offers shown, from 0
+     * @param theme         the theme chosen, or null
+     * @param questionnaire the questionnaire and version the theme was chosen under: the journey reads
+     *                      that one to the end; null in a state written before versions were recorded
+     * @param answers       question id to its answer, in the order answered
+     * @param reached       the questions asked so far in this pass, in order, each once ("retour" does not
+     *                      ask anew): what the drop-off funnel counts
+     * @param page          the page of offers shown, from 0
      */
-    public record Search(String theme, Map<String, Given> answers, int page) {
-        public static final Search NONE = new Search(null, Map.of(), 0);
+    public record Search(String theme, QuestionnaireRef questionnaire, Map<String, Given> answers, List<String> reached,
+                         int page) {
+        public static final Search NONE = new Search(null, null, Map.of(), List.of(), 0);
 
         public Search {
             answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+            reached = List.copyOf(reached);
         }
 
-        /** Another theme: its questionnaire starts afresh. */
-        public Search withTheme(String newTheme) {
-            return new Search(newTheme, Map.of(), page);
+        /**
+         * Another theme, answered under this questionnaire: it starts afresh. The same theme chosen again
+         * (a correction that names it) keeps the questions already reached, which the funnel counted.
+         */
+        public Search withTheme(String newTheme, QuestionnaireRef newQuestionnaire) {
+            return new Search(newTheme, newQuestionnaire, Map.of(),
+                    Objects.equals(newTheme, theme) ? reached : List.of(), page);
+        }
+
+        /** The version a theme chosen before its territory was known is answered under. */
+        public Search withQuestionnaire(QuestionnaireRef pinned) {
+            return new Search(theme, pinned, answers, reached, page);
         }
 
         public Search withAnswer(String questionId, Given given) {
             Map<String, Given> more = new LinkedHashMap<>(answers);
             more.put(questionId, given);
-            return new Search(theme, more, page);
+            return new Search(theme, questionnaire, more, reached, page);
         }
 
+        /** The questionnaire to answer again from the start. */
         public Search withoutAnswers() {
-            return new Search(theme, Map.of(), page);
+            return new Search(theme, questionnaire, Map.of(), List.of(), page);
+        }
+
+        public Search withReached(String questionId) {
+            if (reached.contains(questionId)) {
+                return this;
+            }
+            List<String> more = new java.util.ArrayList<>(reached);
+            more.add(questionId);
+            return new Search(theme, questionnaire, answers, more, page);
         }
 
         public Search withPage(int newPage) {
-            return new Search(theme, answers, newPage);
+            return new Search(theme, questionnaire, answers, reached, newPage);
         }
 
         /** Question id to value ids, as conditions and matching read them. */

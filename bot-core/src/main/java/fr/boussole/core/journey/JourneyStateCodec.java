@@ -15,6 +15,7 @@ import fr.boussole.core.journey.JourneyState.Profile;
 import fr.boussole.core.journey.JourneyState.Request;
 import fr.boussole.core.journey.JourneyState.Search;
 import fr.boussole.core.message.ConversationKey;
+import fr.boussole.core.questionnaire.QuestionnaireRef;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ import java.util.Map;
 public final class JourneyStateCodec {
 
     /** The version this code writes; see {@link StateMigrations} for what each one changed. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
     static final String V = "v";
 
     private JourneyStateCodec() {}
@@ -72,7 +73,8 @@ public final class JourneyStateCodec {
                 new Profile(integer(profile, "age"),
                         commune.isEmpty() ? null : new Place(string(commune, "insee"), string(commune, "name")),
                         string(profile, "territory")),
-                new Search(string(search, "theme"), answers, integer(search, "page")),
+                new Search(string(search, "theme"), questionnaire(map(search, "questionnaire")), answers,
+                        strings(search, "reached"), integer(search, "page")),
                 new Request(string(request, "offer"),
                         contact.isEmpty() ? null : new Contact(ContactMethod.valueOf(string(contact, "method")),
                                 string(contact, "address")),
@@ -113,10 +115,14 @@ public final class JourneyStateCodec {
         Search search = state.search();
         Map<String, Object> s = new LinkedHashMap<>();
         putIf(s, "theme", search.theme());
+        if (search.questionnaire() != null) {
+            s.put("questionnaire", document("id", search.questionnaire().id(), "version", search.questionnaire().version()));
+        }
         Map<String, Object> answers = new LinkedHashMap<>();
         search.answers().forEach((question, given) -> answers.put(question,
                 document("values", given.values(), "labels", given.labels())));
         putIf(s, "answers", answers);
+        putIf(s, "reached", search.reached());
         putIf(s, "page", search.page());
         putIf(doc, "search", s);
         Request request = state.request();
@@ -168,6 +174,11 @@ public final class JourneyStateCodec {
             doc.put("urgent", true);
         }
         return doc;
+    }
+
+    /** Absent in a state written before journeys recorded their questionnaire's version (up to version 4). */
+    private static QuestionnaireRef questionnaire(Map<String, Object> doc) {
+        return string(doc, "id") == null ? null : new QuestionnaireRef(string(doc, "id"), integer(doc, "version"));
     }
 
     private static Position position(String code, Position fallback) {

@@ -239,7 +239,7 @@ final class ProfileSteps {
         }
         Optional<ThemeMention> theme = reading.theme();
         if (theme.isPresent()) {
-            turn.update(s -> s.withSearch(s.search().withTheme(theme.get().theme())));
+            turn.chooseTheme(theme.get().theme());
             questions.subTheme(theme.get().subTheme());
             taken.add(Fact.THEME);
         }

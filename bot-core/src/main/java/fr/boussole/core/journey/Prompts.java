@@ -9,6 +9,7 @@ import fr.boussole.core.message.PhoneNumbers;
 import fr.boussole.core.offer.OfferDetails;
 import fr.boussole.core.offer.TerritoryView;
 import fr.boussole.core.questionnaire.Question;
+import fr.boussole.core.questionnaire.Questionnaire;
 import fr.boussole.core.questionnaire.Step;
 import fr.boussole.core.conversation.ContactMethod;
 
@@ -124,10 +125,22 @@ final class Prompts {
     }
 
     Optional<Step> currentStep(JourneyState state) {
-        String theme = state.search().theme();
         String step = state.at().step();
-        return theme == null || step == null ? Optional.empty()
-                : ports.questionnaires().forTheme(theme).flatMap(q -> q.step(step));
+        return step == null ? Optional.empty() : questionnaire(state).flatMap(q -> q.step(step));
+    }
+
+    /**
+     * The questionnaire the journey answers: the version recorded when the theme was chosen (a journey
+     * finishes on it whatever is published meanwhile), else, for a state written before versions were
+     * recorded, the one in force in the territory.
+     */
+    Optional<Questionnaire> questionnaire(JourneyState state) {
+        JourneyState.Search search = state.search();
+        if (search.theme() == null) {
+            return Optional.empty();
+        }
+        return search.questionnaire() != null ? ports.questionnaires().version(search.questionnaire())
+                : ports.questionnaires().current(state.profile().territoryId(), search.theme());
     }
 
     /** The number the young person writes from, when the channel is a phone's (SMS, WhatsApp). */

@@ -3,6 +3,7 @@ package fr.boussole.core.journey;
 import fr.boussole.core.journey.JourneyState.Given;
 import fr.boussole.core.language.Intent;
 import fr.boussole.core.message.Inbound;
+import fr.boussole.core.conversation.DialogEvent.QuestionnaireProgress.Stage;
 import fr.boussole.core.questionnaire.Option;
 import fr.boussole.core.questionnaire.Question;
 import fr.boussole.core.questionnaire.Questionnaire;
@@ -40,6 +41,9 @@ final class QuestionSteps {
         }
         switch (answer) {
             case StepAnswer.Given given -> {
+                if (!turn.state().search().answers().containsKey(step.id())) {
+                    turn.progress(Stage.ANSWERED, step.id()); // an answer changed after "retour" is not counted twice
+                }
                 turn.update(s -> s.withSearch(s.search().withAnswer(step.id(), new Given(given.values(), given.labels())))
                         .withCandidates(List.of()));
                 if (urgent(step, given.values())) {
@@ -76,7 +80,7 @@ final class QuestionSteps {
 
     /** A theme chosen (or switched to): its questionnaire starts afresh, with the sub-theme named as an answer. */
     void startTheme(String theme, Optional<String> subTheme, String lead) {
-        turn.update(s -> s.withSearch(s.search().withTheme(theme)));
+        turn.chooseTheme(theme);
         subTheme(subTheme);
         next(null, lead);
     }
@@ -99,6 +103,7 @@ final class QuestionSteps {
 
     /** The next question that matters after this one (or the first), else the offers. */
     void next(Step answered, String lead) {
+        turn.pinQuestionnaire();
         Optional<Step> next = turn.questionnaire().flatMap(q -> plan.next(q, answered == null ? null : answered.id()));
         if (next.isPresent()) {
             turn.enter(Phase.QUESTION, next.get().id(), lead);

@@ -34,13 +34,20 @@ import static fr.boussole.core.journey.JourneyStateCodec.string;
  *       holding the conversation: {@code stage}, {@code since}, {@code lastActivity}, {@code person},
  *       {@code reason}); absent = none, which is what every version-3 conversation had. Nothing else
  *       changes meaning.</li>
+ *   <li>5: questionnaires owned by territories (issue 13). New in {@code search}: {@code questionnaire}
+ *       ({@code id}, {@code version}: the version the theme was chosen under, which the journey reads to
+ *       the end) and {@code reached} (the questions asked so far in this pass, which the drop-off funnel
+ *       counts). A version-4 conversation pinned no version: it goes on with the questionnaire in force
+ *       in its territory (the engine pins that one at its next question), and its funnel counts only the
+ *       questions reached from then on.</li>
  * </ul>
  */
 final class StateMigrations {
 
     /** Index i migrates version i + 1 to version i + 2. */
     private static final List<UnaryOperator<Map<String, Object>>> STEPS =
-            List.of(StateMigrations::v1ToV2, StateMigrations::v2ToV3, StateMigrations::v3ToV4);
+            List.of(StateMigrations::v1ToV2, StateMigrations::v2ToV3, StateMigrations::v3ToV4,
+                    StateMigrations::v4ToV5);
 
     /** Version 2 phases that are gone, and the version 3 phase that does their job now. */
     private static final Map<String, String> V3_PHASES = Map.of("WANTS_CONTACT", "OFFER",
@@ -144,6 +151,19 @@ final class StateMigrations {
         v4.remove("news"); // a version 3 never wrote them: whatever sits there is not ours to read
         v4.remove("handover");
         return v4;
+    }
+
+    static Map<String, Object> v4ToV5(Map<String, Object> v4) {
+        Map<String, Object> v5 = new LinkedHashMap<>(v4);
+        v5.put(JourneyStateCodec.V, 5);
+        Map<String, Object> search = map(v4, "search");
+        if (!search.isEmpty()) {
+            Map<String, Object> s = new LinkedHashMap<>(search);
+            s.remove("questionnaire"); // a version 4 never wrote them: whatever sits there is not ours to read
+            s.remove("reached");
+            v5.put("search", s);
+        }
+        return v5;
     }
 
     private static String v3Position(String code) {

@@ -1,6 +1,7 @@
 package fr.boussole.core.journey;
 
 import fr.boussole.core.conversation.DialogEvent;
+import fr.boussole.core.conversation.DialogEvent.QuestionnaireProgress.Stage;
 import fr.boussole.core.journey.JourneyState.Position;
 import fr.boussole.core.language.Reading;
 import fr.boussole.core.message.Choice;
@@ -9,6 +10,7 @@ import fr.boussole.core.message.Inbound;
 import fr.boussole.core.message.OutboundMessage;
 import fr.boussole.core.offer.OfferSummary;
 import fr.boussole.core.questionnaire.Questionnaire;
+import fr.boussole.core.questionnaire.QuestionnaireRef;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -104,6 +106,7 @@ final class TurnContext {
         if (newSearch) {
             events.add(new DialogEvent.SearchRecorded(state.profile().communeInsee(), state.profile().territoryId(),
                     state.search().theme(), found.size()));
+            progress(Stage.COMPLETED, null);
         }
         if (newSearch && found.size() == 1) {
             update(s -> s.withRequest(s.request().withOffer(found.getFirst().id())));
@@ -114,8 +117,36 @@ final class TurnContext {
     }
 
     Optional<Questionnaire> questionnaire() {
-        String theme = state.search().theme();
-        return theme == null ? Optional.empty() : ports.questionnaires().forTheme(theme);
+        return prompts.questionnaire(state);
+    }
+
+    /**
+     * A theme chosen: its questionnaire in force in the territory now is the one this journey answers to
+     * the end. A theme named before the commune ("du boulot à Rodez", read in that order) has no territory
+     * yet: its version is pinned when the questions begin ({@link #pinQuestionnaire()}).
+     */
+    void chooseTheme(String theme) {
+        String territory = state.profile().territoryId();
+        QuestionnaireRef questionnaire = territory == null ? null
+                : ports.questionnaires().current(territory, theme).map(QuestionnaireRef::of).orElse(null);
+        update(s -> s.withSearch(s.search().withTheme(theme, questionnaire)));
+    }
+
+    /** Records the version in force for a theme chosen before the territory was known; the answers stay. */
+    void pinQuestionnaire() {
+        JourneyState.Search search = state.search();
+        String territory = state.profile().territoryId();
+        if (search.theme() == null || search.questionnaire() != null || territory == null) {
+            return;
+        }
+        ports.questionnaires().current(territory, search.theme()).map(QuestionnaireRef::of)
+                .ifPresent(ref -> update(s -> s.withSearch(s.search().withQuestionnaire(ref))));
+    }
+
+    /** A stage of the drop-off funnel reached, for the questionnaire this journey answers. */
+    void progress(Stage stage, String questionId) {
+        questionnaire().ifPresent(q -> events.add(new DialogEvent.QuestionnaireProgress(state.profile().territoryId(),
+                q.id(), q.version(), questionId, stage)));
     }
 
     /**
@@ -129,6 +160,10 @@ final class TurnContext {
     /** Moves to a new point of the journey and asks its question, after an optional lead-in. */
     void enter(Phase phase, String step, String prefix) {
         Position position = new Position(phase, step);
+        if (phase == Phase.QUESTION && !state.search().reached().contains(step)) {
+            progress(Stage.REACHED, step); // first time in this pass: "retour" does not count it twice
+            update(s -> s.withSearch(s.search().withReached(step)));
+        }
         List<Position> trail = new ArrayList<>(state.trail());
         if (trail.isEmpty() || !trail.getLast().equals(position)) {
             trail.add(position);

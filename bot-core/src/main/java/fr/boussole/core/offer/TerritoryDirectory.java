@@ -11,6 +11,12 @@ public interface TerritoryDirectory {
     /** The open territory whose communes include this one, if any. */
     Optional<TerritoryView> openTerritoryFor(String communeInsee);
 
+    /**
+     * This territory, whatever its status, if its communes include this one: what the simulator serves,
+     * so that a territory in preparation can be tried before it opens.
+     */
+    Optional<TerritoryView> territoryCovering(String territoryId, String communeInsee);
+
     /** The Info Jeunes contacts to show to a young person of this commune outside any open territory. */
     List<InfoJeunesContact> infoJeunesFor(Commune commune);
 

@@ -6,14 +6,15 @@ import java.util.Date;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import fr.boussole.core.privacy.PersonalData;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
 public class RateLimiter {
 
     static final String COLLECTION = "channel_rate_windows";
+    private static final WriteConcern UNAWAITED = WriteConcern.MAJORITY.withJournal(false); // as the pipeline's Unawaited
     private static final int PURGE_EVERY = 1000;
 
     private final MongoTemplate mongo;
@@ -52,12 +54,14 @@ public class RateLimiter {
         long now = clock.millis();
         long size = window.toMillis();
         long start = now - Math.floorMod(now, size);
-        Document counter = mongo.findAndModify(
-                // keys may name a chat or a number: stored as their lookup key only
-                Query.query(Criteria.where("_id").is(personalData.lookupKeyOfId(key) + "@" + start)),
-                new Update().inc("count", 1).setOnInsert("expiresAt", new Date(start + size)),
-                FindAndModifyOptions.options().upsert(true).returnNew(true),
-                Document.class, COLLECTION);
+        // keys may name a chat or a number: stored as their lookup key only
+        Document filter = new Document("_id", personalData.lookupKeyOfId(key) + "@" + start);
+        Document update = new Document("$inc", new Document("count", 1))
+                .append("$setOnInsert", new Document("expiresAt", new Date(start + size)));
+        // Not waited for durability (j: false): a count lost in a crash lets a few more through, and on
+        // the web chat's path this write would otherwise wait for a commit of the store before every message.
+        Document counter = mongo.execute(COLLECTION, c -> c.withWriteConcern(UNAWAITED).findOneAndUpdate(filter, update,
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
         if (calls.incrementAndGet() % PURGE_EVERY == 0) {
             mongo.remove(Query.query(Criteria.where("expiresAt").lt(new Date(now - size))), COLLECTION);
         }

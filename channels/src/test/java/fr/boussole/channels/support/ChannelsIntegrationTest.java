@@ -1,18 +1,17 @@
 package fr.boussole.channels.support;
 
+import fr.boussole.testing.OutsideWorld;
+import fr.boussole.testing.ProviderAccounts;
 import fr.boussole.testing.RecordingInbox;
 import fr.boussole.testing.TestClock;
+import fr.boussole.testing.TwilioForms;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,15 +43,15 @@ public abstract class ChannelsIntegrationTest {
     public static final String TELEGRAM_SECRET = "s3cret-webhook_token";
     public static final String PUBLIC_BASE_URL = "https://bot.example.org";
 
-    protected static final WireMockServer PROVIDERS = new WireMockServer(options().dynamicPort());
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress MONGO_ADDRESS;
+    public static final ProviderAccounts ACCOUNTS = new ProviderAccounts(ACCOUNT_SID, AUTH_TOKEN, SMS_FROM, WHATSAPP_FROM,
+            BOT_TOKEN, TELEGRAM_SECRET, PUBLIC_BASE_URL);
+
+    private static final OutsideWorld WORLD = OutsideWorld.start();
+    protected static final WireMockServer PROVIDERS = WORLD.providers();
     /** setWebhook calls seen at start-up, kept before the first reset of the request journal. */
     protected static List<LoggedRequest> startupSetWebhooks;
 
     static {
-        MONGO_ADDRESS = MONGO.bind();
-        PROVIDERS.start();
         PROVIDERS.stubFor(post(urlMatching("(?i)/bot[^/]+/setwebhook")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"ok\":true,\"result\":true,\"description\":\"Webhook was set\"}")));
@@ -60,20 +59,9 @@ public abstract class ChannelsIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort() + "/channels");
-        registry.add("spring.data.mongodb.uri", () -> "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort() + "/channels");
-        registry.add("boussole.public-base-url", () -> PUBLIC_BASE_URL);
-        registry.add("boussole.channels.twilio.account-sid", () -> ACCOUNT_SID);
-        registry.add("boussole.channels.twilio.auth-token", () -> AUTH_TOKEN);
-        registry.add("boussole.channels.twilio.sms-from", () -> SMS_FROM);
-        registry.add("boussole.channels.twilio.whatsapp-from", () -> WHATSAPP_FROM);
+        WORLD.register(registry, "channels", ACCOUNTS);
         registry.add("boussole.channels.twilio.whatsapp-reengage-content-sid", () -> REENGAGE_SID);
-        registry.add("boussole.channels.twilio.api-base-url", PROVIDERS::baseUrl);
         registry.add("boussole.channels.twilio.request-timeout", () -> "3s");
-        registry.add("boussole.channels.twilio.sends-per-second", () -> "50");
-        registry.add("boussole.channels.telegram.bot-token", () -> BOT_TOKEN);
-        registry.add("boussole.channels.telegram.webhook-secret", () -> TELEGRAM_SECRET);
-        registry.add("boussole.channels.telegram.api-base-url", PROVIDERS::baseUrl);
         registry.add("boussole.channels.telegram.request-timeout", () -> "3s");
         registry.add("boussole.channels.telegram.messages-per-second", () -> "1000");
         registry.add("boussole.channels.telegram.messages-per-chat-per-second", () -> "1000");
@@ -106,14 +94,14 @@ public abstract class ChannelsIntegrationTest {
 
     /** Posts a Twilio form to our webhook, signed for {@code PUBLIC_BASE_URL + path} with the given token. */
     protected HttpResponse<String> postTwilio(String path, Map<String, String> form, String token) {
-        String signature = TwilioSigner.sign(token, PUBLIC_BASE_URL + path, form);
+        String signature = TwilioForms.sign(token, PUBLIC_BASE_URL + path, form);
         return postTwilio(path, form, signature, true);
     }
 
     protected HttpResponse<String> postTwilio(String path, Map<String, String> form, String signature, boolean withSignature) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(TwilioSigner.encode(form)));
+                .POST(HttpRequest.BodyPublishers.ofString(TwilioForms.encode(form)));
         if (withSignature) {
             request.header("X-Twilio-Signature", signature);
         }

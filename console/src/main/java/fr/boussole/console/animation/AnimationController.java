@@ -5,6 +5,8 @@ import fr.boussole.store.search.Searches;
 import fr.boussole.store.search.SearchView;
 import fr.boussole.console.audit.AuditAction;
 import fr.boussole.console.audit.AuditLog;
+import fr.boussole.console.funnel.FunnelCounts;
+import fr.boussole.console.funnel.FunnelPeriod;
 import fr.boussole.store.mail.Dates;
 import fr.boussole.store.offer.OfferBook;
 import fr.boussole.console.offers.OfferForm;
@@ -41,9 +43,12 @@ class AnimationController {
     private final AuditLog audit;
     private final Clock clock;
     private final fr.boussole.store.promise.MongoContactChecks checks;
+    private final FunnelCounts funnel;
 
     AnimationController(RequestBook requests, OfferBook offers, OrganisationService organisations, Searches searches,
-                        AuditLog audit, Clock clock, fr.boussole.store.promise.MongoContactChecks checks) {
+                        AuditLog audit, Clock clock, fr.boussole.store.promise.MongoContactChecks checks,
+                        FunnelCounts funnel) {
+        this.funnel = funnel;
         this.checks = checks;
         this.requests = requests;
         this.offers = offers;
@@ -64,6 +69,8 @@ class AnimationController {
         var median = stats.medianTimeToFirstContact();
         model.addAttribute("medianHours", median == null ? null : median.toHours());
         model.addAttribute("checks", checks.tally(user.territoryId()));
+        model.addAttribute("funnel", funnel.of(user.territoryId(), FunnelPeriod.MONTHS_12));
+        model.addAttribute("funnelPeriod", FunnelPeriod.MONTHS_12);
         return "console/dashboard";
     }
 

@@ -17,6 +17,14 @@ public enum AuditAction {
     PERSONAL_DATA_EXPORTED,
     /** A young person's data erased at their request; the subject is a reference, not their phone or email. */
     PERSONAL_DATA_ERASED,
+    /** A questionnaire draft started from the one in force; the subject is the theme. */
+    QUESTIONNAIRE_DRAFT_STARTED,
+    /** A question of a draft added, changed, moved or deleted; the subject is the theme. */
+    QUESTIONNAIRE_DRAFT_EDITED,
+    /** A draft dropped without publishing; the subject is the theme. */
+    QUESTIONNAIRE_DRAFT_DISCARDED,
+    /** A draft published; the subject is the questionnaire and its new version ("emploi@te_lot v2"). */
+    QUESTIONNAIRE_PUBLISHED,
     /** A conversation handed to a person opened in the inbox (its transcript shown); the subject is the handover. */
     CONVERSATION_VIEWED,
     CONVERSATION_TAKEN,

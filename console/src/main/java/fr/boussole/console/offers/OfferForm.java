@@ -19,7 +19,7 @@ import java.util.List;
  * An offer as typed in the console. Plain text only (no markup: the bot sends it by SMS); the short title
  * (optional, ≤ 24 characters) is what the bot's lists and buttons show, else a cut of the title; the scope is
  * a list of INSEE codes, empty for the organisation's own competence. The organisation is never part of
- * the form: it is the signed-in professional's.
+ * the form: it is the signed-in professional's. The criteria are the answers ticked ({@link OfferCriteria}).
  */
 public record OfferForm(
         @NotBlank @Size(max = 120) @Pattern(regexp = "[^<>]*", message = "{offer.plain}") String title,
@@ -32,7 +32,12 @@ public record OfferForm(
                 message = "{offer.communes}") String communes,
         @Min(15) @Max(30) Integer ageMin,
         @Min(15) @Max(30) Integer ageMax,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil) {
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil,
+        List<String> criteria) {
+
+    public OfferForm {
+        criteria = criteria == null ? List.of() : List.copyOf(criteria);
+    }
 
     public static final List<String> THEMES = List.of("emploi", "formation", "logement", "sante", "mobilite-internationale");
 
@@ -55,12 +60,12 @@ public record OfferForm(
     }
 
     public static OfferForm blank() {
-        return new OfferForm("", "", "", "emploi", "", 3, "", 16, 30, null);
+        return new OfferForm("", "", "", "emploi", "", 3, "", 16, 30, null, List.of());
     }
 
-    public static OfferForm of(OfferView offer) {
+    public static OfferForm of(OfferView offer, java.util.Map<String, java.util.Set<String>> criteria) {
         return new OfferForm(offer.title(), offer.shortTitle() == null ? "" : offer.shortTitle(), offer.description(), offer.theme(), offer.place(),
                 offer.contactDelayDays(), String.join(", ", offer.communes()), offer.ageMin(), offer.ageMax(),
-                offer.validUntil());
+                offer.validUntil(), OfferCriteria.tokens(offer.theme(), criteria));
     }
 }

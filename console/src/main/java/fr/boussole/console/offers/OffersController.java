@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.Map;
 
 /** A professional's offers: list, create, edit, archive. Only offers of their own organisation. */
 @Controller
@@ -28,11 +29,13 @@ class OffersController {
     static final String FORM = "console/offer-form";
 
     private final OfferBook offers;
+    private final OfferCriteria criteria;
     private final AuditLog audit;
     private final Clock clock;
 
-    OffersController(OfferBook offers, AuditLog audit, Clock clock) {
+    OffersController(OfferBook offers, OfferCriteria criteria, AuditLog audit, Clock clock) {
         this.offers = offers;
+        this.criteria = criteria;
         this.audit = audit;
         this.clock = clock;
     }
@@ -57,10 +60,12 @@ class OffersController {
     String create(@AuthenticationPrincipal ConsoleUser user, @Valid @ModelAttribute("form") OfferForm form,
                   BindingResult errors, Model model) {
         String organisationId = own(user);
-        if (errors.hasErrors()) {
+        var chosen = criteria.read(user.territoryId(), form.theme(), form.criteria(), Map.of());
+        if (errors.hasErrors() || chosen.isEmpty()) {
+            model.addAttribute("criteriaRefused", chosen.isEmpty());
             return form(model, user, form, null);
         }
-        String id = offers.create(organisationId, form.toEdit(), user.accountId());
+        String id = offers.create(organisationId, form.toEdit(), chosen.get(), user.accountId());
         audit.record(user.territoryId(), organisationId, user.accountId(), AuditAction.OFFER_CREATED, id);
         return "redirect:/console/offres?enregistree";
     }
@@ -68,17 +73,19 @@ class OffersController {
     @GetMapping("/console/offres/{id}")
     String editForm(@AuthenticationPrincipal ConsoleUser user, @PathVariable String id, Model model) {
         OfferView offer = mine(user, id);
-        return form(model, user, OfferForm.of(offer), offer);
+        return form(model, user, OfferForm.of(offer, offers.criteria(offer.id())), offer);
     }
 
     @PostMapping("/console/offres/{id}")
     String update(@AuthenticationPrincipal ConsoleUser user, @PathVariable String id,
                   @Valid @ModelAttribute("form") OfferForm form, BindingResult errors, Model model) {
         OfferView offer = mine(user, id);
-        if (errors.hasErrors()) {
+        var chosen = criteria.read(user.territoryId(), form.theme(), form.criteria(), offers.criteria(offer.id()));
+        if (errors.hasErrors() || chosen.isEmpty()) {
+            model.addAttribute("criteriaRefused", chosen.isEmpty());
             return form(model, user, form, offer);
         }
-        offers.update(offer.id(), form.toEdit(), user.accountId());
+        offers.update(offer.id(), form.toEdit(), chosen.get(), user.accountId());
         audit.record(user.territoryId(), offer.organisationId(), user.accountId(), AuditAction.OFFER_UPDATED, offer.id());
         return "redirect:/console/offres?enregistree";
     }
@@ -96,6 +103,8 @@ class OffersController {
         model.addAttribute("form", form);
         model.addAttribute("offer", offer);
         model.addAttribute("themes", OfferForm.THEMES);
+        model.addAttribute("criteria", criteria.choices(user.territoryId(), OfferForm.THEMES, form.theme(), form.criteria(),
+                offer == null ? Map.of() : offers.criteria(offer.id())));
         return FORM;
     }
 

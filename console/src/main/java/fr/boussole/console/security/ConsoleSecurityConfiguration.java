@@ -48,7 +48,8 @@ class ConsoleSecurityConfiguration {
                         .requestMatchers("/console/admin/organisations/**", "/console/admin/comptes/**")
                         .hasAnyRole(AccountRole.ADMINISTRATOR.name(), AccountRole.ANIMATEUR.name())
                         .requestMatchers("/console/admin/**").hasRole(AccountRole.ADMINISTRATOR.name())
-                        .requestMatchers("/console/animation/donnees/**", "/console/animation/envois-en-echec/**")
+                        .requestMatchers("/console/animation/donnees/**", "/console/animation/envois-en-echec/**",
+                                "/console/animation/entonnoir/**")
                         .hasAnyRole(AccountRole.ADMINISTRATOR.name(), AccountRole.ANIMATEUR.name())
                         .requestMatchers("/console/animation/**").hasRole(AccountRole.ANIMATEUR.name())
                         .requestMatchers("/console/demandes/**", "/console/offres/**", "/console/annuaire/**")

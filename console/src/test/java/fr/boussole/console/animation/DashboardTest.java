@@ -42,7 +42,7 @@ class DashboardTest extends ConsoleIntegrationTest {
                 .andExpect(content().string(containsString("23 h")))      // 09:00 Paris is 08:00 UTC: 23 hours after the request
                 .andExpect(content().string(containsString(world.b().name())));  // misses its delays
         mvc.perform(get("/console/animation/recherches").with(user(world.animateur())))
-                .andExpect(content().string(containsString("46102")));
+                .andExpect(content().string(containsString("Figeac"))); // 46102, named as the app's communes name it
         mvc.perform(get("/console/animation/offres").with(user(world.animateur())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("themes-without-offer")));

@@ -61,6 +61,7 @@ class CrossTerritoryAccessTest extends ConsoleIntegrationTest {
             case ACCOUNT -> theirs.a().professional().accountId();
             case TERRITORY -> theirs.territoryId();
             case TOKEN -> "x";
+            case THEME, QUESTION, VERSION -> ConsoleEndpoints.sameForEveryone(kind);
         };
         Function<Kind, String> peerIds = kind -> switch (kind) {
             case HANDOVER -> theirHandover;
@@ -70,6 +71,7 @@ class CrossTerritoryAccessTest extends ConsoleIntegrationTest {
             case ACCOUNT -> mine.b().professional().accountId();
             case TERRITORY -> mine.territoryId();
             case TOKEN -> "x";
+            case THEME, QUESTION, VERSION -> ConsoleEndpoints.sameForEveryone(kind);
         };
         Map<String, Document> before = snapshot(theirs, theirRequest, mine.b(), peerRequest, theirHandover);
 

@@ -48,6 +48,7 @@ class SecurityHeadersTest extends ConsoleIntegrationTest {
                 case ACCOUNT -> world.a().professional().accountId();
                 case TERRITORY -> world.territoryId();
                 case TOKEN -> "inconnu";
+                case THEME, QUESTION, VERSION -> ConsoleEndpoints.sameForEveryone(kind);
             });
             var signedIn = switch (AccessPolicy.someoneAllowed(path)) {
                 case PROFESSIONAL -> world.a().professional();

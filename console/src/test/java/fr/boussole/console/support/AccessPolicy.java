@@ -43,6 +43,8 @@ public final class AccessPolicy {
             // a young person's data rights and failed deliveries: national for the administrator
             rule("/console/animation/donnees/**", Caller.ADMINISTRATOR, Caller.ANIMATEUR),
             rule("/console/animation/envois-en-echec/**", Caller.ADMINISTRATOR, Caller.ANIMATEUR),
+            // the questionnaires' funnel and the unmet demand: anonymous counts, any territory for the national team
+            rule("/console/animation/entonnoir/**", Caller.ADMINISTRATOR, Caller.ANIMATEUR),
             rule("/console/animation/**", Caller.ANIMATEUR),
             // a young person's requests: their organisation's professionals and their territory's animateur, never
             // the national team

@@ -42,7 +42,15 @@ public final class ConsoleEndpoints {
     }
 
     /** What a path variable names, by the segment before it. */
-    public enum Kind { REQUEST, OFFER, ORGANISATION, ACCOUNT, TERRITORY, HANDOVER, TOKEN }
+    public enum Kind {
+        REQUEST, OFFER, ORGANISATION, ACCOUNT, TERRITORY, HANDOVER, TOKEN,
+        /** A theme of the caller's territory ("emploi"): questionnaire pages take their territory from the account. */
+        THEME,
+        /** A question of the theme's questionnaire ("situation"). */
+        QUESTION,
+        /** A published version number of the caller's territory: made up, the world publishes none. */
+        VERSION
+    }
 
     private static final Map<String, Kind> KIND_BY_SEGMENT = Map.ofEntries(
             Map.entry("conversations", Kind.HANDOVER),
@@ -55,7 +63,10 @@ public final class ConsoleEndpoints {
             Map.entry("alerte", Kind.TOKEN),
             Map.entry("nouveau", Kind.TOKEN),
             Map.entry("invitation", Kind.TOKEN),
-            Map.entry("envois-en-echec", Kind.TOKEN));
+            Map.entry("envois-en-echec", Kind.TOKEN),
+            Map.entry("questionnaires", Kind.THEME),
+            Map.entry("questions", Kind.QUESTION),
+            Map.entry("versions", Kind.VERSION));
 
     private static final Pattern VARIABLE = Pattern.compile("([^/]+)/\\{[^}]+}");
 
@@ -74,6 +85,19 @@ public final class ConsoleEndpoints {
             }
         });
         return List.copyOf(endpoints);
+    }
+
+    /**
+     * The value of a variable that names nothing of a territory (a theme, a question of its questionnaire, a
+     * version): the same for every caller, whose territory comes from their account.
+     */
+    public static String sameForEveryone(Kind kind) {
+        return switch (kind) {
+            case THEME -> "emploi";
+            case QUESTION -> "situation";
+            case VERSION -> "1";
+            default -> throw new IllegalArgumentException(kind + " names an object of a territory");
+        };
     }
 
     /**

@@ -42,6 +42,34 @@ public class ConsoleTestApplication {
         return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/boussole-console-test";
     }
 
+    /** The national questionnaires and their YAML form, as the app assembles them from the dialogs module. */
+    @Bean
+    fr.boussole.core.questionnaire.Questionnaires nationalQuestionnaires() {
+        return fr.boussole.dialogs.questionnaire.QuestionnaireLoader.bundled();
+    }
+
+    @Bean
+    fr.boussole.core.questionnaire.QuestionnaireFormat questionnaireFormat() {
+        return new fr.boussole.dialogs.questionnaire.YamlQuestionnaires();
+    }
+
+    /** The communes of France, as the app has them (names on the pages, the simulator's communes). */
+    @Bean
+    fr.boussole.core.place.CommuneDirectory communeDirectory() {
+        return fr.boussole.dialogs.commune.Communes.load();
+    }
+
+    /** The simulator as the app assembles it: the real engine, understanding and communes over the store. */
+    @Bean
+    fr.boussole.core.simulation.Simulator simulator(fr.boussole.core.offer.OfferCatalog catalog,
+                                                   fr.boussole.core.offer.TerritoryDirectory territories,
+                                                   fr.boussole.core.place.CommuneDirectory communes,
+                                                   fr.boussole.core.questionnaire.QuestionnaireSource questionnaires) {
+        return fr.boussole.dialogs.Dialogs.simulator(catalog, territories, communes,
+                fr.boussole.dialogs.language.FrenchUnderstanding.load(), questionnaires,
+                fr.boussole.core.journey.JourneySettings.defaults());
+    }
+
     @Bean
     TestClock clock() {
         return new TestClock(START);

@@ -1,28 +1,16 @@
 package fr.boussole.console.support;
 
 import fr.boussole.console.security.ConsoleUser;
-import fr.boussole.core.conversation.Answer;
-import fr.boussole.core.conversation.ConsentRecord;
-import fr.boussole.core.conversation.ContactMethod;
-import fr.boussole.core.conversation.ContactRequestDraft;
 import fr.boussole.core.ids.Ids;
-import fr.boussole.core.message.Channel;
-import fr.boussole.core.message.ConversationKey;
 import fr.boussole.store.account.Account;
 import fr.boussole.store.account.Accounts;
-import fr.boussole.store.offer.Offer;
-import fr.boussole.store.offer.OfferStatus;
 import fr.boussole.store.offer.Offers;
-import fr.boussole.store.organisation.Competence;
 import fr.boussole.store.organisation.Organisation;
-import fr.boussole.store.organisation.OrganisationContact;
 import fr.boussole.store.organisation.OrganisationType;
 import fr.boussole.store.organisation.Organisations;
-import fr.boussole.store.organisation.ScopeLevel;
 import fr.boussole.core.offer.ContactRequests;
 import fr.boussole.store.territory.Territories;
-import fr.boussole.store.territory.Territory;
-import fr.boussole.store.territory.TerritoryStatus;
+import fr.boussole.store.testing.StoreWorld;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +19,9 @@ import java.util.List;
 
 /**
  * Builds a small world in the store for one test: a territory with two organisations, each with a
- * professional, an offer and alert contacts, and an animateur. Ids are fresh each time, so tests
- * sharing the database do not see each other's data.
+ * professional, an offer and alert contacts, and an animateur. The store's part is the offer store's
+ * one {@link StoreWorld} (shared with its promises' tests); the console adds the accounts people sign
+ * in with. Ids are fresh each time, so tests sharing the database do not see each other's data.
  */
 @Component
 public class Fixtures {
@@ -44,11 +33,9 @@ public class Fixtures {
     public record Org(String id, String name, String offerId, String offerTitle, String alertEmail,
                       ConsoleUser professional) {}
 
-    private final Territories territories;
+    private final StoreWorld store;
     private final Organisations organisations;
-    private final Offers offers;
     private final Accounts accounts;
-    private final ContactRequests contactRequests;
     private final fr.boussole.store.request.ContactRequestRecords records;
     private final fr.boussole.core.handover.Handovers handovers;
     private final PasswordEncoder encoder;
@@ -58,28 +45,23 @@ public class Fixtures {
              ContactRequests contactRequests, fr.boussole.store.request.ContactRequestRecords records,
              fr.boussole.core.handover.Handovers handovers, PasswordEncoder encoder) {
         this.handovers = handovers;
-        this.territories = territories;
+        this.store = new StoreWorld(territories, organisations, offers, contactRequests);
         this.organisations = organisations;
-        this.offers = offers;
         this.accounts = accounts;
-        this.contactRequests = contactRequests;
         this.records = records;
         this.encoder = encoder;
         this.hash = encoder.encode(PASSWORD);
     }
 
     public World world() {
-        String suffix = Ids.random("t").substring(2, 10);
-        Territory territory = new Territory("te_" + suffix, "Boussole du Lot " + suffix, TerritoryStatus.OPEN);
-        territory.setCommunes(List.of("46042", "46102"));
-        territory.setActiveThemes(List.of("emploi", "formation", "logement", "sante", "mobilite-internationale"));
-        territories.save(territory);
-        Org a = organisation(territory.getId(), "Mission locale du Lot " + suffix, "Accompagnement vers l'emploi", suffix + "a");
-        Org b = organisation(territory.getId(), "Point Info Jeunes de Figeac " + suffix, "Trouver un job d'été", suffix + "b");
+        String suffix = StoreWorld.suffix();
+        String territoryId = store.territory(suffix, List.of("emploi", "formation", "logement", "sante", "mobilite-internationale")).getId();
+        Org a = organisation(territoryId, "Mission locale du Lot " + suffix, "Accompagnement vers l'emploi", suffix + "a");
+        Org b = organisation(territoryId, "Point Info Jeunes de Figeac " + suffix, "Trouver un job d'été", suffix + "b");
         Account animateur = Account.animateur(Ids.random("ac"), "animation-" + suffix + "@boussole.test",
-                "Camille Animatrice", territory.getId(), hash);
+                "Camille Animatrice", territoryId, hash);
         accounts.save(animateur);
-        return new World(territory.getId(), a, b, user(animateur, territory.getId()));
+        return new World(territoryId, a, b, user(animateur, territoryId));
     }
 
     /** A national administrator (bound to no territory or organisation). */
@@ -91,24 +73,11 @@ public class Fixtures {
     }
 
     private Org organisation(String territoryId, String name, String offerTitle, String key) {
-        Organisation organisation = new Organisation(Ids.random("or"), name, OrganisationType.MISSION_LOCALE,
-                new Competence(ScopeLevel.TERRITORY, List.of(territoryId)));
-        String alertEmail = "alertes-" + key + "@structure.test";
-        organisation.setContacts(List.of(
-                new OrganisationContact("Accueil", "accueil", "05 65 00 00 00", "accueil-" + key + "@structure.test", false),
-                new OrganisationContact("Conseillère", "conseil", null, alertEmail, true)));
-        organisation.setTerritoryId(territoryId);
-        organisations.save(organisation);
-        Offer offer = new Offer(Ids.random("of"), organisation.getId(), "emploi", offerTitle);
-        offer.setDescription("Un conseiller t'aide à trouver un emploi.");
-        offer.setPlace("Cahors");
-        offer.setContactDelayDays(3);
-        offer.setStatus(OfferStatus.ACTIVE);
-        offers.save(offer);
+        StoreWorld.Org org = store.organisation(territoryId, name, offerTitle, key);
         Account pro = Account.professional(Ids.random("ac"), "pro-" + key + "@structure.test", "Dominique Pro " + key,
-                organisation.getId(), hash);
+                org.id(), hash);
         accounts.save(pro);
-        return new Org(organisation.getId(), name, offer.getId(), offerTitle, alertEmail, user(pro, territoryId));
+        return new Org(org.id(), name, org.offerId(), offerTitle, org.alertEmail(), user(pro, territoryId));
     }
 
     /**
@@ -150,14 +119,8 @@ public class Fixtures {
     }
 
     private ContactRequests.Recorded record(World world, Org org, Instant at, String theme, boolean urgent) {
-        String id = Ids.random("cr");
-        var draft = new ContactRequestDraft(new ConversationKey(Channel.WEB, "session-" + id), org.offerId(),
-                world.territoryId(), theme, theme, 1, 19, "46042", "Cahors",
-                List.of(new Answer("situation", "Quelle est ta situation ?", List.of("etudiant"), List.of("Étudiant(e)")),
-                        new Answer("besoin", "De quoi as-tu besoin ?", List.of("job", "cv"), List.of("Un job", "Un CV"))),
-                ContactMethod.PHONE, "06 12 34 56 78",
-                new ConsentRecord("J'accepte d'être contacté(e).", "v1", at, Channel.WEB), at, urgent);
-        return contactRequests.record(id, draft);
+        StoreWorld.Request request = store.request(world.territoryId(), org.offerId(), at).theme(theme).contact("06 12 34 56 78");
+        return (urgent ? request.urgent() : request).record();
     }
 
     /** Notes a follow-up by the organisation's professional and, if {@code outcome} is given, closes the request. */

@@ -4,6 +4,9 @@ import fr.boussole.core.questionnaire.Condition;
 import fr.boussole.core.questionnaire.Option;
 import fr.boussole.core.questionnaire.Question;
 import fr.boussole.core.questionnaire.Questionnaire;
+import fr.boussole.core.questionnaire.QuestionnaireException;
+import fr.boussole.core.questionnaire.QuestionnaireProblem;
+import fr.boussole.core.questionnaire.QuestionnaireRules;
 import fr.boussole.core.questionnaire.Questionnaires;
 import fr.boussole.core.questionnaire.Step;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -18,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +28,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads questionnaires from YAML and refuses any it cannot trust: an unknown type, a condition on a
- * question that is not asked before, a value that question does not have, a duplicate id. The
- * message names the file and the step, so that whoever edited it finds the line.
+ * Reads questionnaires from YAML and refuses any it cannot trust: an unknown type, a missing field, or
+ * anything {@link QuestionnaireRules} refuses (a condition on a question that is not asked before, a
+ * value that question does not have, a duplicate id). The message names the file and the step, so
+ * that whoever edited it finds the line.
  */
 public final class QuestionnaireLoader {
 
@@ -36,7 +39,6 @@ public final class QuestionnaireLoader {
     public static final List<String> BUNDLED_THEMES =
             List.of("emploi", "formation", "logement", "sante", "mobilite-internationale");
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final int DEFAULT_TEXT_LENGTH = 200;
 
     private QuestionnaireLoader() {}
@@ -69,7 +71,7 @@ public final class QuestionnaireLoader {
             throw new QuestionnaireException(file + ": not valid YAML: " + e.getMessage());
         }
         Map<?, ?> root = map(loaded, file);
-        String id = id(root.get("id"), file, "id");
+        String id = id(root.get("id"), file, "id", QuestionnaireRules.QUESTIONNAIRE_ID);
         int version = root.get("version") instanceof Integer v && v > 0 ? v
                 : fail(file + ": 'version' must be a positive whole number");
         String theme = id(root.get("theme"), file, "theme");
@@ -77,20 +79,19 @@ public final class QuestionnaireLoader {
             throw new QuestionnaireException(file + ": 'steps' must be a non-empty list");
         }
         List<Step> steps = new ArrayList<>();
-        Map<String, Set<String>> valuesSoFar = new HashMap<>();
         for (int i = 0; i < rawSteps.size(); i++) {
             Map<?, ?> raw = map(rawSteps.get(i), file + ", step #" + (i + 1));
-            Step step = step(raw, file, i + 1, valuesSoFar);
-            if (valuesSoFar.containsKey(step.id())) {
-                throw new QuestionnaireException(file + ", step '" + step.id() + "': the id is used twice");
-            }
-            valuesSoFar.put(step.id(), valuesOf(step.question()));
-            steps.add(step);
+            steps.add(step(raw, file, i + 1));
         }
-        return new Questionnaire(id, version, theme, steps);
+        Questionnaire questionnaire = new Questionnaire(id, version, theme, steps);
+        List<QuestionnaireProblem> problems = QuestionnaireRules.check(questionnaire);
+        if (!problems.isEmpty()) {
+            throw new QuestionnaireException(file + ", " + problems.getFirst().describe());
+        }
+        return questionnaire;
     }
 
-    private static Step step(Map<?, ?> raw, String file, int number, Map<String, Set<String>> earlier) {
+    private static Step step(Map<?, ?> raw, String file, int number) {
         String id = id(raw.get("id"), file, "step #" + number + " id");
         String where = file + ", step '" + id + "'";
         String text = text(raw.get("text"), where, "text");
@@ -106,8 +107,8 @@ public final class QuestionnaireLoader {
             default -> fail(where + ": unknown type '" + type
                     + "' (known: single, multiple, number, yes-no, text, commune)");
         };
-        Condition condition = new Condition(condition(raw.get("when"), where, "when", earlier),
-                condition(raw.get("unless"), where, "unless", earlier));
+        Condition condition = new Condition(condition(raw.get("when"), where, "when"),
+                condition(raw.get("unless"), where, "unless"));
         return new Step(id, text, help, question, condition);
     }
 
@@ -122,17 +123,13 @@ public final class QuestionnaireLoader {
     }
 
     private static List<Option> options(Object raw, String where) {
-        if (!(raw instanceof List<?> list) || list.size() < 2) {
+        if (!(raw instanceof List<?> list)) {
             throw new QuestionnaireException(where + ": a choice needs at least two 'options'");
         }
         List<Option> options = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
         for (Object item : list) {
             Map<?, ?> option = map(item, where + ", an option");
             String id = id(option.get("id"), where, "option id");
-            if (!ids.add(id)) {
-                throw new QuestionnaireException(where + ": option '" + id + "' is listed twice");
-            }
             List<String> aliases = new ArrayList<>();
             if (option.get("aliases") instanceof List<?> words) {
                 words.forEach(word -> aliases.add(String.valueOf(word)));
@@ -149,8 +146,7 @@ public final class QuestionnaireLoader {
         return options;
     }
 
-    private static Map<String, Set<String>> condition(Object raw, String where, String kind,
-                                                      Map<String, Set<String>> earlier) {
+    private static Map<String, Set<String>> condition(Object raw, String where, String kind) {
         if (raw == null) {
             return Map.of();
         }
@@ -158,42 +154,16 @@ public final class QuestionnaireLoader {
         Map<String, Set<String>> condition = new HashMap<>();
         map.forEach((question, values) -> {
             String questionId = String.valueOf(question);
-            Set<String> known = earlier.get(questionId);
-            if (known == null) {
-                throw new QuestionnaireException(where + ": '" + kind + "' refers to '" + questionId
-                        + "', which is not a question asked before this one");
-            }
             if (!(values instanceof List<?> list) || list.isEmpty()) {
                 throw new QuestionnaireException(where + ": '" + kind + "' on '" + questionId + "' needs a list of values");
             }
             Set<String> ids = new LinkedHashSet<>();
             for (Object value : list) {
-                String valueId = String.valueOf(value);
-                if (!known.isEmpty() && !known.contains(valueId)) {
-                    throw new QuestionnaireException(where + ": '" + kind + "' on '" + questionId
-                            + "' names value '" + valueId + "', which that question does not have");
-                }
-                ids.add(valueId);
+                ids.add(String.valueOf(value));
             }
             condition.put(questionId, ids);
         });
         return condition;
-    }
-
-    /** The value ids a question can take, or an empty set when any value goes (number, text, commune). */
-    private static Set<String> valuesOf(Question question) {
-        return switch (question) {
-            case Question.SingleChoice single -> ids(single.options());
-            case Question.MultipleChoice multiple -> ids(multiple.options());
-            case Question.YesNo ignored -> Set.of(Question.YesNo.YES, Question.YesNo.NO);
-            default -> Set.of();
-        };
-    }
-
-    private static Set<String> ids(List<Option> options) {
-        Set<String> ids = new LinkedHashSet<>();
-        options.forEach(o -> ids.add(o.id()));
-        return ids;
     }
 
     private static Map<?, ?> map(Object raw, String where) {
@@ -204,8 +174,12 @@ public final class QuestionnaireLoader {
     }
 
     private static String id(Object raw, String where, String what) {
+        return id(raw, where, what, QuestionnaireRules.ID);
+    }
+
+    private static String id(Object raw, String where, String what, Pattern pattern) {
         String value = raw == null ? null : String.valueOf(raw);
-        if (value == null || !ID.matcher(value).matches()) {
+        if (value == null || !pattern.matcher(value).matches()) {
             throw new QuestionnaireException(where + ": " + what + " must be lower-case ascii words joined by '-', got '" + value + "'");
         }
         return value;

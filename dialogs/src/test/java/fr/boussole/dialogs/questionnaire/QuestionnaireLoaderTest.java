@@ -2,6 +2,7 @@ package fr.boussole.dialogs.questionnaire;
 
 import fr.boussole.core.questionnaire.Question;
 import fr.boussole.core.questionnaire.Questionnaire;
+import fr.boussole.core.questionnaire.QuestionnaireException;
 import fr.boussole.core.questionnaire.Questionnaires;
 import org.junit.jupiter.api.Test;
 

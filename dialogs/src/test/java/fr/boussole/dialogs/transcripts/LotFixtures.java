@@ -125,6 +125,11 @@ public final class LotFixtures {
             }
 
             @Override
+            public Optional<TerritoryView> territoryCovering(String territoryId, String communeInsee) {
+                return TERRITORY.equals(territoryId) ? openTerritoryFor(communeInsee) : Optional.empty();
+            }
+
+            @Override
             public List<InfoJeunesContact> infoJeunesFor(Commune commune) {
                 return List.of(new InfoJeunesContact("Info Jeunes (région " + commune.region() + ")", null, null,
                         "https://www.infojeunesfrance.org"));

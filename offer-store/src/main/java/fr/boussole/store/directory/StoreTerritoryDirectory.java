@@ -91,6 +91,13 @@ public class StoreTerritoryDirectory implements TerritoryDirectory {
                 .map(this::view);
     }
 
+    @Override
+    public Optional<TerritoryView> territoryCovering(String territoryId, String communeInsee) {
+        return territories.findById(territoryId)
+                .filter(t -> t.getCommunes().contains(communeInsee))
+                .map(this::view);
+    }
+
     private TerritoryView view(Territory territory) {
         List<ThemeRef> active = themes.findAllByOrderByPositionAsc().stream()
                 .filter(theme -> territory.getActiveThemes().contains(theme.getId()))

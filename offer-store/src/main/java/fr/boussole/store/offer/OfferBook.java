@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -41,19 +43,27 @@ public class OfferBook {
         return offers.findById(offerId).map(o -> views(List.of(o)).getFirst());
     }
 
-    /** Creates an active offer of this organisation; returns its id. */
-    public String create(String organisationId, OfferEdit form, String author) {
+    /** Creates an active offer of this organisation with these criteria (question to values); returns its id. */
+    public String create(String organisationId, OfferEdit form, Map<String, Set<String>> criteria, String author) {
         Offer offer = new Offer(Ids.random("of"), organisationId, form.theme(), form.title().strip());
-        apply(offer, form, author);
+        apply(offer, form, criteria, author);
         offer.setStatus(OfferStatus.ACTIVE);
         offers.save(offer);
         return offer.getId();
     }
 
-    public void update(String offerId, OfferEdit form, String author) {
+    public void update(String offerId, OfferEdit form, Map<String, Set<String>> criteria, String author) {
         Offer offer = offers.findById(offerId).orElseThrow(() -> new IllegalArgumentException("no offer " + offerId));
-        apply(offer, form, author);
+        apply(offer, form, criteria, author);
         offers.save(offer);
+    }
+
+    /** The offer's eligibility criteria, question to accepted values (none: it filters on no answer). */
+    public Map<String, Set<String>> criteria(String offerId) {
+        Map<String, Set<String>> criteria = new java.util.LinkedHashMap<>();
+        offers.findById(offerId).ifPresent(offer -> offer.getCriteria().stream().filter(c -> !c.isDisabled())
+                .forEach(c -> criteria.put(c.questionId(), c.acceptedValues())));
+        return criteria;
     }
 
     public void archive(String offerId, String author) {
@@ -63,7 +73,8 @@ public class OfferBook {
         offers.save(offer);
     }
 
-    private void apply(Offer offer, OfferEdit form, String author) {
+    private void apply(Offer offer, OfferEdit form, Map<String, Set<String>> criteria, String author) {
+        offer.setCriteria(criteria.entrySet().stream().map(c -> new Criterion(c.getKey(), c.getValue())).toList());
         offer.setTitle(form.title().strip());
         offer.setShortTitle(form.shortTitle() == null || form.shortTitle().isBlank() ? null : form.shortTitle().strip());
         offer.setDescription(form.description().strip());

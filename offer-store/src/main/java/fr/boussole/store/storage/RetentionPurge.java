@@ -1,5 +1,6 @@
 package fr.boussole.store.storage;
 
+import fr.boussole.store.funnel.FunnelMarks;
 import fr.boussole.core.retention.OldRequests;
 import fr.boussole.store.request.ContactRequest;
 import fr.boussole.store.request.ContactRequestRecords;
@@ -27,17 +28,23 @@ public class RetentionPurge implements OldRequests {
     private static final int BATCH = 200;
 
     private final SearchRecords searches;
+    private final FunnelMarks funnelMarks;
     private final ContactRequestRecords requests;
 
-    RetentionPurge(SearchRecords searches, ContactRequestRecords requests) {
+    RetentionPurge(SearchRecords searches, FunnelMarks funnelMarks, ContactRequestRecords requests) {
         this.searches = searches;
+        this.funnelMarks = funnelMarks;
         this.requests = requests;
     }
 
-    /** Deletes the searches made before {@code limit}; returns how many. */
+    /**
+     * Deletes the anonymous statistics made before {@code limit}: the searches and the questionnaires'
+     * funnel marks, kept as long as each other so that the funnel and the unmet demand cover one period;
+     * returns how many.
+     */
     @Override
     public long deleteSearchesBefore(Instant limit) {
-        return searches.deleteByAtBefore(limit);
+        return searches.deleteByAtBefore(limit) + funnelMarks.deleteByAtBefore(limit);
     }
 
     /** Anonymises the requests closed before {@code limit}; returns how many. */

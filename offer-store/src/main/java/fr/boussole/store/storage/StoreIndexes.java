@@ -1,8 +1,10 @@
 package fr.boussole.store.storage;
 
 import fr.boussole.store.account.Account;
+import fr.boussole.store.funnel.FunnelMark;
 import fr.boussole.store.offer.Offer;
 import fr.boussole.store.organisation.Organisation;
+import fr.boussole.store.questionnaire.StoredQuestionnaire;
 import fr.boussole.store.request.ContactRequest;
 import fr.boussole.store.search.Search;
 import fr.boussole.store.territory.Territory;
@@ -24,7 +26,7 @@ class StoreIndexes implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(StoreIndexes.class);
     private static final List<Class<?>> DOCUMENTS = List.of(Territory.class, Organisation.class, Account.class,
             fr.boussole.store.account.AccountInvitation.class,
-            Offer.class, ContactRequest.class, Search.class);
+            Offer.class, ContactRequest.class, Search.class, StoredQuestionnaire.class, FunnelMark.class);
 
     private final MongoTemplate mongo;
 

@@ -4,7 +4,9 @@ import fr.boussole.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.boussole.core.conversation.DialogEvent;
+import fr.boussole.core.questionnaire.FunnelLog;
 import fr.boussole.store.StoreIntegrationTest;
+import fr.boussole.store.funnel.FunnelMarks;
 import fr.boussole.store.offer.Offer;
 import fr.boussole.store.offer.Offers;
 import fr.boussole.store.request.ContactRequest;
@@ -27,6 +29,8 @@ class RetentionPurgeTest extends StoreIntegrationTest {
     @Autowired MongoContactRequests contactRequests;
     @Autowired ContactRequestRecords requests;
     @Autowired Offers offers;
+    @Autowired FunnelLog funnel;
+    @Autowired FunnelMarks funnelMarks;
 
     @Test
     void searches_made_before_the_limit_are_deleted_and_the_others_kept() {
@@ -37,6 +41,20 @@ class RetentionPurgeTest extends StoreIntegrationTest {
         assertThat(purge.deleteSearchesBefore(TestClock.START.plusSeconds(1))).isEqualTo(1);
 
         assertThat(searchRecords.findAll()).extracting(s -> s.getId()).containsExactly("se_new");
+    }
+
+    @Test
+    void the_funnel_marks_go_with_the_searches_of_their_time() {
+        var answered = new DialogEvent.QuestionnaireProgress("te_lot", "emploi@te_lot", 2, "situation",
+                DialogEvent.QuestionnaireProgress.Stage.ANSWERED);
+        searches.record(new DialogEvent.SearchRecorded("46042", "te_lot", "emploi", 0), "se_old");
+        funnel.record(answered, "qf_old");
+        clock.set(TestClock.START.plusSeconds(2));
+        funnel.record(answered, "qf_new");
+
+        assertThat(purge.deleteSearchesBefore(TestClock.START.plusSeconds(1))).as("one search, one mark").isEqualTo(2);
+
+        assertThat(funnelMarks.findAll()).extracting(m -> m.getId()).containsExactly("qf_new");
     }
 
     @Test

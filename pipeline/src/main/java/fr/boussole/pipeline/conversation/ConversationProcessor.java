@@ -95,10 +95,20 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
                 .publishPercentileHistogram().register(meters);
     }
 
-    /** Told of each message processed here, so that a waiting web request returns at once. */
+    /**
+     * Told of each message processed here, so that a waiting web request returns at once, with its
+     * replies as they were enqueued (told once the message's "processed" mark is durable, which covers
+     * them), without reading them back from the store.
+     */
     public interface ProcessedListener {
-        void processed(String inboundId);
+        /**
+         * @param replies the turn's replies as enqueued; null when the message was parked (it has no turn)
+         */
+        void processed(String inboundId, Replies replies);
     }
+
+    /** A turn's replies: their outbox ids and the messages, in order. */
+    public record Replies(ConversationKey conversation, List<String> ids, List<fr.boussole.core.message.OutboundMessage> messages) {}
 
     public void addListener(ProcessedListener listener) {
         listeners.add(listener);
@@ -222,7 +232,8 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
                 log.info("inbound {} was completed by another worker meanwhile", message.id());
             }
             latency.record(Duration.between(message.acceptedAt(), clock.instant()));
-            listeners.forEach(l -> l.processed(message.id()));
+            Replies replies = new Replies(message.conversation(), outcome.replies(), outcome.messages());
+            listeners.forEach(l -> l.processed(message.id(), replies));
             return true;
         } catch (DataAccessResourceFailureException | TransientDataAccessException storeDown) {
             // not the message's fault (the store unreachable, or a failure it labels transient, such as a
@@ -244,7 +255,7 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
                 meters.counter("boussole.processing.parked").increment();
                 log.error("inbound {} parked after {} failed attempts: {}", message.id(), attempts, failure.getClass().getName());
             }
-            listeners.forEach(l -> l.processed(message.id()));
+            listeners.forEach(l -> l.processed(message.id(), null));
             schedule(message.conversation()); // the next messages go on
             return;
         }

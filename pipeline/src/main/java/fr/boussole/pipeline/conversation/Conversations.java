@@ -3,6 +3,7 @@ package fr.boussole.pipeline.conversation;
 import fr.boussole.core.conversation.ConversationState;
 import fr.boussole.core.conversation.DialogEvent;
 import fr.boussole.pipeline.sealed.SealedDocuments;
+import fr.boussole.pipeline.writes.Unawaited;
 import fr.boussole.core.privacy.SealedField;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
@@ -33,11 +34,13 @@ public class Conversations {
     static final String TURN_EVENTS = "lastTurn.events";
 
     private final MongoTemplate mongo;
+    private final Unawaited unawaited;
     private final SealedDocuments sealed;
     private final PersonalData personalData;
 
     Conversations(MongoTemplate mongo, SealedDocuments sealed) {
         this.mongo = mongo;
+        this.unawaited = new Unawaited(mongo);
         this.sealed = sealed;
         this.personalData = sealed.personalData();
         // key#version: the version condition as an exact match on a unique key (indexed on any store)
@@ -81,7 +84,9 @@ public class Conversations {
     /**
      * Stores a turn's state and events in one atomic write, conditioned on the version read: the
      * only write that decides whether a turn happened. What follows from the events and must hold
-     * whoever carries them out (the opt-out flag) is written with it, never afterwards.
+     * whoever carries them out (the opt-out flag) is written with it, never afterwards. Not waited for
+     * ({@link Unawaited}): nothing of the turn is told outside before a later write waited for its
+     * durability (the message's "processed" mark, a sender's claim); lost in a crash, the turn is taken again.
      *
      * @return the turn as stored, or null when another worker got there first
      */
@@ -105,17 +110,16 @@ public class Conversations {
         if (before.version() == 0) {
             String epoch = fr.boussole.core.ids.Ids.random("ep");
             try {
-                mongo.insert(new Document("_id", ref).append("address", personalData.seal(before.key().address(), field(ref, "address")))
+                unawaited.insert(COLLECTION, new Document("_id", ref).append("address", personalData.seal(before.key().address(), field(ref, "address")))
                         .append("version", 1L).append("cas", ref + "#1").append("epoch", epoch).append("optedOut", optedOut)
                         .append("state", sealedState).append("lastTurn", turn).append("offered", offered)
-                        .append("updatedAt", Date.from(now)).append("contactLookup", contactLookup), COLLECTION);
+                        .append("updatedAt", Date.from(now)).append("contactLookup", contactLookup));
                 return new Applied(epoch);
             } catch (org.springframework.dao.DuplicateKeyException lost) {
                 return null;
             }
         }
-        boolean applied = mongo.updateFirst(Query.query(Criteria.where("cas").is(ref + "#" + before.version())),
-                update, COLLECTION).getModifiedCount() == 1;
+        boolean applied = unawaited.updateOne(COLLECTION, new Document("cas", ref + "#" + before.version()), update.getUpdateObject());
         return applied ? new Applied(before.epoch()) : null;
     }
 

@@ -1,14 +1,11 @@
 package fr.boussole.pipeline.conversation;
 
+import fr.boussole.pipeline.writes.Unawaited;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -25,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * embedded store (which uses no index for compound conditions). A holder remembers the generation
  * it set: renewing and releasing are then one round trip each, and fail if anyone changed the lease
  * since. The expiry is on the taker's clock: leases only keep workers from doing the same work; the
- * fences on what they write (versions, generations) are what keep a late worker harmless.
+ * fences on what they write (versions, generations) are what keep a late worker harmless; for the
+ * same reason no change of a lease waits for durability ({@link Unawaited}): a lease lost in a crash
+ * was held by a process that is gone.
  */
 @Component
 public class Leases {
@@ -33,11 +32,13 @@ public class Leases {
     static final String COLLECTION = "leases";
 
     private final MongoTemplate mongo;
+    private final Unawaited unawaited;
     /** name#token -> the generation this holder set last. */
     private final Map<String, Long> held = new ConcurrentHashMap<>();
 
     Leases(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.unawaited = new Unawaited(mongo);
         mongo.indexOps(COLLECTION).createIndex(new Index().on("cas", Sort.Direction.ASC).unique().named("cas"));
     }
 
@@ -45,8 +46,8 @@ public class Leases {
         Document lease = mongo.findById(name, Document.class, COLLECTION);
         if (lease == null) {
             try {
-                mongo.insert(new Document("_id", name).append("owner", token).append("until", Date.from(now.plus(duration)))
-                        .append("generation", 0L).append("cas", name + "#0"), COLLECTION);
+                unawaited.insert(COLLECTION, new Document("_id", name).append("owner", token).append("until", Date.from(now.plus(duration)))
+                        .append("generation", 0L).append("cas", name + "#0"));
                 held.put(name + "#" + token, 0L);
                 return true;
             } catch (DuplicateKeyException anotherWasFaster) {
@@ -55,28 +56,27 @@ public class Leases {
         }
         boolean free = lease.getDate("until").toInstant().isBefore(now) || token.equals(lease.getString("owner"));
         return free && swap(name, token, ((Number) lease.get("generation")).longValue(),
-                new Update().set("owner", token).set("until", Date.from(now.plus(duration))));
+                new Document("owner", token).append("until", Date.from(now.plus(duration))));
     }
 
     /** @return false when the lease was lost (taken by another worker since this one set it) */
     boolean renew(String name, String token, Instant now, Duration duration) {
         Long generation = held.get(name + "#" + token);
-        return generation != null && swap(name, token, generation, new Update().set("until", Date.from(now.plus(duration))));
+        return generation != null && swap(name, token, generation, new Document("until", Date.from(now.plus(duration))));
     }
 
     public void release(String name, String token) {
         Long generation = held.remove(name + "#" + token);
         if (generation != null) {
-            mongo.updateFirst(Query.query(Criteria.where("cas").is(name + "#" + generation)),
-                    new Update().set("until", new Date(0)).set("generation", generation + 1).set("cas", name + "#" + (generation + 1)),
-                    COLLECTION);
+            unawaited.updateOne(COLLECTION, new Document("cas", name + "#" + generation), new Document("$set",
+                    new Document("until", new Date(0)).append("generation", generation + 1).append("cas", name + "#" + (generation + 1))));
         }
     }
 
-    private boolean swap(String name, String token, long generation, Update update) {
-        update.set("generation", generation + 1).set("cas", name + "#" + (generation + 1));
-        boolean swapped = mongo.findAndModify(Query.query(Criteria.where("cas").is(name + "#" + generation)), update,
-                FindAndModifyOptions.options().returnNew(false), Document.class, COLLECTION) != null;
+    private boolean swap(String name, String token, long generation, Document set) {
+        set.append("generation", generation + 1).append("cas", name + "#" + (generation + 1));
+        boolean swapped = unawaited.findAndUpdate(COLLECTION, new Document("cas", name + "#" + generation),
+                new Document("$set", set)) != null;
         if (swapped) {
             held.put(name + "#" + token, generation + 1);
         } else {

@@ -18,6 +18,7 @@ import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.offer.ContactRequestAlerts;
 import fr.boussole.core.offer.ContactRequests;
+import fr.boussole.core.questionnaire.FunnelLog;
 import fr.boussole.core.rights.DataRights;
 import fr.boussole.core.rights.DataSubject;
 import fr.boussole.core.offer.SearchLog;
@@ -57,11 +58,14 @@ class TurnEffects {
     private final DataRights rights;
     private final Handovers handovers;
     private final Clock clock;
+    private final FunnelLog funnel;
 
     TurnEffects(MongoOutbox outbox, ContactRequests contactRequests, ContactRequestAlerts alerts, SearchLog searches,
-                ContactChecks checks, MeterRegistry meters, DataRights rights, Handovers handovers, Clock clock) {
+                ContactChecks checks, MeterRegistry meters, DataRights rights, Handovers handovers, Clock clock,
+                FunnelLog funnel) {
         this.rights = rights;
         this.handovers = handovers;
+        this.funnel = funnel;
         this.outbox = outbox;
         this.contactRequests = contactRequests;
         this.alerts = alerts;
@@ -71,8 +75,13 @@ class TurnEffects {
         this.clock = clock;
     }
 
-    /** What a run of the effects did. */
-    record Outcome(List<String> replies, boolean fenced) {}
+    /**
+     * What a run of the effects did.
+     *
+     * @param replies  the outbox ids of the replies enqueued, in order
+     * @param messages those replies, in the same order
+     */
+    record Outcome(List<String> replies, List<fr.boussole.core.message.OutboundMessage> messages, boolean fenced) {}
 
     /**
      * @param optedOutBefore whether the young person had opted out before this turn (as stored with it)
@@ -81,6 +90,7 @@ class TurnEffects {
      */
     Outcome carryOut(InboundMessage message, boolean optedOutBefore, List<DialogEvent> events, BooleanSupplier stillOurs) {
         List<String> replies = new ArrayList<>();
+        List<fr.boussole.core.message.OutboundMessage> messages = new ArrayList<>();
         List<ContactRequestDraft> requests = new ArrayList<>();
         ConversationKey key = message.conversation();
         long firstSlot = message.sequence() * SLOTS_PER_MESSAGE;
@@ -101,6 +111,7 @@ class TurnEffects {
                     if (!optedOut) {
                         String id = Ids.derived("ob", message.id(), slot);
                         replies.add(id);
+                        messages.add(reply.message());
                         outbox.enqueue(new Delivery(id, key.channel(), key.address(),
                                 key, firstSlot + index, 1, new DeliveryPayload.Chat(reply.message())), message.id());
                     }
@@ -139,6 +150,9 @@ class TurnEffects {
                         meters.counter("boussole.contact_requests.not_recorded", "channel", key.channel().id()).increment();
                     }
                 }
+                // anonymous marks under ids derived from the message: a replay records the same ones
+                case DialogEvent.QuestionnaireProgress progress ->
+                        funnel.record(progress, Ids.derived("qf", message.id(), slot));
                 // at the message's own time, so that a replay after a crash records the same
                 case DialogEvent.HandoverRequested requested -> handovers.requested(Ids.derived("ho", message.id(), slot),
                         key, requested.territoryId(), requested.reason(), message.inbound().receivedAt());
@@ -150,7 +164,7 @@ class TurnEffects {
         if (!stillOurs.getAsBoolean()) {
             return undo(message, replies, requests);
         }
-        return new Outcome(replies, false);
+        return new Outcome(replies, messages, false);
     }
 
     /** The conversation was erased while this turn's effects were being written: take them back. */
@@ -163,6 +177,6 @@ class TurnEffects {
         for (ContactRequestDraft draft : requests) {
             DataSubject.parse(draft.contactAddress()).ifPresent(person -> rights.erase(person, now));
         }
-        return new Outcome(List.of(), true);
+        return new Outcome(List.of(), List.of(), true);
     }
 }

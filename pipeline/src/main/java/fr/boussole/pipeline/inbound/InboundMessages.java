@@ -7,6 +7,7 @@ import fr.boussole.core.message.Inbound;
 import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.core.privacy.SealedField;
 import fr.boussole.core.privacy.SealingException;
+import fr.boussole.pipeline.writes.Unawaited;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
@@ -17,7 +18,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -70,6 +70,7 @@ public class InboundMessages {
     private static final int MAX_RANKS_PER_RECORDING = 5;
 
     private final MongoTemplate mongo;
+    private final Unawaited unawaited;
     private final Clock clock;
     private final Duration gapTimeout;
     private final PersonalData personalData;
@@ -96,6 +97,7 @@ public class InboundMessages {
             throw new IllegalArgumentException("boussole.pipeline.gap-timeout must be positive, not " + gapTimeout);
         }
         this.mongo = mongo;
+        this.unawaited = new Unawaited(mongo);
         this.clock = clock;
         this.gapTimeout = gapTimeout;
         this.personalData = personalData;
@@ -140,8 +142,9 @@ public class InboundMessages {
             long sequence = nextSequence(inbound.conversation());
             afterRankTaken.accept(sequence);
             try {
-                mongo.insert(document(id, inbound, sequence, now), COLLECTION);
+                // listed before the insert, which waits for durability and so covers the listing too
                 due(inbound.conversation(), now);
+                mongo.insert(document(id, inbound, sequence, now), COLLECTION);
                 return true;
             } catch (DuplicateKeyException duplicate) {
                 if (!rankTaken(duplicate)) {
@@ -188,10 +191,14 @@ public class InboundMessages {
      * there stays): what the poll of every instance reads.
      */
     private void due(ConversationKey conversation, Instant at) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(ref(conversation))),
-                new Update().set("channel", conversation.channel().id())
-                        .setOnInsert("address", personalData.seal(conversation.address(), dueField(ref(conversation))))
-                        .min("at", Date.from(at)), DUE);
+        unawaited.upsert(DUE, new Document("_id", ref(conversation)), dueListing(conversation, at).getUpdateObject());
+    }
+
+    private Update dueListing(ConversationKey conversation, Instant at) {
+        String ref = ref(conversation);
+        return new Update().set("channel", conversation.channel().id())
+                .setOnInsert("address", personalData.seal(conversation.address(), dueField(ref)))
+                .min("at", Date.from(at));
     }
 
     /**
@@ -202,12 +209,13 @@ public class InboundMessages {
      */
     public void settled(ConversationKey conversation) {
         String ref = ref(conversation);
-        mongo.remove(Query.query(Criteria.where("_id").is(ref)), DUE);
+        unawaited.deleteOne(DUE, new Document("_id", ref));
         Document counter = mongo.findById(ref, Document.class, SEQUENCES);
         long next = counter == null ? 0 : ((Number) counter.get("next")).longValue();
         long done = counter == null || counter.get("done") == null ? 0 : ((Number) counter.get("done")).longValue();
         if (next > done) {
-            due(conversation, clock.instant());
+            // waited for, unlike the other listings: no later write of this message's own covers it
+            mongo.upsert(Query.query(Criteria.where("_id").is(ref)), dueListing(conversation, clock.instant()), DUE);
         }
     }
 
@@ -228,10 +236,11 @@ public class InboundMessages {
 
     private long nextSequence(ConversationKey conversation) {
         Date now = Date.from(clock.instant());
-        // "taken" keeps when each of the last ranks was counted, in rank order: head() judges a rank's age by it
-        Document counter = mongo.findAndModify(Query.query(Criteria.where("_id").is(ref(conversation))),
-                new Update().inc("next", 1L).set("at", now).push("taken").slice(-RECENT_RANKS).each(now),
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, SEQUENCES);
+        // "taken" keeps when each of the last ranks was counted, in rank order: head() judges a rank's age by it.
+        // Not waited for: the message's insert, after it, is (a rank lost in a crash is a gap, see head()).
+        Document counter = unawaited.upsertAndGet(SEQUENCES, new Document("_id", ref(conversation)),
+                new Document("$inc", new Document("next", 1L)).append("$set", new Document("at", now))
+                        .append("$push", new Document("taken", new Document("$each", List.of(now)).append("$slice", -RECENT_RANKS))));
         return ((Number) counter.get("next")).longValue();
     }
 
@@ -290,8 +299,9 @@ public class InboundMessages {
             return Optional.empty();
         } finally {
             if (contiguous > done) {
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(ref(conversation))),
-                        new Update().max("done", contiguous), SEQUENCES);
+                // a mark lost in a crash costs a longer walk, nothing else
+                unawaited.updateOne(SEQUENCES, new Document("_id", ref(conversation)),
+                        new Document("$max", new Document("done", contiguous)));
             }
         }
     }

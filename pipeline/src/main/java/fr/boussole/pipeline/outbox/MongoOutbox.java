@@ -9,6 +9,7 @@ import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.core.privacy.SealedField;
 import fr.boussole.pipeline.sealed.SealedDocuments;
+import fr.boussole.pipeline.writes.Unawaited;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
@@ -72,6 +73,7 @@ public class MongoOutbox implements Outbox {
     }
 
     private final MongoTemplate mongo;
+    private final Unawaited unawaited;
     private final Clock clock;
     private final ObjectProvider<OutboxWorker> worker;
     private final SealedDocuments sealed;
@@ -79,6 +81,7 @@ public class MongoOutbox implements Outbox {
 
     MongoOutbox(MongoTemplate mongo, Clock clock, ObjectProvider<OutboxWorker> worker, SealedDocuments sealed) {
         this.mongo = mongo;
+        this.unawaited = new Unawaited(mongo);
         this.clock = clock;
         this.worker = worker;
         this.sealed = sealed;
@@ -89,11 +92,19 @@ public class MongoOutbox implements Outbox {
 
     @Override
     public void enqueue(Delivery delivery) {
-        enqueue(delivery, null);
+        enqueue(delivery, null, false);
     }
 
-    /** Enqueues a reply to an inbound message, so that the web chat can find the replies of one message. */
+    /**
+     * Enqueues a reply to an inbound message, so that the web chat can find the replies of one message.
+     * Written without waiting for durability ({@link Unawaited}): the turn's last write waits for it, and
+     * a sender claims an entry (a write that waits) before it sends it.
+     */
     public void enqueue(Delivery delivery, String inboundId) {
+        enqueue(delivery, inboundId, inboundId != null);
+    }
+
+    private void enqueue(Delivery delivery, String inboundId, boolean turnReply) {
         Instant now = clock.instant();
         Document doc = new Document("_id", delivery.id())
                 .append("channel", delivery.channel().id())
@@ -118,7 +129,11 @@ public class MongoOutbox implements Outbox {
             doc.append("waitsForPage", true);
         }
         try {
-            mongo.insert(doc, COLLECTION);
+            if (turnReply) {
+                unawaited.insert(COLLECTION, doc);
+            } else {
+                mongo.insert(doc, COLLECTION);
+            }
         } catch (DuplicateKeyException alreadyThere) {
             // replayed after a crash: the entry is there; make sure it is queued and due if still pending
             Document existing = byId(delivery.id());
@@ -128,14 +143,19 @@ public class MongoOutbox implements Outbox {
             doc = existing;
         }
         if (delivery.conversation() != null) {
-            queue(ref(delivery.conversation()), delivery.id(), delivery.sequence());
+            queue(ref(delivery.conversation()), delivery.id(), delivery.sequence(), turnReply);
         }
         if (delivery.channel() == Channel.WEB) {
             // never sent by a worker: returned in the web chat's HTTP answer, or to its page when it asks
             // for what it has not shown ({@link WebReplies#takeUnread}); the queue keeps them until then
             return;
         }
-        due(delivery.id(), delivery.channel().id(), doc.getDate("nextAttemptAt").toInstant());
+        if (turnReply) {
+            unawaited.upsert(DUE, new Document("_id", delivery.id()), new Document("$set", new Document("channel",
+                    delivery.channel().id()).append("at", doc.getDate("nextAttemptAt"))));
+        } else {
+            due(delivery.id(), delivery.channel().id(), doc.getDate("nextAttemptAt").toInstant());
+        }
         worker.ifAvailable(w -> w.hint(delivery.id()));
     }
 
@@ -149,8 +169,16 @@ public class MongoOutbox implements Outbox {
     }
 
     private void queue(String conversation, String id, long sequence) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(conversation)),
-                new Update().addToSet("entries", new Document("id", id).append("sequence", sequence)), QUEUES);
+        queue(conversation, id, sequence, false);
+    }
+
+    private void queue(String conversation, String id, long sequence, boolean unawaitedWrite) {
+        Document entry = new Document("id", id).append("sequence", sequence);
+        if (unawaitedWrite) {
+            unawaited.upsert(QUEUES, new Document("_id", conversation), new Document("$addToSet", new Document("entries", entry)));
+        } else {
+            mongo.upsert(Query.query(Criteria.where("_id").is(conversation)), new Update().addToSet("entries", entry), QUEUES);
+        }
     }
 
     void dequeue(String conversation, String id) {

@@ -154,8 +154,11 @@ class ConversationErasure {
         pending.fields().include("_id");
         for (Document entry : mongo.find(pending, Document.class, OUTBOX)) {
             String id = entry.getString("_id");
-            // by _id alone: the status was read just above, and cancelling twice is harmless
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("status", "CANCELLED"), OUTBOX);
+            // by _id alone: the status was read just above, and cancelling twice is harmless. The claim key
+            // moves to one no claim holds: a sender still at work on it records nothing, and the web chat,
+            // which marks its replies sent by their unclaimed key, cannot mark it sent
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                    new Update().set("status", "CANCELLED").set("cas", id + "#cancelled"), OUTBOX);
             mongo.updateFirst(lookups.byId(key), new Update().pull("entries", new Document("id", id)), QUEUES);
             mongo.remove(Query.query(Criteria.where("_id").is(id)), OUTBOX_DUE);
             mongo.remove(Query.query(Criteria.where("_id").is(id)), OUTBOX_DEAD);

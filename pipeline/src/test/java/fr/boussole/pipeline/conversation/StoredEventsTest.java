@@ -35,6 +35,9 @@ class StoredEventsTest {
                 new DialogEvent.OptedOut(),
                 new DialogEvent.OptedIn(),
                 new DialogEvent.ContactCheckAnswered("cr_1", ContactChecks.Answer.NOT_YET),
+                new DialogEvent.QuestionnaireProgress("lot", "emploi@lot", 2, "situation",
+                        DialogEvent.QuestionnaireProgress.Stage.ANSWERED),
+                new DialogEvent.QuestionnaireProgress("lot", "emploi", 1, null, DialogEvent.QuestionnaireProgress.Stage.REQUESTED),
                 new DialogEvent.Reply(new OutboundMessage("Bonne nouvelle !", List.of(), false, true)),
                 new DialogEvent.AnotherOfferRequested("cr_1", "offer-2", new ConsentRecord("J'envoie ?", "v1", at, Channel.TELEGRAM)),
                 new DialogEvent.HandoverRequested("lot", "asked"),
@@ -48,6 +51,7 @@ class StoredEventsTest {
     void the_test_above_covers_every_event_type() {
         assertThat(Arrays.stream(DialogEvent.class.getPermittedSubclasses()).map(Class::getSimpleName))
                 .containsExactlyInAnyOrder("Reply", "ContactRequested", "SearchRecorded", "ErasureRequested", "OptedOut", "OptedIn",
-                        "ContactCheckAnswered", "AnotherOfferRequested", "HandoverRequested", "HandoverHeard", "HandoverEnded");
+                        "ContactCheckAnswered", "QuestionnaireProgress", "AnotherOfferRequested", "HandoverRequested",
+                        "HandoverHeard", "HandoverEnded");
     }
 }

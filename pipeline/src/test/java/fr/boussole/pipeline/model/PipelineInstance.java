@@ -10,6 +10,7 @@ import fr.boussole.core.offer.ContactRequestAlerts;
 import fr.boussole.core.offer.ContactRequests;
 import fr.boussole.core.offer.SearchLog;
 import fr.boussole.core.privacy.PersonalData;
+import fr.boussole.core.questionnaire.FunnelLog;
 import fr.boussole.core.rights.DataRights;
 import fr.boussole.core.rights.PersonalDataHolder;
 import fr.boussole.pipeline.PipelineModule;
@@ -188,6 +189,12 @@ final class PipelineInstance implements AutoCloseable {
         @Bean
         SearchLog searches() {
             return searches;
+        }
+
+        /** The questionnaires' funnel marks are anonymous counts: the model checks messages, not them. */
+        @Bean
+        FunnelLog funnel() {
+            return (progress, id) -> { };
         }
 
         @Bean

@@ -1,5 +1,6 @@
 package fr.boussole.channels.twilio.inbound;
 
+import fr.boussole.testing.TwilioForms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.boussole.channels.support.ChannelsIntegrationTest;
@@ -41,7 +42,7 @@ class TwilioWebhookIT extends ChannelsIntegrationTest {
         assertThat(postTwilio(INBOUND, form, "another-token").statusCode()).isEqualTo(403);
 
         Map<String, String> tampered = new LinkedHashMap<>(form);
-        String signature = fr.boussole.channels.support.TwilioSigner.sign(AUTH_TOKEN, PUBLIC_BASE_URL + INBOUND, form);
+        String signature = TwilioForms.sign(AUTH_TOKEN, PUBLIC_BASE_URL + INBOUND, form);
         tampered.put("Body", "autre chose");
         assertThat(postTwilio(INBOUND, tampered, signature, true).statusCode()).isEqualTo(403);
         assertThat(postTwilio(INBOUND, form, null, false).statusCode()).isEqualTo(403);
@@ -51,7 +52,7 @@ class TwilioWebhookIT extends ChannelsIntegrationTest {
     @Test
     void the_signature_covers_the_public_url_not_the_local_one() {
         Map<String, String> form = Fixtures.form("twilio/sms-inbound.form");
-        String signedForLocal = fr.boussole.channels.support.TwilioSigner.sign(AUTH_TOKEN, "http://localhost:" + port + INBOUND, form);
+        String signedForLocal = TwilioForms.sign(AUTH_TOKEN, "http://localhost:" + port + INBOUND, form);
         assertThat(postTwilio(INBOUND, form, signedForLocal, true).statusCode()).isEqualTo(403);
     }
 
@@ -59,7 +60,7 @@ class TwilioWebhookIT extends ChannelsIntegrationTest {
     void a_query_string_is_signed_within_the_url_and_not_as_a_form_parameter() {
         Map<String, String> form = Fixtures.form("twilio/sms-inbound.form");
         String path = INBOUND + "?source=fr-numero";
-        String signature = fr.boussole.channels.support.TwilioSigner.sign(AUTH_TOKEN, PUBLIC_BASE_URL + path, form);
+        String signature = TwilioForms.sign(AUTH_TOKEN, PUBLIC_BASE_URL + path, form);
         assertThat(postTwilio(path, form, signature, true).statusCode()).isEqualTo(200);
         assertThat(inbox.accepted()).hasSize(1);
     }
