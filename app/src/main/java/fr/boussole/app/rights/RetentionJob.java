@@ -1,8 +1,10 @@
 package fr.boussole.app.rights;
 
 import fr.boussole.core.retention.IdleConversations;
+import fr.boussole.core.retention.OldAuditEntries;
 import fr.boussole.core.retention.OldMessages;
 import fr.boussole.core.retention.OldRequests;
+import fr.boussole.core.retention.SilentAddresses;
 import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -30,22 +32,27 @@ public class RetentionJob {
     private final IdleConversations conversations;
     private final OldMessages messages;
     private final OldRequests store;
+    private final OldAuditEntries audit;
+    private final SilentAddresses addresses;
     private final Clock clock;
     private final MeterRegistry meters;
 
     RetentionJob(RetentionSchedule schedule, IdleConversations conversations, OldMessages messages,
-                 OldRequests store, Clock clock, MeterRegistry meters) {
+                 OldRequests store, OldAuditEntries audit, SilentAddresses addresses, Clock clock, MeterRegistry meters) {
         this.schedule = schedule;
         this.conversations = conversations;
         this.messages = messages;
         this.store = store;
+        this.audit = audit;
+        this.addresses = addresses;
         this.clock = clock;
         this.meters = meters;
     }
 
     /** What one run did. */
     public record Report(int conversationsForgotten, int inboundPruned, int outboundPruned, int requestsAnonymised,
-                         long searchesDeleted, int webRepliesEmptied, int openRequestsAnonymised) {}
+                         long searchesDeleted, int webRepliesEmptied, int openRequestsAnonymised,
+                         int inboundKeysForgotten, int auditEntriesDeleted, int silentAddressesForgotten) {}
 
     @Scheduled(initialDelayString = "${boussole.retention.first-check:PT2M}",
             fixedDelayString = "${boussole.retention.check-every:PT1H}")
@@ -64,10 +71,16 @@ public class RetentionJob {
                 store.anonymiseClosedBefore(RetentionSchedule.before(now, schedule.closedRequests())),
                 store.deleteSearchesBefore(RetentionSchedule.before(now, schedule.searches())),
                 messages.emptyUntakenWebReplies(now.minus(schedule.untakenWebReplies())),
-                store.anonymiseOpenDueBefore(RetentionSchedule.before(now, schedule.openRequests())));
+                store.anonymiseOpenDueBefore(RetentionSchedule.before(now, schedule.openRequests())),
+                messages.forgetInboundKeys(now.minus(schedule.inboundKeys())),
+                audit.deleteBefore(RetentionSchedule.before(now, schedule.auditLog())),
+                // what a channel keeps of an address goes with the address's idle conversation
+                addresses.forgetSilentSince(now.minus(schedule.conversations())));
         meters.counter("boussole.retention.conversations_forgotten").increment(report.conversationsForgotten());
         meters.counter("boussole.retention.messages_pruned").increment(report.inboundPruned() + report.outboundPruned());
         meters.counter("boussole.retention.web_replies_emptied").increment(report.webRepliesEmptied());
+        meters.counter("boussole.retention.traces_deleted").increment(report.inboundKeysForgotten()
+                + report.auditEntriesDeleted() + report.silentAddressesForgotten());
         meters.counter("boussole.retention.requests_anonymised").increment(report.requestsAnonymised()
                 + report.openRequestsAnonymised());
         return report;

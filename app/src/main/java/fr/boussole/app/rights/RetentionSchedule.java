@@ -25,11 +25,16 @@ import java.time.ZoneOffset;
  * @param checkEvery      delay between runs (the job runs on one instance at a time)
  * @param untakenWebReplies web chat replies that no request took (the page timed out or gave up) are emptied
  *                        this long after they were written
+ * @param inboundKeys     the key kept of a deleted inbound message (a late redelivery is still a duplicate) is
+ *                        deleted this long after the message was received; at least {@code inboundMessages}
+ * @param auditLog        the console's audit log entries are deleted after this (a year: long enough to
+ *                        answer who saw a young person's data, not longer)
  */
 @ConfigurationProperties("boussole.retention")
 public record RetentionSchedule(Duration conversations, Duration inboundMessages, Duration sentMessages,
                                Period closedRequests, Period searches, Duration firstCheck, Duration checkEvery,
-                               Duration untakenWebReplies, Period openRequests) {
+                               Duration untakenWebReplies, Period openRequests, Duration inboundKeys,
+                               Period auditLog) {
 
     public RetentionSchedule {
         conversations = positive("conversations", conversations, Duration.ofDays(30));
@@ -41,6 +46,12 @@ public record RetentionSchedule(Duration conversations, Duration inboundMessages
         firstCheck = firstCheck == null ? Duration.ofMinutes(2) : firstCheck;
         checkEvery = positive("check-every", checkEvery, Duration.ofHours(1));
         untakenWebReplies = positive("untaken-web-replies", untakenWebReplies, Duration.ofHours(1));
+        inboundKeys = positive("inbound-keys", inboundKeys, Duration.ofDays(90));
+        if (inboundKeys.compareTo(inboundMessages) < 0) {
+            throw InvalidSettingException.ofProperty("boussole.retention.inbound-keys",
+                    "must be at least boussole.retention.inbound-messages (" + inboundMessages + "), not " + inboundKeys);
+        }
+        auditLog = positive("audit-log", auditLog, Period.ofMonths(12));
     }
 
     /** The instant before which something kept {@code period} is past its retention at {@code now}. */

@@ -114,10 +114,10 @@ class RetentionJobIT {
         assertThat(requests.findById("cr_recent").orElseThrow().isAnonymised()).isFalse();
         assertThat(requests.findById("cr_open").orElseThrow().isAnonymised()).isFalse();
         assertThat(searches.findAll()).extracting(Search::getId).containsExactly("se_recent");
-        assertThat(report).isEqualTo(new RetentionJob.Report(2, 3, 3, 1, 1, 0, 0));
+        assertThat(report).isEqualTo(new RetentionJob.Report(2, 3, 3, 1, 1, 0, 0, 0, 0, 0));
 
         assertThat(app.getBean(RetentionJob.class).run(NOW)).as("a second run finds nothing more")
-                .isEqualTo(new RetentionJob.Report(0, 0, 0, 0, 0, 0, 0));
+                .isEqualTo(new RetentionJob.Report(0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
     }
 
     /**
@@ -145,6 +145,52 @@ class RetentionJobIT {
         assertThat(requests.findById("cr_open_recent").orElseThrow().isAnonymised()).isFalse();
         assertThat(report.openRequestsAnonymised()).isEqualTo(2);
         assertThat(app.getBean(RetentionJob.class).run(NOW).openRequestsAnonymised()).as("a second run").isZero();
+    }
+
+    /**
+     * Fails if a record kind is kept for ever (they were): the key of a deleted message (kept so that a late
+     * redelivery is still a duplicate) goes 90 days after the message was received, the console's audit log
+     * after 12 months, WhatsApp's service window of a number once it has been silent for the 30 days of an
+     * idle conversation; each not a second earlier.
+     */
+    @Test
+    void what_outlives_a_record_for_a_while_goes_too_when_its_own_time_is_up() {
+        // a message handled just past 30 days: deleted now, its key kept
+        say("retention-keys-0001", "secret keyed message");
+        String keyed = InboundMessages.idOf(Channel.WEB, providerIdOf("retention-keys-0001", "secret keyed message"));
+        dateMessages("retention-keys-0001", "secret keyed message", NOW.minus(Duration.ofDays(30)).minus(SECOND));
+        // audit entries just past 12 months and just short of it
+        Instant twelveMonths = NOW.atZone(ZoneOffset.UTC).minusMonths(12).toInstant();
+        mongo.insert(new Document("_id", "au_retention_old").append("action", "REQUEST_VIEWED")
+                .append("at", Date.from(twelveMonths.minus(SECOND))), "console_audit_log");
+        mongo.insert(new Document("_id", "au_retention_recent").append("action", "REQUEST_VIEWED")
+                .append("at", Date.from(twelveMonths.plus(SECOND))), "console_audit_log");
+        // WhatsApp windows: silent just past 30 days, just short of it, and a template sent since
+        Instant thirtyDays = NOW.minus(Duration.ofDays(30));
+        mongo.insert(new Document("_id", "wa_silent").append("lastInboundAt", Date.from(thirtyDays.minus(SECOND))),
+                "whatsapp_service_windows");
+        mongo.insert(new Document("_id", "wa_recent").append("lastInboundAt", Date.from(thirtyDays.plus(SECOND))),
+                "whatsapp_service_windows");
+        mongo.insert(new Document("_id", "wa_reengaged").append("lastInboundAt", Date.from(thirtyDays.minus(SECOND)))
+                .append("reengagedAt", Date.from(thirtyDays.plus(SECOND))), "whatsapp_service_windows");
+
+        RetentionJob job = app.getBean(RetentionJob.class);
+        RetentionJob.Report report = job.run(NOW);
+
+        assertThat(texts("web:retention-keys-0001")).isEmpty();
+        assertThat(mongo.exists(byId(keyed), "inbound_seen")).as("the key of the message deleted").isTrue();
+        assertThat(mongo.findAll(Document.class, "console_audit_log")).extracting(d -> d.getString("_id"))
+                .contains("au_retention_recent").doesNotContain("au_retention_old");
+        assertThat(mongo.findAll(Document.class, "whatsapp_service_windows")).extracting(d -> d.getString("_id"))
+                .contains("wa_recent", "wa_reengaged").doesNotContain("wa_silent");
+        assertThat(report.auditEntriesDeleted()).isEqualTo(1);
+        assertThat(report.silentAddressesForgotten()).isEqualTo(1);
+
+        // the key: 90 days after the message was received, which the pruning 30 days after dates to the second
+        job.run(NOW.plus(Duration.ofDays(60)).minus(SECOND));
+        assertThat(mongo.exists(byId(keyed), "inbound_seen")).as("a second short of 90 days").isTrue();
+        assertThat(job.run(NOW.plus(Duration.ofDays(60)).plus(SECOND)).inboundKeysForgotten()).isPositive();
+        assertThat(mongo.exists(byId(keyed), "inbound_seen")).as("a second past 90 days").isFalse();
     }
 
     /** An open request due at {@code due} (made three days before it). */

@@ -25,6 +25,17 @@ class RetentionScheduleTest {
         assertThat(schedule.closedRequests()).isEqualTo(Period.ofMonths(12));
         assertThat(schedule.searches()).isEqualTo(Period.ofMonths(25));
         assertThat(schedule.checkEvery()).isEqualTo(Duration.ofHours(1));
+        assertThat(schedule.inboundKeys()).isEqualTo(Duration.ofDays(90));
+        assertThat(schedule.auditLog()).isEqualTo(Period.ofMonths(12));
+    }
+
+    @Test
+    void the_key_of_a_message_is_kept_at_least_as_long_as_the_message() {
+        assertThatThrownBy(() -> bind(Map.of("boussole.retention.inbound-keys", "P7D")))
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("BOUSSOLE_RETENTION_INBOUND_KEYS")
+                .hasMessageContaining("inbound-messages");
+        assertThat(bind(Map.of("boussole.retention.inbound-keys", "P7D", "boussole.retention.inbound-messages", "P7D"))
+                .inboundKeys()).isEqualTo(Duration.ofDays(7));
     }
 
     @Test

@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * Messages received and sent, kept for their processing and delivery only: deleted once handled and
- * old enough (what de-duplication needs of a received message is kept apart), and web chat replies no
- * request took emptied sooner.
+ * old enough (what de-duplication needs of a received message is kept apart, for a while longer), and web
+ * chat replies no request took emptied sooner.
  */
 public interface OldMessages {
 
@@ -17,4 +17,10 @@ public interface OldMessages {
 
     /** Cancels and empties the web chat replies no request took, created before {@code cutoff}; how many. */
     int emptyUntakenWebReplies(Instant cutoff);
+
+    /**
+     * Deletes the keys kept of inbound messages deleted before {@code cutoff} (a message's key outlives it
+     * so that a late redelivery is still a duplicate, but not for ever); the number deleted.
+     */
+    int forgetInboundKeys(Instant cutoff);
 }

@@ -1,6 +1,7 @@
 package fr.boussole.console.audit;
 
 import fr.boussole.core.ids.Ids;
+import fr.boussole.core.retention.OldAuditEntries;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -9,11 +10,16 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
-/** Writes and reads the audit log. */
+/**
+ * Writes and reads the audit log, and deletes its entries past their time (the retention job's
+ * {@code boussole.retention.audit-log}). The log is small (an entry per console action), so that deletion, like
+ * {@link #latest}, walks it whole on the embedded store (a time field's index is not honoured there).
+ */
 @Service
-public class AuditLog {
+public class AuditLog implements OldAuditEntries {
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -40,5 +46,10 @@ public class AuditLog {
                 .with(Sort.by(Sort.Direction.DESC, "at"))
                 .with(PageRequest.of(0, limit));
         return mongo.find(query, AuditEntry.class);
+    }
+
+    @Override
+    public int deleteBefore(Instant limit) {
+        return (int) mongo.remove(Query.query(Criteria.where("at").lt(limit)), AuditEntry.class).getDeletedCount();
     }
 }
