@@ -113,6 +113,17 @@ class ModuleBoundariesTest {
     }
 
     /**
+     * "Store" names one thing in packages: the offer-store module ({@code fr.boussole.store}). The app's
+     * embedded database lives in {@code app.embedded}, not in an {@code app.store} that reads like the module.
+     */
+    @Test
+    void store_names_the_offer_store_module_only() {
+        noClasses().should().resideInAPackage("fr.boussole.app.store..").check(classes);
+        classes().that().haveSimpleNameContaining("DurableH2Backend")
+                .should().resideInAPackage("fr.boussole.app.embedded").check(classes);
+    }
+
+    /**
      * The assembly is only assembly: it names each module by its entry point and otherwise speaks to
      * them through bot-core's ports, so that a module's insides can change without touching {@code app}.
      */

@@ -21,6 +21,8 @@ import java.time.Duration;
  * @param senders              sender threads of each channel (SMS, WhatsApp, Telegram, email each have their own)
  * @param sendTimeout          how long a claim is kept alive for a provider call still running; past it the
  *                             claim runs out and the entry may be tried again (providers time out well before)
+ * @param gapTimeout           how long an empty rank of a conversation (a recording that crashed after taking it)
+ *                             holds up the messages behind it before it is given up
  */
 @ConfigurationProperties("boussole.pipeline")
 public record PipelineProperties(
@@ -34,7 +36,8 @@ public record PipelineProperties(
         @DefaultValue("15m") Duration maxBackoff,
         @DefaultValue("10s") Duration webReplyTimeout,
         @DefaultValue("2") int senders,
-        @DefaultValue("2m") Duration sendTimeout) {
+        @DefaultValue("2m") Duration sendTimeout,
+        @DefaultValue("30s") Duration gapTimeout) {
 
     public PipelineProperties {
         if (workers < 1) {
@@ -50,6 +53,7 @@ public record PipelineProperties(
         positive("max-backoff", maxBackoff);
         positive("web-reply-timeout", webReplyTimeout);
         positive("send-timeout", sendTimeout);
+        positive("gap-timeout", gapTimeout);
     }
 
     private static void positive(String name, Duration value) {

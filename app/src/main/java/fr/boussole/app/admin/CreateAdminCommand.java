@@ -1,7 +1,7 @@
 package fr.boussole.app.admin;
 
 import fr.boussole.core.settings.InvalidSettingException;
-import fr.boussole.app.store.RunningStore;
+import fr.boussole.app.embedded.RunningStore;
 import fr.boussole.console.ConsoleModule;
 import fr.boussole.core.admin.FirstAdministrator;
 import fr.boussole.core.admin.FirstAdministrator.Outcome;

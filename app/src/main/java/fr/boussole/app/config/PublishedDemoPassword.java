@@ -2,8 +2,8 @@ package fr.boussole.app.config;
 
 import fr.boussole.core.settings.InvalidSettingException;
 import fr.boussole.core.settings.DemoAccounts;
+import fr.boussole.core.settings.PublicBaseUrl;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +20,9 @@ class PublishedDemoPassword implements SmartInitializingSingleton {
     private final DemoAccounts demoAccounts;
     private final String publicBaseUrl;
 
-    PublishedDemoPassword(DemoAccounts demoAccounts,
-                          @Value("${boussole.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+    PublishedDemoPassword(DemoAccounts demoAccounts, PublicBaseUrl publicBaseUrl) {
         this.demoAccounts = demoAccounts;
-        this.publicBaseUrl = publicBaseUrl;
+        this.publicBaseUrl = publicBaseUrl.toString();
     }
 
     @Override

@@ -70,6 +70,7 @@ class StartupSettingsTest {
             "boussole.channels.email.sends-per-second|0|BOUSSOLE_CHANNELS_EMAIL_SENDS_PER_SECOND",
             "boussole.pipeline.workers|0|BOUSSOLE_PIPELINE_WORKERS",
             "boussole.pipeline.lease|0s|BOUSSOLE_PIPELINE_LEASE",
+            "boussole.pipeline.gap-timeout|0s|BOUSSOLE_PIPELINE_GAP_TIMEOUT",
             "boussole.retention.searches|0d|BOUSSOLE_RETENTION_SEARCHES",
             "boussole.retention.conversations|a month|BOUSSOLE_RETENTION_CONVERSATIONS",
             "boussole.store.invitation-validity|0s|BOUSSOLE_STORE_INVITATION_VALIDITY",

@@ -1,6 +1,6 @@
 package fr.boussole.app.crash;
 
-import fr.boussole.app.store.StoreServer;
+import fr.boussole.app.embedded.StoreServer;
 
 import java.io.IOException;
 import java.nio.file.Files;

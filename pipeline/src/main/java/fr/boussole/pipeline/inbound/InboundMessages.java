@@ -7,6 +7,7 @@ import fr.boussole.core.message.Inbound;
 import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.core.privacy.SealedField;
 import fr.boussole.core.privacy.SealingException;
+import fr.boussole.pipeline.PipelineProperties;
 import fr.boussole.pipeline.writes.Unawaited;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -14,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.data.domain.Sort;
@@ -91,11 +91,13 @@ public class InboundMessages {
     }
 
     @Autowired
-    InboundMessages(MongoTemplate mongo, Clock clock, PersonalData personalData,
-                    @Value("${boussole.pipeline.gap-timeout:30s}") Duration gapTimeout, MeterRegistry meters) {
-        if (gapTimeout.isNegative() || gapTimeout.isZero()) {
-            throw new IllegalArgumentException("boussole.pipeline.gap-timeout must be positive, not " + gapTimeout);
-        }
+    InboundMessages(MongoTemplate mongo, Clock clock, PersonalData personalData, PipelineProperties settings,
+                    MeterRegistry meters) {
+        this(mongo, clock, personalData, settings.gapTimeout(), meters);
+    }
+
+    private InboundMessages(MongoTemplate mongo, Clock clock, PersonalData personalData, Duration gapTimeout,
+                            MeterRegistry meters) {
         this.mongo = mongo;
         this.unawaited = new Unawaited(mongo);
         this.clock = clock;

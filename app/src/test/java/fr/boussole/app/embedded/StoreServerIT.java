@@ -1,4 +1,4 @@
-package fr.boussole.app.store;
+package fr.boussole.app.embedded;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;

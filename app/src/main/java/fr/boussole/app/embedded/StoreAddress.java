@@ -1,4 +1,4 @@
-package fr.boussole.app.store;
+package fr.boussole.app.embedded;
 
 import fr.boussole.core.settings.InvalidSettingException;
 import org.springframework.core.env.PropertyResolver;

@@ -1,4 +1,4 @@
-package fr.boussole.app.store;
+package fr.boussole.app.embedded;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

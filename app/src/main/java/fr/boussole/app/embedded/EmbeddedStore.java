@@ -1,4 +1,4 @@
-package fr.boussole.app.store;
+package fr.boussole.app.embedded;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;

@@ -1,4 +1,4 @@
-package fr.boussole.app.store;
+package fr.boussole.app.embedded;
 
 import fr.boussole.app.config.KeySettings;
 import fr.boussole.app.config.StartupSettings;

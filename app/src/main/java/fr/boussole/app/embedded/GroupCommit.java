@@ -1,4 +1,4 @@
-package fr.boussole.app.store;
+package fr.boussole.app.embedded;
 
 import java.util.concurrent.atomic.AtomicLong;
 
