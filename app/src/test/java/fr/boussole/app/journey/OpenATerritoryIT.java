@@ -218,7 +218,7 @@ class OpenATerritoryIT extends RunningBot {
         assertThat(text("saved")).contains("Enregistré");
         screenshot("questionnaire-draft");
 
-        // the store already holds the demo data's and earlier steps' records: the simulator's promise is a delta
+        // the store is shared with the tests run before in the same application (13 requests in the train): a delta
         Map<String, Long> before = storedTraces();
         browser.findElement(By.id("simulate")).click();
         new WebDriverWait(browser, WAIT).until(d -> simulatorLog().contains("quel âge"));

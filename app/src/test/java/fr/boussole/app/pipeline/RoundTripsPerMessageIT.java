@@ -71,6 +71,6 @@ class RoundTripsPerMessageIT {
 
         assertThat(waited).as("writes waited for per message (%.1f commands, %.1f writes)", commands, writes)
                 .isLessThanOrEqualTo(3.0);
-        assertThat(commands).as("store commands per message").isLessThanOrEqualTo(30.0);
+        assertThat(commands).as("store commands per message").isLessThanOrEqualTo(25.0);
     }
 }

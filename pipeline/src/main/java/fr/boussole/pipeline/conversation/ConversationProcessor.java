@@ -157,13 +157,14 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
     void drain(ConversationKey conversation) {
         String lease = "conversation:" + conversations.ref(conversation); // no address in the store
         String token = instance + "-" + drains.incrementAndGet();
+        long processed = 0; // the rank of the last message processed here: known done, not read again
         try {
             while (leases.tryAcquire(lease, token, clock.instant(), settings.lease())) {
                 long renewed = System.nanoTime();
                 long renewEvery = settings.lease().toNanos() / 3;
                 try {
                     while (workers != null) {
-                        Optional<InboundMessage> head = inbound.head(conversation);
+                        Optional<InboundMessage> head = inbound.head(conversation, processed);
                         if (head.isEmpty() || head.get().nextAttemptAt().isAfter(clock.instant())) {
                             break;
                         }
@@ -174,15 +175,17 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
                             }
                             renewed = System.nanoTime();
                         }
-                        if (!process(head.get())) {
+                        long done = process(head.get());
+                        if (done == STOP) {
                             return;
                         }
+                        processed = Math.max(processed, done);
                     }
                 } finally {
                     leases.release(lease, token);
                 }
                 // A message recorded while we released would have found the lease taken: look again.
-                Optional<InboundMessage> head = inbound.head(conversation);
+                Optional<InboundMessage> head = inbound.head(conversation, processed);
                 if (head.isEmpty()) {
                     inbound.settled(conversation); // out of the live work, unless something was counted meanwhile
                     return;
@@ -197,8 +200,14 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
         }
     }
 
-    /** @return true to go on with the conversation's next message */
-    private boolean process(InboundMessage message) {
+    /** What {@link #process} returns to stop draining the conversation. */
+    private static final long STOP = -1;
+
+    /**
+     * @return {@link #STOP}, or else go on with the conversation's next message: the message's rank when this
+     *         worker marked it processed (known done), 0 when it does not know (marked by someone else, or not)
+     */
+    private long process(InboundMessage message) {
         try {
             StoredConversation stored = conversations.load(message.conversation());
             List<DialogEvent> events;
@@ -219,7 +228,7 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
                 Conversations.Applied applied = conversations.applyTurn(stored, turn.state(), message.id(),
                         message.sequence(), turn.events(), now);
                 if (applied == null) {
-                    return false; // another worker took over this conversation: it carries on
+                    return STOP; // another worker took over this conversation: it carries on
                 }
                 events = turn.events();
                 optedOutBefore = stored.optedOut();
@@ -228,20 +237,21 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
             }
             TurnEffects.Outcome outcome = effects.carryOut(message, optedOutBefore, events,
                     () -> conversations.stillIn(message.conversation(), epoch));
-            if (!inbound.markProcessed(message, outcome.replies(), clock.instant())) {
+            boolean marked = inbound.markProcessed(message, outcome.replies(), clock.instant());
+            if (!marked) {
                 log.info("inbound {} was completed by another worker meanwhile", message.id());
             }
             latency.record(Duration.between(message.acceptedAt(), clock.instant()));
             Replies replies = new Replies(message.conversation(), outcome.replies(), outcome.messages());
             listeners.forEach(l -> l.processed(message.id(), replies));
-            return true;
+            return marked ? message.sequence() : 0;
         } catch (DataAccessResourceFailureException | TransientDataAccessException storeDown) {
             // not the message's fault (the store unreachable, or a failure it labels transient, such as a
             // write cut by a failover): do not count it as an attempt, the message waits for the store
             throw storeDown;
         } catch (RuntimeException failure) {
             failed(message, failure);
-            return false;
+            return STOP;
         }
     }
 

@@ -35,6 +35,18 @@ public class Leases {
     private final Unawaited unawaited;
     /** name#token -> the generation this holder set last. */
     private final Map<String, Long> held = new ConcurrentHashMap<>();
+    /**
+     * name -> the generation this instance's release set, for the last few thousand leases released here:
+     * a lease stored at that generation is still free as released (every change moves the generation), so
+     * taking it again is one compare-and-set, without reading it first.
+     */
+    private final Map<String, Long> released = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > RELEASED_KEPT;
+        }
+    });
+    private static final int RELEASED_KEPT = 10_000;
 
     Leases(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -43,6 +55,10 @@ public class Leases {
     }
 
     public boolean tryAcquire(String name, String token, Instant now, Duration duration) {
+        Long releasedAt = released.remove(name);
+        if (releasedAt != null && swap(name, token, releasedAt, new Document("owner", token).append("until", Date.from(now.plus(duration))))) {
+            return true;
+        }
         Document lease = mongo.findById(name, Document.class, COLLECTION);
         if (lease == null) {
             try {
@@ -67,9 +83,9 @@ public class Leases {
 
     public void release(String name, String token) {
         Long generation = held.remove(name + "#" + token);
-        if (generation != null) {
-            unawaited.updateOne(COLLECTION, new Document("cas", name + "#" + generation), new Document("$set",
-                    new Document("until", new Date(0)).append("generation", generation + 1).append("cas", name + "#" + (generation + 1))));
+        if (generation != null && unawaited.updateOne(COLLECTION, new Document("cas", name + "#" + generation), new Document("$set",
+                new Document("until", new Date(0)).append("generation", generation + 1).append("cas", name + "#" + (generation + 1))))) {
+            released.put(name, generation + 1); // only when it was still ours: otherwise that generation is another holder's
         }
     }
 

@@ -134,7 +134,9 @@ public class InboundMessages {
      */
     public boolean insert(Inbound inbound, Instant now) {
         String id = idOf(inbound.conversation().channel(), inbound.providerMessageId());
-        if (present(id, COLLECTION) || present(id, SEEN)) {
+        // one already recorded is refused by the insert itself (its _id), which then fills the rank it took;
+        // one pruned since is known by its key alone
+        if (present(id, SEEN)) {
             return false;
         }
         for (int attempt = 1; attempt <= MAX_RANKS_PER_RECORDING; attempt++) {
@@ -266,6 +268,14 @@ public class InboundMessages {
      * takes a new rank (see {@link #insert}), so a placeholder never hides a recorded message.
      */
     public Optional<InboundMessage> head(ConversationKey conversation) {
+        return head(conversation, 0);
+    }
+
+    /**
+     * @param doneUpTo a rank the caller knows is no longer pending (it just processed the message there, which
+     *                 was the head then, so every rank before it was done too): not read again
+     */
+    public Optional<InboundMessage> head(ConversationKey conversation, long doneUpTo) {
         Document counter = mongo.findById(ref(conversation), Document.class, SEQUENCES);
         if (counter == null) {
             return Optional.empty();
@@ -275,6 +285,12 @@ public class InboundMessages {
         long contiguous = done;
         try {
             for (long rank = done + 1; rank <= next; rank++) {
+                if (rank <= doneUpTo) {
+                    if (contiguous == rank - 1) {
+                        contiguous = rank;
+                    }
+                    continue;
+                }
                 Document doc = atRank(conversation, rank);
                 if (doc == null) {
                     if (!lostFor(rank, next, counter)) {

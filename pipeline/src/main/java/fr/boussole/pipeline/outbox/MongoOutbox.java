@@ -270,6 +270,9 @@ public class MongoOutbox implements Outbox {
      * {@code stopped_recipients} holds only stopped recipients: the condition on the rank is cheap there.
      */
     public void resumeRecipient(ConversationKey conversation, long rank) {
+        if (conversation.channel() == Channel.WEB) {
+            return; // only a provider's report stops a recipient, and no provider carries the web chat
+        }
         // read first (by _id): almost no one is stopped, and a read costs no commit where a removal does
         Document stopped = mongo.findById(ref(conversation), Document.class, STOPPED);
         if (stopped != null) {
