@@ -138,6 +138,15 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
         }
     }
 
+    /** Puts back in the live work what a crash of any instance took out of it (see {@link InboundMessages#relistForgotten}). */
+    private void relistForgotten() {
+        try {
+            inbound.relistForgotten(clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("looking for conversations a crash left out of the live work failed: {}", e.getClass().getName());
+        }
+    }
+
     private void poll() {
         try {
             Instant now = clock.instant();
@@ -290,6 +299,7 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
         workers = Executors.newFixedThreadPool(Math.max(1, settings.workers()), Thread.ofPlatform().name("inbound-", 0).factory());
         poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("inbound-poll").factory());
         long poll = settings.pollInterval().toMillis();
+        poller.execute(this::relistForgotten); // before the first poll, on the same thread
         poller.scheduleWithFixedDelay(this::poll, 0, poll, TimeUnit.MILLISECONDS);
     }
 

@@ -223,6 +223,53 @@ public class InboundMessages {
         }
     }
 
+    /**
+     * Lists again the conversations a crash left out of the live work. {@link #settled} removes a listing and
+     * then lists the conversation again if a message was counted meanwhile; a crash between the two, once that
+     * message's own commit has made the removal durable, leaves an acknowledged message pending with no listing,
+     * which no poll would find before the conversation's next message. Walks the counters (one per conversation)
+     * once, when processing starts; a conversation whose pending message cannot be opened is left to the key.
+     *
+     * @return how many conversations were listed again
+     */
+    public int relistForgotten(Instant now) {
+        int listed = 0;
+        for (Document counter : mongo.findAll(Document.class, SEQUENCES)) {
+            long next = counter.get("next") == null ? 0 : ((Number) counter.get("next")).longValue();
+            long done = counter.get("done") == null ? 0 : ((Number) counter.get("done")).longValue();
+            String ref = counter.getString("_id");
+            if (next <= done || mongo.findById(ref, Document.class, DUE) != null) {
+                continue;
+            }
+            Optional<ConversationKey> pending = firstPending(ref, done, next);
+            if (pending.isPresent()) {
+                mongo.upsert(Query.query(Criteria.where("_id").is(ref)), dueListing(pending.get(), now), DUE);
+                listed++;
+            }
+        }
+        if (listed > 0) {
+            log.warn("{} conversation(s) with a pending message were missing from the live work (a crash while"
+                    + " settling them): listed again", listed);
+        }
+        return listed;
+    }
+
+    private Optional<ConversationKey> firstPending(String ref, long done, long next) {
+        for (long rank = done + 1; rank <= next; rank++) {
+            Document doc = mongo.findOne(Query.query(Criteria.where("conversation").is(ref).and("sequence").is(rank)),
+                    Document.class, COLLECTION);
+            if (doc != null && !GAP.equals(doc.getString("channel"))
+                    && InboundStatus.PENDING.name().equals(doc.getString("status"))) {
+                try {
+                    return Optional.of(keyOf(doc, field(doc.getString("_id"), "address")));
+                } catch (SealingException unreadable) {
+                    return Optional.empty(); // a key not given to this instance yet: one that has it lists it when it starts
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** @return whether the placeholder went in (false: something already holds the rank) */
     private boolean insertGap(ConversationKey conversation, long sequence, Instant now) {
         String id = Ids.derived("gap", ref(conversation), Long.toString(sequence));
