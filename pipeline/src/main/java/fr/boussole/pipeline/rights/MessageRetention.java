@@ -280,8 +280,16 @@ public class MessageRetention implements OldMessages {
     @Override
     public int pruneOutbox(Instant cutoff) {
         if (mongo.findById(OUTBOX_LISTED, Document.class, MIGRATIONS) == null) {
-            // provider ids kept by the walk this replaces, whose entries went before them: once, with the walk
+            // once, with the walk: the provider ids the walk this replaces kept after their entries, and the sent
+            // parts of deliveries deleted before the parts went with them (one document per delivery sent in parts)
             mongo.remove(Query.query(Criteria.where("at").lt(Date.from(cutoff))), ConversationLookups.PROVIDER_IDS);
+            Query parts = new Query();
+            parts.fields().include("_id");
+            for (Document part : mongo.find(parts, Document.class, SENT_PARTS)) {
+                if (mongo.findById(part.get("_id"), Document.class, ConversationLookups.OUTBOX) == null) {
+                    mongo.remove(Query.query(Criteria.where("_id").is(part.get("_id"))), SENT_PARTS);
+                }
+            }
         }
         listOnce(ConversationLookups.OUTBOX, "createdAt", RetentionLists.OUTBOX, OUTBOX_LISTED);
         return prune(RetentionLists.OUTBOX, cutoff, (ids, found) -> {
