@@ -394,8 +394,7 @@ public class InboundMessages {
         String cas = doc.getString("cas") != null ? doc.getString("cas") : null;
         Update park = new Update().set("status", InboundStatus.PARKED.name()).set("parkedAt", Date.from(clock.instant()))
                 .set("parkedFor", "unreadable").set("cas", id + "#parked");
-        lists.list(Map.of(RetentionLists.INBOUND, List.of(id)), doc.getDate("acceptedAt") == null
-                ? clock.instant() : doc.getDate("acceptedAt").toInstant());
+        lists.list(Map.of(RetentionLists.INBOUND, List.of(id)), clock.instant());
         boolean parked = cas != null
                 ? mongo.updateFirst(Query.query(Criteria.where("cas").is(cas)), park, COLLECTION).getModifiedCount() == 1
                 : mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), park, COLLECTION).getModifiedCount() == 1;
@@ -454,8 +453,7 @@ public class InboundMessages {
      */
     public boolean markProcessed(InboundMessage message, List<String> replyIds, Instant now) {
         // the message and its replies listed for the retention job in one write, which the mark (waited for) covers
-        lists.list(Map.of(RetentionLists.INBOUND, List.of(message.id()), RetentionLists.OUTBOX, replyIds),
-                message.acceptedAt());
+        lists.list(Map.of(RetentionLists.INBOUND, List.of(message.id()), RetentionLists.OUTBOX, replyIds), now);
         return fenced(message, new Update().set("status", InboundStatus.PROCESSED.name()).set("processedAt", Date.from(now))
                 .set("replies", replyIds).set("cas", message.id() + "#done"));
     }
@@ -478,7 +476,7 @@ public class InboundMessages {
     }
 
     public boolean park(InboundMessage message, int attempts, String reason, Instant now) {
-        lists.list(Map.of(RetentionLists.INBOUND, List.of(message.id())), message.acceptedAt());
+        lists.list(Map.of(RetentionLists.INBOUND, List.of(message.id())), now);
         return fenced(message, new Update().set("attempts", attempts).set("status", InboundStatus.PARKED.name())
                 .set("parkedAt", Date.from(now)).set("parkedFor", reason).set("cas", message.id() + "#parked"));
     }

@@ -388,8 +388,7 @@ public class MongoOutbox implements Outbox {
             }
             if (attempt == 0) {
                 // a turn's reply taken back may never have been listed with its message (whose turn did not end)
-                lists.list(Map.of(RetentionLists.OUTBOX, List.of(id)), entry.getDate("createdAt") == null
-                        ? clock.instant() : entry.getDate("createdAt").toInstant());
+                lists.list(Map.of(RetentionLists.OUTBOX, List.of(id)), clock.instant());
             }
             if (!OutboxStatus.PENDING.name().equals(entry.getString("status"))) {
                 mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), empty, COLLECTION);

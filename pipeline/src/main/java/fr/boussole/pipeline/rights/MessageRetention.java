@@ -35,7 +35,7 @@ import java.util.TreeMap;
  * <p>
  * Nothing here queries the records by status or date: the embedded store answers such a query by walking
  * the whole collection while holding it (37 s at 100,000 messages, the pipeline down to 2 msg/s meanwhile).
- * Messages and deliveries are listed by the hour of their date as they are handled ({@link RetentionLists},
+ * Messages and deliveries are listed by the hour they are handled in ({@link RetentionLists},
  * {@code retention_lists}); a run reads the lists of the hours past the limit, then each listed record by
  * {@code _id}: deleted if finished and past its time, listed again under its own hour if not yet past it,
  * under the run's hour if still unfinished. Records stored before the lists existed are listed once, by one

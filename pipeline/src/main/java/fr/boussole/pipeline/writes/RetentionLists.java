@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where the retention job finds the messages and deliveries it may prune without looking for them: each
- * record is listed, by its id, in a small document of {@code retention_lists} whose {@code _id} starts with
- * the hour of the record's date ({@code stamp(hour) + "#" + chunk}), under one field per kind
+ * record is listed, by its id, as it is handled, in a small document of {@code retention_lists} whose {@code _id}
+ * starts with the hour of its listing ({@code stamp(hour) + "#" + chunk}), under one field per kind
  * ({@value #INBOUND}, {@value #OUTBOX}). The job reads the lists of the hours past a kind's limit (a range
  * on {@code _id} over this small collection: a few documents an hour), then each record by {@code _id}; it
  * never queries the records themselves by status or date, which the embedded store answers by walking the
@@ -47,7 +47,11 @@ public final class RetentionLists {
         this.unawaited = new Unawaited(mongo);
     }
 
-    /** Lists records under the hour of {@code at} (their date: received, created), by kind; not waited for. */
+    /**
+     * Lists records under the hour of {@code at}, by kind; not waited for. {@code at} is now: a list is only ever
+     * written in the current hour, never in one the job may be reading (those are past a retention limit), and a
+     * record is never listed before its date (the job judges each by its own date).
+     */
     public void list(Map<String, List<String>> idsByKind, Instant at) {
         Document push = new Document();
         idsByKind.forEach((kind, ids) -> {
