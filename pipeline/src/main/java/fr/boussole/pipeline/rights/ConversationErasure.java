@@ -95,12 +95,8 @@ class ConversationErasure {
             long counted = counter == null || counter.get("next") == null ? 0 : ((Number) counter.get("next")).longValue();
             long inbound = mongo.updateMulti(lookups.inboundOf(key).addCriteria(Criteria.where("status").ne("PENDING")),
                     emptyInbound().set("conversation", tombstone.value()).unset("address"), INBOUND).getModifiedCount();
-            Query pendingBefore = lookups.inboundOf(key).addCriteria(Criteria.where("status").is("PENDING")
-                    .and("sequence").lte(counted));
-            pendingBefore.fields().include("_id");
             // never to be processed, so never listed for the retention job as they are: listed here
-            lists.list(Map.of(RetentionLists.INBOUND, mongo.find(pendingBefore, Document.class, INBOUND).stream()
-                    .map(message -> message.getString("_id")).toList()), clock.instant());
+            lists.list(Map.of(RetentionLists.INBOUND, pendingUpTo(key, counter, counted)), clock.instant());
             inbound += mongo.updateMulti(lookups.inboundOf(key).addCriteria(Criteria.where("status").is("PENDING")
                             .and("sequence").lte(counted)),
                     emptyInbound().set("status", "ERASED").unset("cas").set("conversation", tombstone.value()).unset("address"),
@@ -123,6 +119,25 @@ class ConversationErasure {
             // the lease's name holds the address: it goes too, unless a worker took it meanwhile
             mongo.remove(Query.query(Criteria.where("_id").is(lease).and("owner").is(token)), LEASES);
         }
+    }
+
+    /**
+     * The messages still pending among the ranks counted: found rank by rank through the unique (conversation,
+     * rank) index from the conversation's "done" mark (every rank before it is handled), not by a query that
+     * the embedded store answers with a walk.
+     */
+    private List<String> pendingUpTo(ConversationKey key, Document counter, long counted) {
+        long done = counter == null || counter.get("done") == null ? 0 : ((Number) counter.get("done")).longValue();
+        List<String> pending = new java.util.ArrayList<>();
+        for (long rank = done + 1; rank <= counted; rank++) {
+            Query atRank = Query.query(Criteria.where("conversation").is(lookups.stored(key)).and("sequence").is(rank));
+            atRank.fields().include("_id").include("status");
+            Document message = mongo.findOne(atRank, Document.class, INBOUND);
+            if (message != null && "PENDING".equals(message.getString("status"))) {
+                pending.add(message.getString("_id"));
+            }
+        }
+        return pending;
     }
 
     private boolean idle(ConversationKey key, Instant before) {

@@ -155,9 +155,13 @@ public class MessageRetention implements OldMessages {
      */
     private int prune(String kind, Instant cutoff, ListHandler handler) {
         Query due = Query.query(Criteria.where("_id").lt(RetentionLists.stamp(cutoff)).and(kind).exists(true));
-        due.fields().include("_id").include(kind);
+        due.fields().include("_id"); // the lists one at a time, not all their ids at once (a first run lists the whole store)
         int pruned = 0;
-        for (Document list : mongo.find(due, Document.class, RetentionLists.COLLECTION)) {
+        for (Document dueList : mongo.find(due, Document.class, RetentionLists.COLLECTION)) {
+            Document list = mongo.findById(dueList.get("_id"), Document.class, RetentionLists.COLLECTION);
+            if (list == null) {
+                continue;
+            }
             Map<Instant, List<String>> again = new TreeMap<>();
             int[] deleted = {0};
             handler.handle(list.getList(kind, String.class, List.of()), (record, found) -> {

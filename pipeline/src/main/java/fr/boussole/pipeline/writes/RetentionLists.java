@@ -37,13 +37,11 @@ public final class RetentionLists {
     static final int PUSHES_PER_CHUNK = 100;
     private static final Duration HOUR = Duration.ofHours(1);
 
-    private final MongoTemplate mongo;
     private final Unawaited unawaited;
     private final String instance = Ids.random("rl");
     private final AtomicLong pushes = new AtomicLong();
 
     public RetentionLists(MongoTemplate mongo) {
-        this.mongo = mongo;
         this.unawaited = new Unawaited(mongo);
     }
 
@@ -67,11 +65,14 @@ public final class RetentionLists {
                 new Document("$push", push).append("$setOnInsert", new Document("at", Date.from(hourOf(at)))));
     }
 
-    /** Lists a batch of records of one kind in a list of their own (the job's re-listings, the one-off walk); waited for. */
+    /**
+     * Lists a batch of records of one kind in a list of their own (the job's re-listings, the one-off walk); not
+     * waited for: the job's next waited write covers it (the list it takes them out of, the walk's marker).
+     */
     public void insert(String kind, List<String> ids, Instant at) {
         if (!ids.isEmpty()) {
-            mongo.insert(new Document("_id", stamp(hourOf(at)) + "#" + Ids.random("rb")).append("at", Date.from(hourOf(at)))
-                    .append(kind, ids), COLLECTION);
+            unawaited.insert(COLLECTION, new Document("_id", stamp(hourOf(at)) + "#" + Ids.random("rb"))
+                    .append("at", Date.from(hourOf(at))).append(kind, ids));
         }
     }
 
