@@ -1,13 +1,20 @@
 package fr.boussole.app.embedded;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -24,6 +31,9 @@ import java.util.Set;
  * it before its journal: the pipeline's bookkeeping (leases, the live-work lists, counters) and the
  * writes of a turn that the turn's last, waited-for write covers. A commit persists everything applied
  * before it, so such a write is durable once any later write has waited for its commit.
+ * <p>
+ * Its unique indexes are kept in typed maps ({@link IndexMaps}, {@link IndexKeyType}) rather than the
+ * library's Java-serialised ones; a file written by the earlier code has its indexes rebuilt once, at start.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -106,6 +116,50 @@ final class DurableH2Backend extends H2Backend {
     /** Whether the write's concern says it need not wait for the journal ({@code j: false}). */
     static boolean unawaited(Document query) {
         return query.get("writeConcern") instanceof Document concern && Boolean.FALSE.equals(concern.get("j"));
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        MongoDatabase database = new Database(databaseName);
+        IndexMaps.builtAll(getMvStore(), databaseName);
+        return database;
+    }
+
+    /**
+     * The library's database with its unique indexes in {@link IndexMaps}. An inner class: H2Database's
+     * constructor opens (and builds) the indexes before any field of a subclass is set, while the enclosing
+     * backend, which holds the MVStore, is already there.
+     */
+    private final class Database extends H2Database {
+
+        Database(String name) {
+            super(name, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            return IndexMaps.open(getMvStore(), getFullCollectionNamespace(collectionName), indexName, keys, sparse);
+        }
+
+        /** An index made by a command (or a new collection's {@code _id}) counts once built. */
+        @Override
+        protected synchronized void addIndex(Document indexDescription) {
+            super.addIndex(indexDescription);
+            IndexMaps.builtAll(getMvStore(), getDatabaseName());
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            IndexMaps.dropped(getMvStore(), getFullCollectionNamespace(collection.getCollectionName()), indexName);
+        }
+
+        @Override
+        public void drop(Oplog oplog) {
+            super.drop(oplog);
+            IndexMaps.droppedAll(getMvStore(), getDatabaseName());
+        }
     }
 
     /** How many commits were made: fewer than the writes when writers share them. */

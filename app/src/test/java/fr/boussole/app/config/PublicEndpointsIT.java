@@ -7,6 +7,7 @@ import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.app.testing.Instances;
 import fr.boussole.app.testing.TestKeys;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,21 @@ class PublicEndpointsIT {
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
         assertThat(post(from("127.0.0.5"), "limits-address-session-998", "bonjour").statusCode()).as("another address")
                 .isEqualTo(200);
+    }
+
+    /**
+     * Spring Security's observations (one per filter of the chain, before and after, plus the authorisation's: a
+     * timer and a long-task timer each) took about half of the request threads' CPU on the web chat (issue 12).
+     * Fails if a web chat message or page still starts one; the HTTP request's own timer stays.
+     */
+    @Test
+    void the_web_chat_runs_its_security_filters_without_observing_each_one() throws Exception {
+        assertThat(post(from("127.0.0.6"), "observations-session-0001", "bonjour").statusCode()).isEqualTo(200);
+        assertThat(http.get("/chat", "text/html").statusCode()).isEqualTo(200);
+        MeterRegistry meters = app.getBean(MeterRegistry.class);
+        assertThat(meters.find("http.server.requests").timers()).as("the request timer").isNotEmpty();
+        assertThat(meters.getMeters()).extracting(meter -> meter.getId().getName())
+                .noneMatch(name -> name.startsWith("spring.security.filterchains") || name.startsWith("spring.security.authorizations"));
     }
 
     private static HttpClient from(String loopback) throws Exception {

@@ -295,10 +295,11 @@ public class InboundMessages {
         Date now = Date.from(clock.instant());
         // "taken" keeps when each of the last ranks was counted, in rank order: head() judges a rank's age by it.
         // Not waited for: the message's insert, after it, is (a rank lost in a crash is a gap, see head()).
-        Document counter = unawaited.upsertAndGet(SEQUENCES, new Document("_id", ref(conversation)),
+        // read before the increment: see Unawaited#upsertAndGetBefore (the value after it could be another's)
+        Document before = unawaited.upsertAndGetBefore(SEQUENCES, new Document("_id", ref(conversation)),
                 new Document("$inc", new Document("next", 1L)).append("$set", new Document("at", now))
                         .append("$push", new Document("taken", new Document("$each", List.of(now)).append("$slice", -RECENT_RANKS))));
-        return ((Number) counter.get("next")).longValue();
+        return before == null || before.get("next") == null ? 1 : ((Number) before.get("next")).longValue() + 1;
     }
 
     /** The message's status alone (read by {@code _id}); empty when there is no such message. */
