@@ -3,6 +3,7 @@ package fr.boussole.app.rights;
 import fr.boussole.core.retention.IdleConversations;
 import fr.boussole.core.retention.OldAuditEntries;
 import fr.boussole.core.retention.OldMessages;
+import fr.boussole.core.retention.OldPromiseMarks;
 import fr.boussole.core.retention.OldRequests;
 import fr.boussole.core.retention.SilentAddresses;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,17 +35,20 @@ public class RetentionJob {
     private final OldRequests store;
     private final OldAuditEntries audit;
     private final SilentAddresses addresses;
+    private final OldPromiseMarks promiseMarks;
     private final Clock clock;
     private final MeterRegistry meters;
 
     RetentionJob(RetentionSchedule schedule, IdleConversations conversations, OldMessages messages,
-                 OldRequests store, OldAuditEntries audit, SilentAddresses addresses, Clock clock, MeterRegistry meters) {
+                 OldRequests store, OldAuditEntries audit, SilentAddresses addresses, OldPromiseMarks promiseMarks,
+                 Clock clock, MeterRegistry meters) {
         this.schedule = schedule;
         this.conversations = conversations;
         this.messages = messages;
         this.store = store;
         this.audit = audit;
         this.addresses = addresses;
+        this.promiseMarks = promiseMarks;
         this.clock = clock;
         this.meters = meters;
     }
@@ -52,14 +56,16 @@ public class RetentionJob {
     /** What one run did. */
     public record Report(int conversationsForgotten, int inboundPruned, int outboundPruned, int requestsAnonymised,
                          long searchesDeleted, int webRepliesEmptied, int openRequestsAnonymised,
-                         int inboundKeysForgotten, int auditEntriesDeleted, int silentAddressesForgotten) {}
+                         int inboundKeysForgotten, int auditEntriesDeleted, int silentAddressesForgotten,
+                         int contactChecksDeleted, int reminderMarksDeleted) {}
 
     @Scheduled(initialDelayString = "${boussole.retention.first-check:PT2M}",
             fixedDelayString = "${boussole.retention.check-every:PT1H}")
     @SchedulerLock(name = "retention", lockAtMostFor = "PT30M")
     void scheduled() {
+        long started = System.nanoTime();
         Report report = run(clock.instant());
-        log.info("Retention: {}", report);
+        log.info("Retention: {} in {} ms", report, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Applies the schedule as of {@code now}. */
@@ -75,12 +81,15 @@ public class RetentionJob {
                 messages.forgetInboundKeys(now.minus(schedule.inboundKeys())),
                 audit.deleteBefore(RetentionSchedule.before(now, schedule.auditLog())),
                 // what a channel keeps of an address goes with the address's idle conversation
-                addresses.forgetSilentSince(now.minus(schedule.conversations())));
+                addresses.forgetSilentSince(now.minus(schedule.conversations())),
+                promiseMarks.deleteContactChecksBefore(RetentionSchedule.before(now, schedule.contactChecks())),
+                promiseMarks.deleteReminderMarksBefore(RetentionSchedule.before(now, schedule.reminderMarks())));
         meters.counter("boussole.retention.conversations_forgotten").increment(report.conversationsForgotten());
         meters.counter("boussole.retention.messages_pruned").increment(report.inboundPruned() + report.outboundPruned());
         meters.counter("boussole.retention.web_replies_emptied").increment(report.webRepliesEmptied());
         meters.counter("boussole.retention.traces_deleted").increment(report.inboundKeysForgotten()
-                + report.auditEntriesDeleted() + report.silentAddressesForgotten());
+                + report.auditEntriesDeleted() + report.silentAddressesForgotten() + report.contactChecksDeleted()
+                + report.reminderMarksDeleted());
         meters.counter("boussole.retention.requests_anonymised").increment(report.requestsAnonymised()
                 + report.openRequestsAnonymised());
         return report;

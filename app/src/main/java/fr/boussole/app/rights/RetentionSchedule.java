@@ -29,12 +29,16 @@ import java.time.ZoneOffset;
  *                        deleted this long after the message was received; at least {@code inboundMessages}
  * @param auditLog        the console's audit log entries are deleted after this (a year: long enough to
  *                        answer who saw a young person's data, not longer)
+ * @param contactChecks   the answers to "were you contacted?" (ids only) are deleted this long after the question,
+ *                        once their request is anonymised (the territory's statistics: as long as the searches)
+ * @param reminderMarks   the marks of reminders sent (ids only) are deleted this long after the reminder, once their
+ *                        request can no longer be reminded (closed, followed up, anonymised)
  */
 @ConfigurationProperties("boussole.retention")
 public record RetentionSchedule(Duration conversations, Duration inboundMessages, Duration sentMessages,
                                Period closedRequests, Period searches, Duration firstCheck, Duration checkEvery,
                                Duration untakenWebReplies, Period openRequests, Duration inboundKeys,
-                               Period auditLog) {
+                               Period auditLog, Period contactChecks, Period reminderMarks) {
 
     public RetentionSchedule {
         conversations = positive("conversations", conversations, Duration.ofDays(30));
@@ -52,6 +56,8 @@ public record RetentionSchedule(Duration conversations, Duration inboundMessages
                     "must be at least boussole.retention.inbound-messages (" + inboundMessages + "), not " + inboundKeys);
         }
         auditLog = positive("audit-log", auditLog, Period.ofMonths(12));
+        contactChecks = positive("contact-checks", contactChecks, Period.ofMonths(25));
+        reminderMarks = positive("reminder-marks", reminderMarks, Period.ofMonths(3));
     }
 
     /** The instant before which something kept {@code period} is past its retention at {@code now}. */

@@ -143,6 +143,49 @@ class DataRightsIT extends RunningBot {
                 .satisfies(r -> assertThat(r.getBoolean("anonymised", false)).isFalse());
     }
 
+    /**
+     * Fails if an erasure leaves the number's WhatsApp service window (its keyed hash, when it last wrote, when a
+     * template went), which only its 30-day retention removed: asked by message from WhatsApp, the window keeps
+     * only when the young person last wrote (the bot answers that very message inside it, as a free message),
+     * the template sent before goes; erased as a person, the window goes.
+     */
+    @Test
+    void an_erasure_takes_the_numbers_whatsapp_window_with_it() {
+        String phone = "+33612000704";
+        ConversationKey whatsApp = new ConversationKey(Channel.WHATSAPP, phone);
+        String window = personalData.lookupKey(Channel.WHATSAPP, phone);
+        assertThat(sayOnWhatsApp(whatsApp, "bonjour")).isNotEmpty();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(window)),
+                new org.springframework.data.mongodb.core.query.Update().set("reengagedAt", new java.util.Date(0)),
+                "whatsapp_service_windows");
+
+        assertThat(sayOnWhatsApp(whatsApp, "effacer")).as("the confirmation goes as a free message, inside the window")
+                .anySatisfy(reply -> assertThat(reply).contains("effacé"));
+        Document kept = mongo.findById(window, Document.class, "whatsapp_service_windows");
+        assertThat(kept).as("the conversation goes on: when the young person last wrote stays").isNotNull();
+        assertThat(kept.get("lastInboundAt")).isNotNull();
+        assertThat(kept.containsKey("reengagedAt")).as("the template sent before the request to erase").isFalse();
+
+        rights.erase(new fr.boussole.core.rights.DataSubject.Phone(phone), java.time.Instant.now());
+        assertThat(mongo.findById(window, Document.class, "whatsapp_service_windows")).as("erased as a person").isNull();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    fr.boussole.core.rights.DataRights rights;
+
+    List<String> sayOnWhatsApp(ConversationKey key, String text) {
+        String to = "whatsapp:" + key.address();
+        int before = TwilioSender.messagesTo(to).size();
+        Map<String, String> form = new java.util.LinkedHashMap<>(SmsJourneyIT.form(key.address(), text));
+        form.put("From", to);
+        form.put("To", "whatsapp:" + WHATSAPP_FROM);
+        form.put("WaId", key.address().substring(1));
+        assertThat(postTwilio("/webhooks/twilio", form, PUBLIC_BASE_URL, AUTH_TOKEN).statusCode()).isEqualTo(200);
+        awaitSettled(key, receivedBy.merge(key, 1, Integer::sum));
+        List<Map<String, String>> all = TwilioSender.messagesTo(to);
+        return all.subList(before, all.size()).stream().map(m -> String.valueOf(m.get("Body"))).toList();
+    }
+
     // --- the young people ---
 
     final Map<ConversationKey, Integer> receivedBy = new java.util.HashMap<>();

@@ -114,10 +114,10 @@ class RetentionJobIT {
         assertThat(requests.findById("cr_recent").orElseThrow().isAnonymised()).isFalse();
         assertThat(requests.findById("cr_open").orElseThrow().isAnonymised()).isFalse();
         assertThat(searches.findAll()).extracting(Search::getId).containsExactly("se_recent");
-        assertThat(report).isEqualTo(new RetentionJob.Report(2, 3, 3, 1, 1, 0, 0, 0, 0, 0));
+        assertThat(report).isEqualTo(new RetentionJob.Report(2, 3, 3, 1, 1, 0, 0, 0, 0, 0, 0, 0));
 
         assertThat(app.getBean(RetentionJob.class).run(NOW)).as("a second run finds nothing more")
-                .isEqualTo(new RetentionJob.Report(0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+                .isEqualTo(new RetentionJob.Report(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
     }
 
     /**

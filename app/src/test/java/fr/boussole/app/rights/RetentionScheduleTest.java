@@ -27,6 +27,8 @@ class RetentionScheduleTest {
         assertThat(schedule.checkEvery()).isEqualTo(Duration.ofHours(1));
         assertThat(schedule.inboundKeys()).isEqualTo(Duration.ofDays(90));
         assertThat(schedule.auditLog()).isEqualTo(Period.ofMonths(12));
+        assertThat(schedule.contactChecks()).isEqualTo(Period.ofMonths(25));
+        assertThat(schedule.reminderMarks()).isEqualTo(Period.ofMonths(3));
     }
 
     @Test
@@ -52,6 +54,8 @@ class RetentionScheduleTest {
                 .isInstanceOf(BindException.class).rootCause().hasMessageContaining("BOUSSOLE_RETENTION_SENT_MESSAGES");
         assertThatThrownBy(() -> bind(Map.of("boussole.retention.searches", "-P1M")))
                 .isInstanceOf(BindException.class).rootCause().hasMessageContaining("BOUSSOLE_RETENTION_SEARCHES");
+        assertThatThrownBy(() -> bind(Map.of("boussole.retention.reminder-marks", "P0D")))
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("BOUSSOLE_RETENTION_REMINDER_MARKS");
     }
 
     @Test

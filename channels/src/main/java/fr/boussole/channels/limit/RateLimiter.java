@@ -60,12 +60,14 @@ public class RateLimiter {
                 .append("$setOnInsert", new Document("expiresAt", new Date(start + size)));
         // Not waited for durability (j: false): a count lost in a crash lets a few more through, and on
         // the web chat's path this write would otherwise wait for a commit of the store before every message.
-        Document counter = mongo.execute(COLLECTION, c -> c.withWriteConcern(UNAWAITED).findOneAndUpdate(filter, update,
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
+        // the count before this one: the embedded store's "after" is its live document, which a concurrent
+        // increment may change before it is sent, so that two callers could read the same count
+        Document before = mongo.execute(COLLECTION, c -> c.withWriteConcern(UNAWAITED).findOneAndUpdate(filter, update,
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE)));
         if (calls.incrementAndGet() % PURGE_EVERY == 0) {
             mongo.remove(Query.query(Criteria.where("expiresAt").lt(new Date(now - size))), COLLECTION);
         }
-        long count = counter == null ? 1 : ((Number) counter.get("count")).longValue();
+        long count = before == null ? 1 : ((Number) before.get("count")).longValue() + 1;
         return count <= limit ? Optional.empty() : Optional.of(Duration.ofMillis(start + size - now));
     }
 }

@@ -41,7 +41,9 @@ public class KeptPromises {
         Instant now = clock.instant();
         LocalDate today = now.atZone(Dates.PARIS).toLocalDate();
         for (RequestView request : requests.open()) {
-            if (request.firstContactAt() != null) {
+            // anonymised (its contact gone), a request can no longer be acted on: no one is reminded of it,
+            // and its reminders' marks may go (PromiseMarksRetention)
+            if (request.firstContactAt() != null || request.contactAddress() == null) {
                 continue;
             }
             if (request.overdueAt(now)) {

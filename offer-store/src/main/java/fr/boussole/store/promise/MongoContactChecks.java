@@ -35,10 +35,12 @@ public class MongoContactChecks implements ContactChecks {
     private final RequestBook requests;
     private final AlertRecipients recipients;
     private final PromiseMails mails;
+    private final MarkLists lists;
 
     MongoContactChecks(MongoTemplate mongo, ContactRequestRecords records, RequestBook requests,
-                       AlertRecipients recipients, PromiseMails mails) {
+                       AlertRecipients recipients, PromiseMails mails, MarkLists lists) {
         this.mongo = mongo;
+        this.lists = lists;
         this.records = records;
         this.requests = requests;
         this.recipients = recipients;
@@ -71,6 +73,8 @@ public class MongoContactChecks implements ContactChecks {
 
     @Override
     public void asked(String requestId, Instant at) {
+        // listed for the retention job first: a crash in between lists a check not made, never a check unlisted
+        lists.list(MarkLists.CHECKS, List.of(requestId), at);
         // an upsert that sets nothing on an existing check: an answer recorded first stays as it is
         mongo.upsert(Query.query(Criteria.where("_id").is(requestId)), new Update()
                 .setOnInsert("territoryId", requests.find(requestId).map(RequestView::territoryId).orElse(null))
@@ -80,6 +84,7 @@ public class MongoContactChecks implements ContactChecks {
     @Override
     public void answered(String requestId, Answer answer, Instant at) {
         Optional<RequestView> request = requests.find(requestId);
+        lists.list(MarkLists.CHECKS, List.of(requestId), at);
         // one upsert: the job marking the request as asked at the same moment cannot make it fail
         mongo.upsert(Query.query(Criteria.where("_id").is(requestId)), new Update().set("answer", answer)
                 .set("answeredAt", at).setOnInsert("askedAt", at)

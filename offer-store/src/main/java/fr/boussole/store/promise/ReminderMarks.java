@@ -8,9 +8,11 @@ import org.springframework.stereotype.Component;
 class ReminderMarks {
 
     private final MongoTemplate mongo;
+    private final MarkLists lists;
 
-    ReminderMarks(MongoTemplate mongo) {
+    ReminderMarks(MongoTemplate mongo, MarkLists lists) {
         this.mongo = mongo;
+        this.lists = lists;
     }
 
     boolean existsById(String deliveryId) {
@@ -18,6 +20,8 @@ class ReminderMarks {
     }
 
     void save(ReminderMark mark) {
+        // listed for the retention job first: a crash in between lists a mark not made, never a mark unlisted
+        lists.list(MarkLists.REMINDERS, java.util.List.of(mark.deliveryId()), mark.at());
         mongo.save(mark);
     }
 }

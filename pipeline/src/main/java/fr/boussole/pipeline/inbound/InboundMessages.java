@@ -8,6 +8,7 @@ import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.core.privacy.SealedField;
 import fr.boussole.core.privacy.SealingException;
 import fr.boussole.pipeline.PipelineProperties;
+import fr.boussole.pipeline.writes.RetentionLists;
 import fr.boussole.pipeline.writes.Unawaited;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -32,6 +33,7 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -71,6 +73,7 @@ public class InboundMessages {
 
     private final MongoTemplate mongo;
     private final Unawaited unawaited;
+    private final RetentionLists lists;
     private final Clock clock;
     private final Duration gapTimeout;
     private final PersonalData personalData;
@@ -100,6 +103,7 @@ public class InboundMessages {
                             MeterRegistry meters) {
         this.mongo = mongo;
         this.unawaited = new Unawaited(mongo);
+        this.lists = new RetentionLists(mongo);
         this.clock = clock;
         this.gapTimeout = gapTimeout;
         this.personalData = personalData;
@@ -273,6 +277,8 @@ public class InboundMessages {
     /** @return whether the placeholder went in (false: something already holds the rank) */
     private boolean insertGap(ConversationKey conversation, long sequence, Instant now) {
         String id = Ids.derived("gap", ref(conversation), Long.toString(sequence));
+        // listed for the retention job first: the insert, which waits, covers the listing
+        lists.list(Map.of(RetentionLists.INBOUND, List.of(id)), now);
         try {
             // Its own (channel, provider id) pair: the unique "dedup" index is not sparse, so placeholders
             // without one would collide with each other and all but the first would be refused.
@@ -289,10 +295,11 @@ public class InboundMessages {
         Date now = Date.from(clock.instant());
         // "taken" keeps when each of the last ranks was counted, in rank order: head() judges a rank's age by it.
         // Not waited for: the message's insert, after it, is (a rank lost in a crash is a gap, see head()).
-        Document counter = unawaited.upsertAndGet(SEQUENCES, new Document("_id", ref(conversation)),
+        // read before the increment: see Unawaited#upsertAndGetBefore (the value after it could be another's)
+        Document before = unawaited.upsertAndGetBefore(SEQUENCES, new Document("_id", ref(conversation)),
                 new Document("$inc", new Document("next", 1L)).append("$set", new Document("at", now))
                         .append("$push", new Document("taken", new Document("$each", List.of(now)).append("$slice", -RECENT_RANKS))));
-        return ((Number) counter.get("next")).longValue();
+        return before == null || before.get("next") == null ? 1 : ((Number) before.get("next")).longValue() + 1;
     }
 
     /** The message's status alone (read by {@code _id}); empty when there is no such message. */
@@ -387,6 +394,7 @@ public class InboundMessages {
         String cas = doc.getString("cas") != null ? doc.getString("cas") : null;
         Update park = new Update().set("status", InboundStatus.PARKED.name()).set("parkedAt", Date.from(clock.instant()))
                 .set("parkedFor", "unreadable").set("cas", id + "#parked");
+        lists.list(Map.of(RetentionLists.INBOUND, List.of(id)), clock.instant());
         boolean parked = cas != null
                 ? mongo.updateFirst(Query.query(Criteria.where("cas").is(cas)), park, COLLECTION).getModifiedCount() == 1
                 : mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), park, COLLECTION).getModifiedCount() == 1;
@@ -444,6 +452,8 @@ public class InboundMessages {
      * @return false when the message was no longer as read (another worker got there first)
      */
     public boolean markProcessed(InboundMessage message, List<String> replyIds, Instant now) {
+        // the message and its replies listed for the retention job in one write, which the mark (waited for) covers
+        lists.list(Map.of(RetentionLists.INBOUND, List.of(message.id()), RetentionLists.OUTBOX, replyIds), now);
         return fenced(message, new Update().set("status", InboundStatus.PROCESSED.name()).set("processedAt", Date.from(now))
                 .set("replies", replyIds).set("cas", message.id() + "#done"));
     }
@@ -466,6 +476,7 @@ public class InboundMessages {
     }
 
     public boolean park(InboundMessage message, int attempts, String reason, Instant now) {
+        lists.list(Map.of(RetentionLists.INBOUND, List.of(message.id())), now);
         return fenced(message, new Update().set("attempts", attempts).set("status", InboundStatus.PARKED.name())
                 .set("parkedAt", Date.from(now)).set("parkedFor", reason).set("cas", message.id() + "#parked"));
     }

@@ -9,6 +9,7 @@ import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.core.privacy.SealedField;
 import fr.boussole.pipeline.sealed.SealedDocuments;
+import fr.boussole.pipeline.writes.RetentionLists;
 import fr.boussole.pipeline.writes.Unawaited;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,6 +30,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -74,6 +76,7 @@ public class MongoOutbox implements Outbox {
 
     private final MongoTemplate mongo;
     private final Unawaited unawaited;
+    private final RetentionLists lists;
     private final Clock clock;
     private final ObjectProvider<OutboxWorker> worker;
     private final SealedDocuments sealed;
@@ -82,6 +85,7 @@ public class MongoOutbox implements Outbox {
     MongoOutbox(MongoTemplate mongo, Clock clock, ObjectProvider<OutboxWorker> worker, SealedDocuments sealed) {
         this.mongo = mongo;
         this.unawaited = new Unawaited(mongo);
+        this.lists = new RetentionLists(mongo);
         this.clock = clock;
         this.worker = worker;
         this.sealed = sealed;
@@ -130,8 +134,11 @@ public class MongoOutbox implements Outbox {
         }
         try {
             if (turnReply) {
+                // listed for the retention job with the message it answers, as that message is processed
                 unawaited.insert(COLLECTION, doc);
             } else {
+                // listed for the retention job first: the insert, which waits, covers the listing
+                lists.list(Map.of(RetentionLists.OUTBOX, List.of(delivery.id())), now);
                 mongo.insert(doc, COLLECTION);
             }
         } catch (DuplicateKeyException alreadyThere) {
@@ -378,6 +385,10 @@ public class MongoOutbox implements Outbox {
             Document entry = byId(id);
             if (entry == null) {
                 return;
+            }
+            if (attempt == 0) {
+                // a turn's reply taken back may never have been listed with its message (whose turn did not end)
+                lists.list(Map.of(RetentionLists.OUTBOX, List.of(id)), clock.instant());
             }
             if (!OutboxStatus.PENDING.name().equals(entry.getString("status"))) {
                 mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), empty, COLLECTION);

@@ -2,6 +2,7 @@ package fr.boussole.pipeline.rights;
 
 import fr.boussole.pipeline.conversation.Leases;
 import fr.boussole.pipeline.outbox.MongoOutbox;
+import fr.boussole.pipeline.writes.RetentionLists;
 import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.ConversationKey;
 import org.bson.Document;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static fr.boussole.pipeline.rights.ConversationData.CONVERSATION;
@@ -52,9 +54,11 @@ class ConversationErasure {
     private final Leases leases;
     private final Clock clock;
     private final ConversationLookups lookups;
+    private final RetentionLists lists;
 
     ConversationErasure(MongoTemplate mongo, Leases leases, Clock clock, ConversationLookups lookups) {
         this.mongo = mongo;
+        this.lists = new RetentionLists(mongo);
         this.lookups = lookups;
         this.leases = leases;
         this.clock = clock;
@@ -91,6 +95,8 @@ class ConversationErasure {
             long counted = counter == null || counter.get("next") == null ? 0 : ((Number) counter.get("next")).longValue();
             long inbound = mongo.updateMulti(lookups.inboundOf(key).addCriteria(Criteria.where("status").ne("PENDING")),
                     emptyInbound().set("conversation", tombstone.value()).unset("address"), INBOUND).getModifiedCount();
+            // never to be processed, so never listed for the retention job as they are: listed here
+            lists.list(Map.of(RetentionLists.INBOUND, pendingUpTo(key, counter, counted)), clock.instant());
             inbound += mongo.updateMulti(lookups.inboundOf(key).addCriteria(Criteria.where("status").is("PENDING")
                             .and("sequence").lte(counted)),
                     emptyInbound().set("status", "ERASED").unset("cas").set("conversation", tombstone.value()).unset("address"),
@@ -113,6 +119,25 @@ class ConversationErasure {
             // the lease's name holds the address: it goes too, unless a worker took it meanwhile
             mongo.remove(Query.query(Criteria.where("_id").is(lease).and("owner").is(token)), LEASES);
         }
+    }
+
+    /**
+     * The messages still pending among the ranks counted: found rank by rank through the unique (conversation,
+     * rank) index from the conversation's "done" mark (every rank before it is handled), not by a query that
+     * the embedded store answers with a walk.
+     */
+    private List<String> pendingUpTo(ConversationKey key, Document counter, long counted) {
+        long done = counter == null || counter.get("done") == null ? 0 : ((Number) counter.get("done")).longValue();
+        List<String> pending = new java.util.ArrayList<>();
+        for (long rank = done + 1; rank <= counted; rank++) {
+            Query atRank = Query.query(Criteria.where("conversation").is(lookups.stored(key)).and("sequence").is(rank));
+            atRank.fields().include("_id").include("status");
+            Document message = mongo.findOne(atRank, Document.class, INBOUND);
+            if (message != null && "PENDING".equals(message.getString("status"))) {
+                pending.add(message.getString("_id"));
+            }
+        }
+        return pending;
     }
 
     private boolean idle(ConversationKey key, Instant before) {
@@ -152,7 +177,11 @@ class ConversationErasure {
         // a dead letter too: a retry from the console would send an empty message to an erased address
         Query pending = Query.of(entries).addCriteria(Criteria.where("status").in("PENDING", "DEAD"));
         pending.fields().include("_id");
-        for (Document entry : mongo.find(pending, Document.class, OUTBOX)) {
+        List<Document> cancelled = mongo.find(pending, Document.class, OUTBOX);
+        // a turn's reply cancelled before its turn ended was not listed for the retention job with its message
+        lists.list(Map.of(RetentionLists.OUTBOX, cancelled.stream().map(entry -> entry.getString("_id")).toList()),
+                clock.instant());
+        for (Document entry : cancelled) {
             String id = entry.getString("_id");
             // by _id alone: the status was read just above, and cancelling twice is harmless. The claim key
             // moves to one no claim holds: a sender still at work on it records nothing, and the web chat,

@@ -2,7 +2,12 @@ package fr.boussole.pipeline.rights;
 
 import fr.boussole.core.ids.Ids;
 import fr.boussole.core.retention.OldMessages;
+import fr.boussole.pipeline.writes.RetentionLists;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -10,10 +15,15 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Finished records leave the store on the retention schedule: messages received and handled, and
@@ -23,56 +33,187 @@ import java.util.List;
  * redelivering it even later finds a duplicate, until the keys too are past their time. The web chat's
  * replies that no request came to take (the request timed out and the page gave up) are emptied sooner.
  * <p>
- * The keys are found by {@code _id} only (the embedded store answers a query on any other field, or on a
- * range, by walking the whole collection): each pruning batch first lists its keys in
- * {@code inbound_seen_batches} under an {@code _id} that starts with the time of the pruning, so the keys past
- * their time are found in that small collection (a document per 500 keys), then deleted by {@code _id}.
+ * Nothing here queries the records by status or date: the embedded store answers such a query by walking
+ * the whole collection while holding it (37 s at 100,000 messages, the pipeline down to 2 msg/s meanwhile).
+ * Messages and deliveries are listed by the hour they are handled in ({@link RetentionLists},
+ * {@code retention_lists}); a run reads the lists of the hours past the limit, then each listed record by
+ * {@code _id}: deleted if finished and past its time, listed again under its own hour if not yet past it,
+ * under the run's hour if still unfinished. Records stored before the lists existed are listed once, by one
+ * walk over each collection (marked done in {@code pipeline_migrations}). The keys are found the same way:
+ * each pruning batch lists its keys in {@code inbound_seen_batches} under an {@code _id} that starts with the
+ * time of the pruning, so the keys past their time are found in that small collection (a document per 500
+ * keys), then deleted by {@code _id}.
  */
 @Component
 public class MessageRetention implements OldMessages {
 
-    private static final List<String> HANDLED = List.of("PROCESSED", "PARKED", "ERASED", "GAP");
-    private static final List<String> FINISHED = List.of("SENT", "FAILED", "DEAD", "CANCELLED");
+    private static final Logger log = LoggerFactory.getLogger(MessageRetention.class);
+    private static final Set<String> HANDLED = Set.of("PROCESSED", "PARKED", "ERASED", "GAP");
+    private static final Set<String> FINISHED = Set.of("SENT", "FAILED", "DEAD", "CANCELLED");
     private static final int BATCH = 500;
     /** Lists of the keys kept, one per pruning batch, under {@code stamp(cutoff) + "#" + random}. */
     static final String SEEN_BATCHES = "inbound_seen_batches";
     /** The pipeline's one-time migrations' markers (as {@code LiveWorkMigration}'s). */
     private static final String MIGRATIONS = "pipeline_migrations";
     private static final String KEYS_LISTED = "inbound-seen-batches";
+    private static final String INBOUND_LISTED = "retention-lists-inbound";
+    private static final String OUTBOX_LISTED = "retention-lists-outbox";
+    /** What a channel keeps of a delivery sent in several parts (its parts' provider ids), by the delivery's id. */
+    static final String SENT_PARTS = "channel_sent_parts";
 
     private final MongoTemplate mongo;
+    private final RetentionLists lists;
+    private final Clock clock;
 
     MessageRetention(MongoTemplate mongo) {
+        this(mongo, Clock.systemUTC());
+    }
+
+    @Autowired
+    MessageRetention(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.lists = new RetentionLists(mongo);
+        this.clock = clock;
+    }
+
+    /** What a listed record turned out to be, read by {@code _id}. */
+    private sealed interface Found {
+        /** Deleted now (or gone already: counted 0). */
+        record Deleted(int count) implements Found {}
+        /** To be looked at again from this time on. */
+        record Later(Instant at) implements Found {}
     }
 
     /** Messages handled (processed, parked, or rank placeholders) and accepted before {@code cutoff}: deleted. */
     @Override
     public int pruneInbound(Instant cutoff) {
-        Query old = Query.query(Criteria.where("status").in(HANDLED).and("acceptedAt").lt(Date.from(cutoff)));
-        old.fields().include("_id").include("status");
         listKeysKeptBeforeTheLists();
+        listOnce(ConversationLookups.INBOUND, "acceptedAt", RetentionLists.INBOUND, INBOUND_LISTED);
+        return prune(RetentionLists.INBOUND, cutoff, (ids, found) -> {
+            List<Document> messages = new ArrayList<>();
+            for (String id : ids) {
+                Query byId = Query.query(Criteria.where("_id").is(id));
+                byId.fields().include("_id").include("status").include("acceptedAt");
+                Document message = mongo.findOne(byId, Document.class, ConversationLookups.INBOUND);
+                messages.add(message == null ? new Document("_id", id) : message);
+            }
+            // the keys of the messages to delete listed first: a crash in between leaves a listed key that was
+            // never kept, never a key kept for ever
+            List<String> deleting = messages.stream().filter(m -> due(m, "acceptedAt", HANDLED, cutoff))
+                    .filter(m -> !"GAP".equals(m.getString("status"))).map(m -> m.getString("_id")).toList();
+            if (!deleting.isEmpty()) {
+                listKeys(deleting, cutoff);
+            }
+            for (Document message : messages) {
+                found.accept(message, inboundFound(message, cutoff));
+            }
+        });
+    }
+
+    private Found inboundFound(Document message, Instant cutoff) {
+        String id = message.getString("_id");
+        if (message.get("status") == null) {
+            return new Found.Deleted(0);
+        }
+        if (!due(message, "acceptedAt", HANDLED, cutoff)) {
+            return later(message, "acceptedAt", HANDLED);
+        }
+        if (!"GAP".equals(message.getString("status"))) {
+            // the key first: a crash in between leaves a message both kept and seen, never neither
+            mongo.upsert(Query.query(Criteria.where("_id").is(id)), new Update().setOnInsert("at", Date.from(cutoff)),
+                    ConversationLookups.SEEN);
+        }
+        return new Found.Deleted((int) mongo.remove(Query.query(Criteria.where("_id").is(id)), ConversationLookups.INBOUND)
+                .getDeletedCount());
+    }
+
+    /** Finished and dated before the cutoff. */
+    private static boolean due(Document record, String dateField, Set<String> finished, Instant cutoff) {
+        return record.getString("status") != null && finished.contains(record.getString("status"))
+                && record.getDate(dateField) != null
+                && record.getDate(dateField).toInstant().isBefore(cutoff);
+    }
+
+    /** Not due: finished, it is looked at again in its own hour; unfinished, a limit later than now. */
+    private Found later(Document record, String dateField, Set<String> finished) {
+        if (record.getString("status") != null && finished.contains(record.getString("status"))
+                && record.getDate(dateField) != null) {
+            return new Found.Later(record.getDate(dateField).toInstant());
+        }
+        return new Found.Later(clock.instant());
+    }
+
+    /** Handles the records of one list: each found record is reported with what became of it. */
+    private interface ListHandler {
+        void handle(List<String> ids, java.util.function.BiConsumer<Document, Found> found);
+    }
+
+    /**
+     * Reads the lists of {@code kind} for the hours before {@code cutoff} (a range on {@code _id} over the
+     * small {@code retention_lists}), has each listed record looked at by {@code _id}, lists again those not due
+     * yet, then takes the kind out of the list (the list goes when no kind is left in it).
+     */
+    private int prune(String kind, Instant cutoff, ListHandler handler) {
+        Query due = Query.query(Criteria.where("_id").lt(RetentionLists.stamp(cutoff)).and(kind).exists(true));
+        due.fields().include("_id"); // the lists one at a time, not all their ids at once (a first run lists the whole store)
         int pruned = 0;
-        List<Document> batch;
-        do {
-            batch = mongo.find(Query.of(old).limit(BATCH), Document.class, ConversationLookups.INBOUND);
-            // the list first: a crash in between leaves a listed key that was never kept, never a key kept for ever
-            List<String> keys = batch.stream().filter(message -> !"GAP".equals(message.getString("status")))
-                    .map(message -> message.getString("_id")).toList();
-            if (!keys.isEmpty()) {
-                listKeys(keys, cutoff);
+        for (Document dueList : mongo.find(due, Document.class, RetentionLists.COLLECTION)) {
+            Document list = mongo.findById(dueList.get("_id"), Document.class, RetentionLists.COLLECTION);
+            if (list == null) {
+                continue;
             }
-            for (Document message : batch) {
-                String id = message.getString("_id");
-                if (!"GAP".equals(message.getString("status"))) {
-                    // the key first: a crash in between leaves a message both kept and seen, never neither
-                    mongo.upsert(Query.query(Criteria.where("_id").is(id)), new Update().setOnInsert("at", Date.from(cutoff)),
-                            ConversationLookups.SEEN);
+            Map<Instant, List<String>> again = new TreeMap<>();
+            int[] deleted = {0};
+            handler.handle(list.getList(kind, String.class, List.of()), (record, found) -> {
+                switch (found) {
+                    case Found.Deleted d -> deleted[0] += d.count();
+                    case Found.Later l -> again.computeIfAbsent(RetentionLists.hourOf(l.at()), h -> new ArrayList<>())
+                            .add(record.getString("_id"));
                 }
-                pruned += (int) mongo.remove(Query.query(Criteria.where("_id").is(id)), ConversationLookups.INBOUND).getDeletedCount();
+            });
+            // listed again before this list loses them: a crash in between lists a record twice, never nowhere
+            again.forEach((hour, ids) -> lists.insert(kind, ids, hour));
+            pruned += deleted[0];
+            Document left = mongo.findAndModify(Query.query(Criteria.where("_id").is(list.get("_id"))),
+                    new Update().unset(kind), FindAndModifyOptions.options().returnNew(true), Document.class,
+                    RetentionLists.COLLECTION);
+            if (left != null && !left.containsKey(RetentionLists.INBOUND) && !left.containsKey(RetentionLists.OUTBOX)) {
+                mongo.remove(Query.query(Criteria.where("_id").is(list.get("_id"))), RetentionLists.COLLECTION);
             }
-        } while (batch.size() == BATCH);
+        }
         return pruned;
+    }
+
+    /**
+     * Once per collection: the records stored before the lists existed are listed, by the hour of their
+     * date, in one walk over the collection (the projection keeps it to ids and dates). Run twice (a crash
+     * before the marker), a record is listed twice: the second look finds it gone.
+     */
+    private void listOnce(String collection, String dateField, String kind, String marker) {
+        if (mongo.findById(marker, Document.class, MIGRATIONS) != null) {
+            return;
+        }
+        long started = System.nanoTime();
+        Query all = new Query();
+        all.fields().include("_id").include(dateField);
+        Map<Instant, List<String>> byHour = new HashMap<>();
+        int listed = 0;
+        try (var records = mongo.stream(all, Document.class, collection)) {
+            for (Document record : (Iterable<Document>) records::iterator) {
+                Instant at = record.getDate(dateField) == null ? clock.instant() : record.getDate(dateField).toInstant();
+                List<String> ids = byHour.computeIfAbsent(RetentionLists.hourOf(at), h -> new ArrayList<>());
+                ids.add(record.getString("_id"));
+                listed++;
+                if (ids.size() == BATCH) {
+                    lists.insert(kind, ids, RetentionLists.hourOf(at));
+                    byHour.remove(RetentionLists.hourOf(at));
+                }
+            }
+        }
+        byHour.forEach((hour, ids) -> lists.insert(kind, ids, hour));
+        mongo.insert(new Document("_id", marker).append("at", new Date()).append("listed", listed), MIGRATIONS);
+        log.info("Retention: {} record(s) of {} stored before the retention lists listed once, in {} ms", listed,
+                collection, (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
@@ -136,41 +277,83 @@ public class MessageRetention implements OldMessages {
 
     /** A fixed-width text that sorts as the instant does (13 digits of milliseconds: until the year 2286). */
     static String stamp(Instant at) {
-        return String.format("%013d", at.toEpochMilli());
+        return RetentionLists.stamp(at);
     }
 
     /** Deliveries finished and created before {@code cutoff}: deleted, with what lists them. */
     @Override
     public int pruneOutbox(Instant cutoff) {
-        Query old = Query.query(Criteria.where("status").in(FINISHED).and("createdAt").lt(Date.from(cutoff)));
-        old.fields().include("_id").include("conversation");
-        int pruned = 0;
-        List<Document> batch;
-        do {
-            batch = mongo.find(Query.of(old).limit(BATCH), Document.class, ConversationLookups.OUTBOX);
-            for (Document entry : batch) {
-                String id = entry.getString("_id");
-                mongo.remove(Query.query(Criteria.where("_id").is(id)), ConversationLookups.OUTBOX_DEAD);
-                mongo.remove(Query.query(Criteria.where("_id").is(id)), ConversationLookups.OUTBOX_DUE);
-                pruned += (int) mongo.remove(Query.query(Criteria.where("_id").is(id)), ConversationLookups.OUTBOX).getDeletedCount();
+        if (mongo.findById(OUTBOX_LISTED, Document.class, MIGRATIONS) == null) {
+            // once, with the walk: the provider ids the walk this replaces kept after their entries, and the sent
+            // parts of deliveries deleted before the parts went with them (one document per delivery sent in parts)
+            mongo.remove(Query.query(Criteria.where("at").lt(Date.from(cutoff))), ConversationLookups.PROVIDER_IDS);
+            Query parts = new Query();
+            parts.fields().include("_id");
+            for (Document part : mongo.find(parts, Document.class, SENT_PARTS)) {
+                if (mongo.findById(part.get("_id"), Document.class, ConversationLookups.OUTBOX) == null) {
+                    mongo.remove(Query.query(Criteria.where("_id").is(part.get("_id"))), SENT_PARTS);
+                }
             }
-        } while (batch.size() == BATCH);
-        mongo.remove(Query.query(Criteria.where("at").lt(Date.from(cutoff))), ConversationLookups.PROVIDER_IDS);
-        return pruned;
+        }
+        listOnce(ConversationLookups.OUTBOX, "createdAt", RetentionLists.OUTBOX, OUTBOX_LISTED);
+        return prune(RetentionLists.OUTBOX, cutoff, (ids, found) -> {
+            for (String id : ids) {
+                Query byId = Query.query(Criteria.where("_id").is(id));
+                byId.fields().include("_id").include("status").include("createdAt").include("providerId");
+                Document entry = mongo.findOne(byId, Document.class, ConversationLookups.OUTBOX);
+                if (entry == null) {
+                    found.accept(new Document("_id", id), new Found.Deleted(0));
+                } else if (!due(entry, "createdAt", FINISHED, cutoff)) {
+                    found.accept(entry, later(entry, "createdAt", FINISHED));
+                } else {
+                    found.accept(entry, new Found.Deleted(deleteEntry(entry)));
+                }
+            }
+        });
+    }
+
+    /** An entry and what keeps its traces: its dead letter, due listing, provider id, sent parts. */
+    private int deleteEntry(Document entry) {
+        String id = entry.getString("_id");
+        mongo.remove(Query.query(Criteria.where("_id").is(id)), ConversationLookups.OUTBOX_DEAD);
+        mongo.remove(Query.query(Criteria.where("_id").is(id)), ConversationLookups.OUTBOX_DUE);
+        if (entry.getString("providerId") != null) {
+            mongo.remove(Query.query(Criteria.where("_id").is(entry.getString("providerId"))), ConversationLookups.PROVIDER_IDS);
+        }
+        mongo.remove(Query.query(Criteria.where("_id").is(id)), SENT_PARTS);
+        return (int) mongo.remove(Query.query(Criteria.where("_id").is(id)), ConversationLookups.OUTBOX).getDeletedCount();
     }
 
     /**
      * Web chat replies no request took (the page timed out, was closed, or gave up) and created before
      * {@code cutoff}: cancelled and emptied. What the bot wrote first (marked {@code waitsForPage})
-     * waits for the page to come back, and goes with the conversation when it is erased. Taken, they are sent and go with the other deliveries.
+     * waits for the page to come back, and goes with the conversation when it is erased. Taken, they are sent
+     * and go with the other deliveries. Found through the web chat conversations' queues ({@code outbox_queues}:
+     * unfinished entries only, the live work), then by {@code _id}; never by a query on the deliveries.
      */
     @Override
     public int emptyUntakenWebReplies(Instant cutoff) {
-        // what the bot wrote first (news, a person's words) waits for the page: the conversation's erasure takes it
-        Query untaken = Query.query(Criteria.where("channel").is("web").and("status").is("PENDING")
-                .and("waitsForPage").ne(true).and("createdAt").lt(Date.from(cutoff)));
-        return (int) mongo.updateMulti(untaken, new Update().set("status", "CANCELLED")
+        Update empty = new Update().set("status", "CANCELLED")
                 .set("payload", new Document("kind", "chat").append("text", "").append("erased", true))
-                .set("recipient", "erased").unset("recipientLookup"), ConversationLookups.OUTBOX).getModifiedCount();
+                .set("recipient", "erased").unset("recipientLookup");
+        int emptied = 0;
+        for (Document queue : mongo.findAll(Document.class, ConversationLookups.QUEUES)) {
+            if (!String.valueOf(queue.get("_id")).startsWith("web:")) {
+                continue;
+            }
+            for (Document queued : queue.getList("entries", Document.class, List.of())) {
+                String id = queued.getString("id");
+                Query byId = Query.query(Criteria.where("_id").is(id));
+                byId.fields().include("channel").include("status").include("waitsForPage").include("createdAt");
+                Document entry = mongo.findOne(byId, Document.class, ConversationLookups.OUTBOX);
+                if (entry != null && "web".equals(entry.getString("channel")) && "PENDING".equals(entry.getString("status"))
+                        && !Boolean.TRUE.equals(entry.get("waitsForPage")) && entry.getDate("createdAt") != null
+                        && entry.getDate("createdAt").toInstant().isBefore(cutoff)) {
+                    emptied += (int) mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), empty,
+                            ConversationLookups.OUTBOX).getModifiedCount();
+                }
+            }
+        }
+        return emptied;
     }
 }

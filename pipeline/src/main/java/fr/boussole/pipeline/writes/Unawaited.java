@@ -51,10 +51,15 @@ public final class Unawaited {
         mongo.execute(collection, c -> relaxed(c).updateOne(filter, update, new UpdateOptions().upsert(true)));
     }
 
-    /** The document after the update (created when none matched). */
-    public Document upsertAndGet(String collection, Bson filter, Bson update) {
+    /**
+     * The document as it was before the update, or null when none matched and the update created it. Not the
+     * document after: mongo-java-server (the embedded store, the tests' store) answers "after" with the stored
+     * document itself, serialised once the collection's lock is released, so a concurrent update can change it
+     * first (two increments then read the same value); "before" is a copy it takes under the lock.
+     */
+    public Document upsertAndGetBefore(String collection, Bson filter, Bson update) {
         return mongo.execute(collection, c -> relaxed(c).findOneAndUpdate(filter, update,
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)));
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE)));
     }
 
     /** The document as it was before the update, or null when none matched. */

@@ -1,0 +1,87 @@
+package fr.boussole.pipeline.writes;
+
+import fr.boussole.core.ids.Ids;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Where the retention job finds the messages and deliveries it may prune without looking for them: each
+ * record is listed, by its id, as it is handled, in a small document of {@code retention_lists} whose {@code _id}
+ * starts with the hour of its listing ({@code stamp(hour) + "#" + chunk}), under one field per kind
+ * ({@value #INBOUND}, {@value #OUTBOX}). The job reads the lists of the hours past a kind's limit (a range
+ * on {@code _id} over this small collection: a few documents an hour), then each record by {@code _id}; it
+ * never queries the records themselves by status or date, which the embedded store answers by walking the
+ * whole history while holding its collection.
+ * <p>
+ * A listing is written without waiting ({@link Unawaited}): each is made just before a write of the record
+ * that waits (the message's "processed" mark, the entry's insert), which makes it durable too. A record
+ * listed twice, or listed and then not written, costs the job one read by {@code _id}.
+ * <p>
+ * Each instance appends to chunks of its own ({@value #PUSHES_PER_CHUNK} listings each), so that a list
+ * stays small whatever the traffic (a push rewrites its document on the embedded store).
+ */
+public final class RetentionLists {
+
+    public static final String COLLECTION = "retention_lists";
+    /** Inbound messages ({@code inbound_messages} ids). */
+    public static final String INBOUND = "inbound";
+    /** Outbox entries ({@code outbox} ids). */
+    public static final String OUTBOX = "outbox";
+    static final int PUSHES_PER_CHUNK = 100;
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    private final Unawaited unawaited;
+    private final String instance = Ids.random("rl");
+    private final AtomicLong pushes = new AtomicLong();
+
+    public RetentionLists(MongoTemplate mongo) {
+        this.unawaited = new Unawaited(mongo);
+    }
+
+    /**
+     * Lists records under the hour of {@code at}, by kind; not waited for. {@code at} is now: a list is only ever
+     * written in the current hour, never in one the job may be reading (those are past a retention limit), and a
+     * record is never listed before its date (the job judges each by its own date).
+     */
+    public void list(Map<String, List<String>> idsByKind, Instant at) {
+        Document push = new Document();
+        idsByKind.forEach((kind, ids) -> {
+            if (!ids.isEmpty()) {
+                push.append(kind, new Document("$each", ids));
+            }
+        });
+        if (push.isEmpty()) {
+            return;
+        }
+        String chunk = stamp(hourOf(at)) + "#" + instance + "-" + (pushes.getAndIncrement() / PUSHES_PER_CHUNK);
+        unawaited.upsert(COLLECTION, new Document("_id", chunk),
+                new Document("$push", push).append("$setOnInsert", new Document("at", Date.from(hourOf(at)))));
+    }
+
+    /**
+     * Lists a batch of records of one kind in a list of their own (the job's re-listings, the one-off walk); not
+     * waited for: the job's next waited write covers it (the list it takes them out of, the walk's marker).
+     */
+    public void insert(String kind, List<String> ids, Instant at) {
+        if (!ids.isEmpty()) {
+            unawaited.insert(COLLECTION, new Document("_id", stamp(hourOf(at)) + "#" + Ids.random("rb"))
+                    .append("at", Date.from(hourOf(at))).append(kind, ids));
+        }
+    }
+
+    public static Instant hourOf(Instant at) {
+        return Instant.ofEpochMilli(at.toEpochMilli() - Math.floorMod(at.toEpochMilli(), HOUR.toMillis()));
+    }
+
+    /** A fixed-width text that sorts as the instant does (13 digits of milliseconds: until the year 2286). */
+    public static String stamp(Instant at) {
+        return String.format("%013d", at.toEpochMilli());
+    }
+}
