@@ -35,17 +35,28 @@ final class IndexMaps {
 
     static Index<Object> open(MVStore store, String namespace, String indexName, List<IndexKey> keys, boolean sparse) {
         String name = namespace + TYPED + indexName;
-        MVMap<KeyValue, Object> entries = store.openMap(name, new MVMap.Builder<KeyValue, Object>()
-                .keyType(IndexKeyType.INSTANCE).valueType(IndexPositionType.INSTANCE));
+        MVMap<KeyValue, Object> entries = typed(store, name);
         String legacy = namespace + LEGACY + indexName;
         if (!FORMAT.equals(built(store).get(name)) || store.hasMap(legacy)) {
             built(store).remove(name);
             entries.clear();
             if (store.hasMap(legacy)) {
-                store.removeMap(legacy);
+                // opened with the type it was written with (MVStore's default) before it is removed, never by name
+                store.removeMap(store.openMap(legacy));
             }
         }
         return new StoredUniqueIndex(entries, indexName, keys, sparse);
+    }
+
+    /**
+     * {@link MVStore#removeMap(String)} is not used: for a map not open it opens it with a type that cannot
+     * compare keys, then removes it, and MVStore's background compaction, rewriting that map's pages meanwhile,
+     * failed on it and closed the store (an app starting on a 50,000-message store written by the code before
+     * stopped with "Can not compare"). A map is removed here only as opened with its own type.
+     */
+    private static MVMap<KeyValue, Object> typed(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<KeyValue, Object>()
+                .keyType(IndexKeyType.INSTANCE).valueType(IndexPositionType.INSTANCE));
     }
 
     /** Records every index map of the database as complete: called once its indexes are built. */
@@ -62,7 +73,7 @@ final class IndexMaps {
         String name = namespace + TYPED + indexName;
         built(store).remove(name);
         if (store.hasMap(name)) {
-            store.removeMap(name);
+            store.removeMap(typed(store, name));
         }
     }
 

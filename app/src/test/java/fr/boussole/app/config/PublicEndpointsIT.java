@@ -112,8 +112,8 @@ class PublicEndpointsIT {
 
     /**
      * Spring Security's observations (one per filter of the chain, before and after, plus the authorisation's: a
-     * timer and a long-task timer each) took about half of the request threads' CPU on the web chat (issue 12).
-     * Fails if a web chat message or page still starts one; the HTTP request's own timer stays.
+     * timer and a long-task timer each) cost the web chat CPU for nothing (issue 12, BENCHMARKS.md). Fails if a
+     * web chat message or page still starts one; the HTTP request's own timer stays.
      */
     @Test
     void the_web_chat_runs_its_security_filters_without_observing_each_one() throws Exception {

@@ -22,6 +22,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,6 +112,61 @@ class TypedIndexesTest {
                     .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
         });
     }
+
+    /**
+     * The earlier maps are removed while MVStore compacts: on the code before, they were removed by name, which
+     * opens a map with a type that cannot compare keys, and a compaction rewriting its pages meanwhile failed
+     * ("Can not compare") and closed the store (an app starting on a 50,000-message store written by the code
+     * before stopped so). Here a thread compacts without pause while the store opens, on a file of many
+     * collections whose chunks are half empty.
+     */
+    @Test
+    void the_earlier_maps_are_removed_safely_while_the_store_compacts() throws Exception {
+        String file = file();
+        H2Backend earlier = new H2Backend(new MVStore.Builder().fileName(file).open());
+        MongoServer server = new MongoServer(earlier);
+        InetSocketAddress at = server.bind();
+        try (MongoClient mongo = MongoClients.create("mongodb://" + at.getHostString() + ":" + at.getPort())) {
+            for (int c = 0; c < COLLECTIONS; c++) {
+                MongoCollection<Document> collection = mongo.getDatabase("boussole").getCollection("c" + c);
+                for (int u = 0; u < 4; u++) {
+                    collection.createIndex(Indexes.ascending("u" + u), new IndexOptions().unique(true).name("u" + u));
+                }
+                List<Document> documents = new ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    documents.add(new Document("_id", "d" + i).append("u0", i).append("u1", "x" + i).append("u2", (long) i)
+                            .append("u3", "y" + i));
+                }
+                collection.insertMany(documents);
+                collection.deleteMany(Filters.lt("u0", 100)); // half-empty chunks, for the compaction to rewrite
+            }
+        } finally {
+            server.shutdownNow();
+        }
+
+        MVStore store = new MVStore.Builder().fileName(file).autoCommitDisabled().open();
+        store.setRetentionTime(0);
+        AtomicBoolean opening = new AtomicBoolean(true);
+        CompletableFuture<Integer> compacting = CompletableFuture.supplyAsync(() -> {
+            int rounds = 0;
+            while (opening.get()) {
+                store.compact(100, Integer.MAX_VALUE);
+                rounds++;
+            }
+            return rounds;
+        });
+        try {
+            new DurableH2Backend(store, false);
+        } finally {
+            opening.set(false);
+        }
+        assertThat(compacting.get(60, TimeUnit.SECONDS)).as("compactions while opening").isPositive(); // before: Can not compare
+        assertThat(store.isClosed()).isFalse();
+        assertThat(store.getMapNames()).noneMatch(name -> name.contains("._index_"));
+        store.close();
+    }
+
+    static final int COLLECTIONS = 20;
 
     /** People with _ids of several types, a unique email, a compound unique order and a sparse unique cas. */
     static void fill(MongoCollection<Document> people) {

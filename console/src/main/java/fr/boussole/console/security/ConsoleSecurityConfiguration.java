@@ -80,8 +80,9 @@ class ConsoleSecurityConfiguration {
     /**
      * No observation of each request's way through the filter chains, nor of each authorisation decision: with
      * the metrics registry present, Spring Security wrapped every filter of every chain in an observation (a
-     * timer and a long-task timer, started and stopped before and after each filter), about half of the request
-     * threads' CPU on the web chat (issue 12). The HTTP request's own timer stays; sign-ins are still observed.
+     * timer and a long-task timer, started and stopped before and after each filter): 2.4 % of the app's CPU
+     * under the web chat's load, 1.3 % without (issue 12, BENCHMARKS.md). The HTTP request's own timer stays;
+     * sign-ins are still observed.
      */
     @Bean
     SecurityObservationSettings securityObservationSettings() {
