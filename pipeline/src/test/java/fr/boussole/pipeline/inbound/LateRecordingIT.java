@@ -20,12 +20,20 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -182,6 +190,51 @@ class LateRecordingIT {
         Optional<InboundMessage> head = messages.head(conversation);
         assertThat(head).map(m -> m.inbound().providerMessageId()).contains("SMfirst" + conversation.address());
         assertThat(statusAt(1)).isEqualTo(InboundMessages.GAP);
+    }
+
+    /**
+     * Broken promise if it fails: a burst of messages stalls its conversation for the gap timeout. Messages of one
+     * conversation recorded at the same moment must each take a rank of their own and leave none empty. The rank
+     * used to come from a findAndModify "after", which mongo-java-server answers with its stored document itself,
+     * serialised once the collection's lock is released: a concurrent increment could change it first, so several
+     * recordings read the same rank (CI, 2026-12-07: PipelineIT's 40 concurrent messages waited 30 s).
+     */
+    @Test
+    void messages_recorded_at_once_take_one_rank_each_and_leave_none_empty() throws Exception {
+        Set<Long> taken = ConcurrentHashMap.newKeySet();
+        List<Long> takenTwice = Collections.synchronizedList(new ArrayList<>());
+        messages.afterRankTaken = rank -> {
+            if (!taken.add(rank)) {
+                takenTwice.add(rank);
+            }
+        };
+        int perConversation = 40;
+        ExecutorService posters = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 20; round++) {
+                taken.clear();
+                conversation = new ConversationKey(Channel.SMS, "+33" + PHONES.incrementAndGet());
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Boolean>> recorded = new ArrayList<>();
+                for (int i = 0; i < perConversation; i++) {
+                    Inbound message = sms("SMburst" + i, "m" + i);
+                    recorded.add(posters.submit(() -> {
+                        start.await();
+                        return messages.insert(message, clock.instant());
+                    }));
+                }
+                start.countDown();
+                for (Future<Boolean> r : recorded) {
+                    assertThat(r.get()).isTrue();
+                }
+                assertThat(messages.all(conversation)).extracting(InboundMessage::sequence)
+                        .as("round %d: ranks 1..%d, one message each", round, perConversation)
+                        .containsExactlyElementsOf(LongStream.rangeClosed(1, perConversation).boxed().toList());
+            }
+        } finally {
+            posters.shutdownNow();
+        }
+        assertThat(takenTwice).as("ranks handed to two recordings").isEmpty();
     }
 
     private Inbound sms(String providerId, String text) {

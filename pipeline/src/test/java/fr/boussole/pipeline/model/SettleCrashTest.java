@@ -3,10 +3,6 @@ package fr.boussole.pipeline.model;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import fr.boussole.core.delivery.Deliverer;
-import fr.boussole.core.delivery.Delivery;
-import fr.boussole.core.delivery.DeliveryPayload;
-import fr.boussole.core.delivery.DeliveryResult;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.privacy.PersonalData;
@@ -71,24 +67,9 @@ class SettleCrashTest {
                 .append("status", "PENDING").append("attempts", 0).append("cas", id + "#0")
                 .append("receivedAt", past).append("acceptedAt", past).append("nextAttemptAt", past), "inbound_messages");
 
-        instances.add(PipelineInstance.start("A", uri, Clock.systemUTC(), new StaleWorkerTest.Scripted(), provider(), keys,
+        instances.add(PipelineInstance.start("A", uri, Clock.systemUTC(), new StaleWorkerTest.Scripted(), StaleWorkerTest.recording(sent), keys,
                 SETTINGS));
 
         await("the forgotten message answered", () -> sent.contains("echo forgotten"));
-    }
-
-    Deliverer provider() {
-        return new Deliverer() {
-            @Override
-            public Channel channel() {
-                return Channel.SMS;
-            }
-
-            @Override
-            public DeliveryResult deliver(Delivery delivery) {
-                sent.add(((DeliveryPayload.Chat) delivery.payload()).message().text());
-                return new DeliveryResult.Sent("P" + delivery.id() + sent.size());
-            }
-        };
     }
 }

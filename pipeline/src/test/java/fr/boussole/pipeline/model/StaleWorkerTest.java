@@ -98,6 +98,11 @@ class StaleWorkerTest {
     }
 
     Deliverer provider() {
+        return recording(sent);
+    }
+
+    /** An SMS provider that takes everything and keeps the texts sent, in order. */
+    static Deliverer recording(List<String> sent) {
         return new Deliverer() {
             @Override
             public Channel channel() {
