@@ -2,8 +2,8 @@ package fr.boussole.app.pipeline;
 
 import fr.boussole.app.testing.ChatClient;
 import fr.boussole.app.testing.CountingStore;
+import fr.boussole.app.testing.FinishedHistory;
 import fr.boussole.app.testing.Instances;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,11 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,7 +51,7 @@ class HistoryScaleIT {
     void documents_examined_per_message_do_not_grow_with_the_history() {
         traffic("warm-up", 5); // first use of each collection and index, outside the measure
         Cost fresh = traffic("fresh", MESSAGES);
-        addHistory(app.getBean(MongoTemplate.class));
+        FinishedHistory.add(app.getBean(MongoTemplate.class), HISTORY, Instant.parse("2026-01-15T10:00:00Z"));
         Cost afterHistory = traffic("history", MESSAGES);
 
         System.out.printf("HistoryScaleIT: documents examined per message, fresh store %.1f %s; after %d finished"
@@ -74,38 +70,7 @@ class HistoryScaleIT {
         for (int i = 0; i < messages; i++) {
             assertThat(chat.say("scale-" + run + "-" + (i % 3), "message " + i).statusCode()).isEqualTo(200);
         }
-        Map<String, Long> after = store.examined();
-        Map<String, Long> spent = new TreeMap<>();
-        after.forEach((collection, n) -> {
-            long delta = n - before.getOrDefault(collection, 0L);
-            if (delta > 0) {
-                spent.put(collection, delta);
-            }
-        });
+        Map<String, Long> spent = store.examinedSince(before);
         return new Cost(spent.values().stream().mapToLong(Long::longValue).sum() / (double) messages, spent);
-    }
-
-    /** Finished work, as months of traffic leave it: each message of its own conversation, processed, its reply sent. */
-    private static void addHistory(MongoTemplate mongo) {
-        Date past = Date.from(Instant.parse("2026-01-15T10:00:00Z"));
-        for (int batch = 0; batch < HISTORY / 1000; batch++) {
-            List<Document> inbound = new ArrayList<>();
-            List<Document> outbox = new ArrayList<>();
-            for (int i = batch * 1000; i < (batch + 1) * 1000; i++) {
-                String conversation = "sms:history-" + i;
-                String in = "in_history_" + i;
-                String out = "ob_history_" + i;
-                inbound.add(new Document("_id", in).append("channel", "sms").append("providerMessageId", "SMhistory" + i)
-                        .append("conversation", conversation).append("sequence", 1L).append("status", "PROCESSED")
-                        .append("attempts", 0).append("cas", in + "#done").append("receivedAt", past).append("acceptedAt", past)
-                        .append("nextAttemptAt", past).append("processedAt", past).append("replies", List.of(out)));
-                outbox.add(new Document("_id", out).append("channel", "sms").append("conversation", conversation)
-                        .append("sequence", 1000L).append("inboundId", in).append("status", "SENT").append("attempts", 1)
-                        .append("createdAt", past).append("nextAttemptAt", past).append("leaseUntil", new Date(0))
-                        .append("claims", 1L).append("cas", out + "#1").append("providerId", "SMsent" + i).append("sentAt", past));
-            }
-            mongo.insert(inbound, "inbound_messages");
-            mongo.insert(outbox, "outbox");
-        }
     }
 }

@@ -2,8 +2,8 @@ package fr.boussole.app.rights;
 
 import fr.boussole.app.testing.ChatClient;
 import fr.boussole.app.testing.CountingStore;
+import fr.boussole.app.testing.FinishedHistory;
 import fr.boussole.app.testing.Instances;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,11 +13,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,7 +54,7 @@ class RetentionScaleIT {
     void a_retention_run_examines_what_it_prunes_not_the_history() {
         // a month and a day on: what is said now is past the 30 days, the history (a day old then) is not
         Instant now = Instant.now().plus(Duration.ofDays(31));
-        addHistory(app.getBean(MongoTemplate.class), now.minus(Duration.ofDays(1)));
+        FinishedHistory.add(app.getBean(MongoTemplate.class), HISTORY, now.minus(Duration.ofDays(1)));
         RetentionJob job = app.getBean(RetentionJob.class);
         job.run(now); // lists, once, what was stored before the lists existed
 
@@ -69,13 +66,7 @@ class RetentionScaleIT {
                 new org.springframework.data.mongodb.core.query.Update().set("updatedAt", Date.from(now)), "conversations");
         Map<String, Long> before = store.examined();
         RetentionJob.Report report = job.run(now);
-        Map<String, Long> spent = new TreeMap<>();
-        store.examined().forEach((collection, n) -> {
-            long delta = n - before.getOrDefault(collection, 0L);
-            if (delta > 0) {
-                spent.put(collection, delta);
-            }
-        });
+        Map<String, Long> spent = store.examinedSince(before);
         long examined = spent.values().stream().mapToLong(Long::longValue).sum();
         int pruned = report.inboundPruned() + report.outboundPruned();
         System.out.printf("RetentionScaleIT: a run pruning %d records with %d more not due examined %d documents: %s%n",
@@ -87,29 +78,5 @@ class RetentionScaleIT {
                 .as("the history stays: not due").isEqualTo(HISTORY);
         assertThat(examined).as("documents examined by a run that pruned %d (%s)", pruned, spent)
                 .isLessThanOrEqualTo(20L * pruned + 200);
-    }
-
-    /** Finished work not yet due, as the code before the lists stored it: each message processed, its reply sent. */
-    private static void addHistory(MongoTemplate mongo, Instant at) {
-        Date past = Date.from(at);
-        for (int batch = 0; batch < HISTORY / 1000; batch++) {
-            List<Document> inbound = new ArrayList<>();
-            List<Document> outbox = new ArrayList<>();
-            for (int i = batch * 1000; i < (batch + 1) * 1000; i++) {
-                String conversation = "sms:history-" + i;
-                String in = "in_history_" + i;
-                String out = "ob_history_" + i;
-                inbound.add(new Document("_id", in).append("channel", "sms").append("providerMessageId", "SMhistory" + i)
-                        .append("conversation", conversation).append("sequence", 1L).append("status", "PROCESSED")
-                        .append("attempts", 0).append("cas", in + "#done").append("receivedAt", past).append("acceptedAt", past)
-                        .append("nextAttemptAt", past).append("processedAt", past).append("replies", List.of(out)));
-                outbox.add(new Document("_id", out).append("channel", "sms").append("conversation", conversation)
-                        .append("sequence", 1000L).append("inboundId", in).append("status", "SENT").append("attempts", 1)
-                        .append("createdAt", past).append("nextAttemptAt", past).append("leaseUntil", new Date(0))
-                        .append("claims", 1L).append("cas", out + "#1").append("providerId", "SMsent" + i).append("sentAt", past));
-            }
-            mongo.insert(inbound, "inbound_messages");
-            mongo.insert(outbox, "outbox");
-        }
     }
 }

@@ -81,6 +81,18 @@ public final class CountingStore {
         return copy;
     }
 
+    /** Documents examined since {@code before} (an earlier {@link #examined()}), by collection; those with none left out. */
+    public Map<String, Long> examinedSince(Map<String, Long> before) {
+        Map<String, Long> spent = new TreeMap<>();
+        examined().forEach((collection, n) -> {
+            long delta = n - before.getOrDefault(collection, 0L);
+            if (delta > 0) {
+                spent.put(collection, delta);
+            }
+        });
+        return spent;
+    }
+
     /**
      * Round trips so far: every command, the writes among them, and the writes that wait for durability
      * (all but those sent with {@code j: false}, which the embedded store answers before its commit).
