@@ -83,9 +83,8 @@ class ServiceWindowData implements PersonalDataHolder {
         return footprint.conversations().stream().filter(key -> key.channel() == Channel.WHATSAPP).toList();
     }
 
-    /** As {@link ServiceWindows} keys a number: its lookup key, never the number. */
     private String id(ConversationKey key) {
-        return personalData.lookupKey(Channel.WHATSAPP, key.address());
+        return ServiceWindows.idOf(personalData, key.address());
     }
 
     private static boolean before(Object value, Instant limit) {

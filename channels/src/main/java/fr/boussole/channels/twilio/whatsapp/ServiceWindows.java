@@ -34,8 +34,12 @@ public class ServiceWindows {
         this.personalData = personalData;
     }
 
-    /** Documents are keyed by the number's lookup key: no phone number in the store. */
     private String id(String address) {
+        return idOf(personalData, address);
+    }
+
+    /** Documents are keyed by the number's lookup key: no phone number in the store. */
+    static String idOf(PersonalData personalData, String address) {
         return personalData.lookupKey(Channel.WHATSAPP, address);
     }
 
