@@ -1,5 +1,6 @@
 package fr.boussole.store.promise;
 
+import fr.boussole.core.retention.ListingTime;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -46,11 +47,10 @@ class MarkLists {
     }
 
     static Instant dayOf(Instant at) {
-        return Instant.ofEpochMilli(at.toEpochMilli() - Math.floorMod(at.toEpochMilli(), DAY.toMillis()));
+        return ListingTime.periodOf(at, DAY);
     }
 
-    /** A fixed-width text that sorts as the instant does (13 digits of milliseconds). */
     static String stamp(Instant at) {
-        return String.format("%013d", at.toEpochMilli());
+        return ListingTime.stamp(at);
     }
 }

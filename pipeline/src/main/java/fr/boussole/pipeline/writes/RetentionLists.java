@@ -1,6 +1,7 @@
 package fr.boussole.pipeline.writes;
 
 import fr.boussole.core.ids.Ids;
+import fr.boussole.core.retention.ListingTime;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -77,11 +78,10 @@ public final class RetentionLists {
     }
 
     public static Instant hourOf(Instant at) {
-        return Instant.ofEpochMilli(at.toEpochMilli() - Math.floorMod(at.toEpochMilli(), HOUR.toMillis()));
+        return ListingTime.periodOf(at, HOUR);
     }
 
-    /** A fixed-width text that sorts as the instant does (13 digits of milliseconds: until the year 2286). */
     public static String stamp(Instant at) {
-        return String.format("%013d", at.toEpochMilli());
+        return ListingTime.stamp(at);
     }
 }
