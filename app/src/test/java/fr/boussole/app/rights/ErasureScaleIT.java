@@ -14,7 +14,10 @@ import fr.boussole.core.rights.HeldRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -37,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by walking the collection while holding it: about six walks of the messages and two of the deliveries for
  * each conversation erased, in the hourly job, and in every erasure or export on request.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ErasureScaleIT {
 
     static final int HISTORY = 20_000;
@@ -68,6 +72,7 @@ class ErasureScaleIT {
     }
 
     @Test
+    @Order(1)
     void erasing_idle_conversations_examines_their_records_not_the_history() {
         List<ConversationKey> idle = conversations("erasure-scale-idle-", IDLE);
         assertThat(stored(idle.getFirst())).as("the conversation's messages, before").hasSize(MESSAGES);
@@ -93,6 +98,7 @@ class ErasureScaleIT {
     }
 
     @Test
+    @Order(2)
     void an_erasure_and_an_export_on_request_examine_the_conversation_not_the_history() {
         ConversationKey key = conversations("erasure-scale-asks-", 1).getFirst();
         // it goes on: not idle for the retention job of the other test
@@ -118,6 +124,48 @@ class ErasureScaleIT {
                 .isLessThanOrEqualTo(40L * MESSAGES + 50);
         assertThat(total(erasing)).as("documents examined by an erasure (%s)", erasing)
                 .isLessThanOrEqualTo(40L * MESSAGES + 50);
+    }
+
+    /**
+     * A reply is found through the message it answers; one that outlives its message (the limits differ, or it
+     * was written after the cutoff) is listed under its conversation as the message goes, and one whose message
+     * went before that list existed is listed by the one walk of the first run: both go with the conversation.
+     * Last: the pruning takes every message said so far.
+     */
+    @Test
+    @Order(3)
+    void replies_that_outlived_their_message_go_with_the_conversation() {
+        List<ConversationKey> keys = new java.util.ArrayList<>(conversations("erasure-scale-orphans-", 1));
+        List<String> pruned = replies(keys.get(0));
+        assertThat(pruned).hasSizeGreaterThanOrEqualTo(MESSAGES);
+        // the first conversation's messages pruned now (their replies, on a longer limit, stay)
+        app.getBean(fr.boussole.core.retention.OldMessages.class).pruneInbound(NOW.minus(Duration.ofDays(30)));
+        assertThat(stored(keys.get(0))).isEmpty();
+        // the second's as the code before the list pruned them, then the upgrade's one walk
+        keys.addAll(conversations("erasure-scale-before-", 1));
+        List<String> beforeTheList = replies(keys.get(1));
+        mongo.remove(Query.query(Criteria.where("conversation")
+                .is(app.getBean(PersonalData.class).conversationRef(keys.get(1)))), "inbound_messages");
+        mongo.remove(Query.query(Criteria.where("_id").is("outbox-orphans")), "pipeline_migrations");
+        app.getBean(fr.boussole.core.retention.OldMessages.class).pruneOutbox(NOW.minus(Duration.ofDays(365)));
+
+        assertThat(app.getBean(IdleConversations.class).forgetIdle(NOW.minus(Duration.ofDays(30)), NOW)).isEqualTo(2);
+
+        for (List<String> ids : List.of(pruned, beforeTheList)) {
+            assertThat(mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, "outbox"))
+                    .as("the replies of a conversation whose messages went first").hasSize(ids.size())
+                    .allSatisfy(entry -> {
+                        assertThat(entry.getString("recipient")).isEqualTo("erased");
+                        assertThat(entry.get("payload", Document.class).getBoolean("erased")).isTrue();
+                    });
+        }
+    }
+
+    /** The ids of the conversation's replies (a walk: the test's own look). */
+    private static List<String> replies(ConversationKey key) {
+        String ref = app.getBean(PersonalData.class).conversationRef(key);
+        return mongo.find(Query.query(Criteria.where("conversation").is(ref)), Document.class, "outbox").stream()
+                .map(d -> d.getString("_id")).toList();
     }
 
     /** Web chat conversations of {@value #MESSAGES} messages each, answered. */
