@@ -127,6 +127,7 @@ class ConversationErasure {
                     case ERASED -> inbound++;
                     case HANDLED_MEANWHILE -> handled.add(message.getString("_id"));
                     case STILL_PENDING -> allErased = false;
+                    case GONE -> { }
                 }
             }
             if (!handled.isEmpty()) {
@@ -161,7 +162,7 @@ class ConversationErasure {
         }
     }
 
-    private enum Erased { ERASED, HANDLED_MEANWHILE, STILL_PENDING }
+    private enum Erased { ERASED, HANDLED_MEANWHILE, STILL_PENDING, GONE }
 
     /**
      * A message not handled yet: erased, fenced by its {@code cas} (a worker that lost the conversation may still
@@ -184,7 +185,7 @@ class ConversationErasure {
             byId.fields().include("_id").include("status").include("cas");
             current = mongo.findOne(byId, Document.class, INBOUND);
         }
-        return current == null ? Erased.ERASED : Erased.STILL_PENDING;
+        return current == null ? Erased.GONE : Erased.STILL_PENDING;
     }
 
     /**
