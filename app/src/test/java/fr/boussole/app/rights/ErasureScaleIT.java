@@ -78,11 +78,15 @@ class ErasureScaleIT {
         assertThat(stored(idle.getFirst())).as("the conversation's messages, before").hasSize(MESSAGES);
 
         Map<String, Long> before = store.examined();
+        long started = System.nanoTime();
         int forgotten = app.getBean(IdleConversations.class).forgetIdle(NOW.minus(Duration.ofDays(30)), NOW);
+        long millis = (System.nanoTime() - started) / 1_000_000;
         Map<String, Long> spent = store.examinedSince(before);
         long examined = total(spent);
+        // the time is printed for BENCHMARKS.md (in-memory store, one run), never asserted
         System.out.printf("ErasureScaleIT: erasing %d idle conversations of %d messages each among %d messages and %d"
-                + " deliveries examined %d documents: %s%n", IDLE, MESSAGES, HISTORY, HISTORY, examined, spent);
+                + " deliveries examined %d documents in %d ms: %s%n", IDLE, MESSAGES, HISTORY, HISTORY, examined, millis,
+                spent);
 
         assertThat(forgotten).isEqualTo(IDLE);
         for (ConversationKey key : idle) {
