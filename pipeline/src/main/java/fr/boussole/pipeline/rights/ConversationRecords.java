@@ -28,10 +28,10 @@ import static fr.boussole.pipeline.rights.ConversationLookups.SEQUENCES;
  *   <li>Its messages, rank by rank, from 1 to its counter ({@code inbound_sequences}, by {@code _id}),
  *       through the unique (conversation, rank) index: every message is recorded under a rank of its
  *       conversation, and a rank found empty was pruned, given up, or is being recorded now.</li>
- *   <li>The deliveries answering a message, by {@code _id}: a reply's id is derived from the message's id
- *       and its slot in the turn ({@code Ids.derived("ob", message, slot)}, slots below
- *       {@link MongoOutbox#SLOTS_PER_MESSAGE}), so one query on {@code _id} with the candidate ids finds them,
- *       whether the turn ended or not.</li>
+ *   <li>The deliveries answering a message, by {@code _id}: those its "processed" mark names; for a message not
+ *       processed, every id a reply to it can have: a reply's id is derived from the message's id and its slot in
+ *       the turn ({@code Ids.derived("ob", message, slot)}, slots below {@link MongoOutbox#SLOTS_PER_MESSAGE}), so
+ *       one query on {@code _id} with the candidate ids finds them, whether the turn ended or not.</li>
  *   <li>The deliveries that outlived the message they answer (pruned first: the limits differ, or the reply
  *       came after the cutoff): listed by conversation, as the message goes, in {@value #ORPHANS}
  *       ({@code _id} = the conversation's ref). Deliveries stored before this list existed are listed once by a
@@ -71,7 +71,7 @@ class ConversationRecords {
     /** The message at this rank of the conversation (id, rank, status, fence), or null. */
     Document atRank(ConversationKey key, long rank) {
         Query atRank = Query.query(Criteria.where("conversation").is(lookups.stored(key)).and("sequence").is(rank));
-        atRank.fields().include("_id").include("sequence").include("status").include("cas");
+        atRank.fields().include("_id").include("sequence").include("status").include("cas").include("replies");
         return mongo.findOne(atRank, Document.class, INBOUND);
     }
 
@@ -110,9 +110,11 @@ class ConversationRecords {
         }
         List<String> orphans = orphans(key);
         Set<String> ids = new LinkedHashSet<>(orphans);
+        List<String> candidates = new ArrayList<>();
         for (Document message : messages) {
-            ids.addAll(existing(replyCandidates(message.getString("_id"))));
+            candidates.addAll(replyCandidates(message));
         }
+        ids.addAll(existing(candidates));
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -121,6 +123,18 @@ class ConversationRecords {
         List<Document> found = mongo.find(byIds, Document.class, OUTBOX);
         dropGone(key, orphans, found.stream().map(d -> d.getString("_id")).collect(java.util.stream.Collectors.toSet()));
         return found;
+    }
+
+    /**
+     * The ids the replies to this message may have: those its "processed" mark names (the turn's replies, the same
+     * ids on every replay of the turn, which is stored before them), else every id a reply can have, one per slot
+     * of its turn (a message not processed, or processed before the mark named them, may have some).
+     */
+    static List<String> replyCandidates(Document message) {
+        if ("PROCESSED".equals(message.getString("status")) && message.get("replies") instanceof List<?>) {
+            return message.getList("replies", String.class);
+        }
+        return replyCandidates(message.getString("_id"));
     }
 
     /** Every id a reply to this message can have, one per slot of its turn. */

@@ -144,9 +144,7 @@ public class MessageRetention implements OldMessages {
             if (conversation == null || "GAP".equals(status) || "ERASED".equals(status)) {
                 continue; // no reply, or replies the erasure already took
             }
-            List<String> candidates = message.containsKey("replies")
-                    ? message.getList("replies", String.class, List.of())
-                    : ConversationRecords.replyCandidates(message.getString("_id"));
+            List<String> candidates = ConversationRecords.replyCandidates(message);
             candidates.forEach(id -> conversationOf.put(id, conversation));
         }
         Map<String, List<String>> byConversation = new HashMap<>();
