@@ -121,6 +121,9 @@ class OrphanedClaimsTest {
         PipelineInstance first = start("first run", new Echo(inTurn), StoreSharing.EXCLUSIVE, holding());
         first.inbox().accept(Inbound.text("SMhello", lea, "hello", Instant.now()));
         assertThat(inCall.await(30, TimeUnit.SECONDS)).as("lea's reply in the provider's hands").isTrue();
+        // lea's turn ends (its lease released) while the call runs: only tom's lease is held at the kill
+        StaleWorkerTest.await("lea's conversation lease released", () -> reader.getDatabase("boussole").getCollection("leases")
+                .countDocuments(Filters.gt("until", java.util.Date.from(Instant.now()))) == 0);
         first.inbox().accept(Inbound.text("SMslow", tom, "slow", Instant.now()));
         assertThat(inTurn.await(30, TimeUnit.SECONDS)).as("tom's turn under way").isTrue();
         first.cutFromStore();
