@@ -13,7 +13,9 @@ import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.core.privacy.SealedField;
 import fr.boussole.pipeline.conversation.Conversations;
 import fr.boussole.pipeline.inbound.InboundMessages;
+import fr.boussole.pipeline.writes.RetentionLists;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.core.env.StandardEnvironment;
 
 import java.nio.file.Path;
@@ -30,7 +32,13 @@ import java.util.Map;
  * directory's own keys as the app would have sealed them, dated within the retention window so that
  * nothing is due for pruning. For the "flat as history grows" benchmark (BENCHMARKS.md):
  *
- * <pre>scripts/fill-history --data-dir target/bench-data --messages 1000000</pre>
+ * <pre>scripts/fill-history --data-dir target/bench-data --messages 1000000 [--retention-lists]</pre>
+ *
+ * Into a directory the app has initialised (its unique indexes there, its one-off listing of older records done),
+ * the inserts keep the app's indexes as they go, and with {@code --retention-lists} every message and reply is
+ * listed for the retention job as the app lists what it handles ({@link RetentionLists}): a store as a year of use
+ * leaves it. Into a new directory, without the option, it is a store from before the app's indexes and lists,
+ * which the app's first start upgrades (builds the indexes over the history, lists the records once).
  */
 public final class HistoryFill {
 
@@ -40,12 +48,14 @@ public final class HistoryFill {
     public static void main(String[] args) {
         Path dataDir = Path.of(option(args, "--data-dir", "target/bench-data"));
         int messages = Integer.parseInt(option(args, "--messages", "1000000"));
+        boolean listed = List.of(args).contains("--retention-lists");
         Map<String, String> keys = KeySettings.resolve(new StandardEnvironment(), true, dataDir);
         PersonalData personalData = KeySettings.personalData(keys.get(KeySettings.DATA_KEYS), keys.get(KeySettings.LOOKUP_KEY));
         EmbeddedStore store = EmbeddedStore.open(dataDir, new StoreAddress("127.0.0.1", 0), false);
         long started = System.nanoTime();
         try (MongoClient client = MongoClients.create(store.connectionString())) {
             MongoDatabase db = client.getDatabase("boussole");
+            RetentionLists lists = listed ? new RetentionLists(new MongoTemplate(client, "boussole")) : null;
             Date at = Date.from(Instant.now().minus(Duration.ofDays(3)));
             List<Document> inbound = new ArrayList<>();
             List<Document> outbox = new ArrayList<>();
@@ -80,18 +90,28 @@ public final class HistoryFill {
                             .append("at", at));
                 }
                 if (inbound.size() == BATCH) {
+                    list(lists, inbound, outbox, at);
                     flush(db, inbound, outbox, conversations, counters);
                 }
                 if ((m + 1) % 100_000 == 0) {
                     System.out.printf("%,d messages written (%.0f s)%n", m + 1, (System.nanoTime() - started) / 1e9);
                 }
             }
+            list(lists, inbound, outbox, at);
             flush(db, inbound, outbox, conversations, counters);
         } finally {
             store.destroy();
         }
         System.out.printf("%,d messages, their replies and %,d conversations written into %s in %.0f s%n", messages,
                 messages / PER_CONVERSATION, dataDir.resolve("boussole.mv"), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Listed before the waited-for inserts, as the app lists a record before its waited-for write. */
+    private static void list(RetentionLists lists, List<Document> inbound, List<Document> outbox, Date at) {
+        if (lists != null) {
+            lists.insert(RetentionLists.INBOUND, inbound.stream().map(doc -> doc.getString("_id")).toList(), at.toInstant());
+            lists.insert(RetentionLists.OUTBOX, outbox.stream().map(doc -> doc.getString("_id")).toList(), at.toInstant());
+        }
     }
 
     private static void flush(MongoDatabase db, List<Document> inbound, List<Document> outbox, List<Document> conversations,
