@@ -2,7 +2,7 @@ package fr.boussole.store;
 
 import fr.boussole.testing.TestClock;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fr.boussole.testing.InMemoryStore;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +26,7 @@ public abstract class StoreIntegrationTest {
     protected TestClock clock;
 
     private static MongoServer startServer() {
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(new InMemoryStore());
         server.bind("127.0.0.1", 0);
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
         return server;

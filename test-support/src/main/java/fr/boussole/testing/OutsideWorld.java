@@ -5,7 +5,6 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
@@ -31,7 +30,7 @@ public final class OutsideWorld {
     private final GreenMail smtp;
 
     private OutsideWorld(WireMockConfiguration providerOptions, boolean withSmtp) {
-        mongo = new MongoServer(new MemoryBackend());
+        mongo = new MongoServer(new InMemoryStore());
         mongoAddress = mongo.bind();
         providers = new WireMockServer(providerOptions.dynamicPort());
         providers.start();

@@ -2,6 +2,7 @@ package fr.boussole.app.embedded;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -34,6 +35,7 @@ import java.util.Set;
  * <p>
  * Its unique indexes are kept in typed maps ({@link IndexMaps}, {@link IndexKeyType}) rather than the
  * library's Java-serialised ones; a file written by the earlier code has its indexes rebuilt once, at start.
+ * Its documents are copy-on-write ({@link CopyOnWriteCollection}): no reader or commit ever sees one half updated.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -134,6 +136,15 @@ final class DurableH2Backend extends H2Backend {
 
         Database(String name) {
             super(name, getMvStore(), getCursorRegistry());
+        }
+
+        /** The library's collection, made copy-on-write ({@link CopyOnWriteCollection}), over the same two maps. */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            return new CopyOnWriteCollection(this, collectionName, options,
+                    getMvStore().openMap(CopyOnWriteCollection.DOCUMENTS_MAP + fullName),
+                    getMvStore().openMap(CopyOnWriteCollection.META_MAP + fullName), getCursorRegistry());
         }
 
         @Override

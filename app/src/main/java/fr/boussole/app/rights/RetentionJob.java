@@ -70,10 +70,14 @@ public class RetentionJob {
 
     /** Applies the schedule as of {@code now}. */
     public Report run(Instant now) {
+        int forgotten = conversations.forgetIdle(now.minus(schedule.conversations()), now);
+        // deliveries before messages: a message's replies still stored when it goes are listed under its
+        // conversation, for its erasure; pruned first, they need no listing
+        int outboundPruned = messages.pruneOutbox(now.minus(schedule.sentMessages()));
         Report report = new Report(
-                conversations.forgetIdle(now.minus(schedule.conversations()), now),
+                forgotten,
                 messages.pruneInbound(now.minus(schedule.inboundMessages())),
-                messages.pruneOutbox(now.minus(schedule.sentMessages())),
+                outboundPruned,
                 store.anonymiseClosedBefore(RetentionSchedule.before(now, schedule.closedRequests())),
                 store.deleteSearchesBefore(RetentionSchedule.before(now, schedule.searches())),
                 messages.emptyUntakenWebReplies(now.minus(schedule.untakenWebReplies())),

@@ -6,7 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fr.boussole.testing.InMemoryStore;
 import fr.boussole.channels.webchat.WebChatController;
 import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.Channel;
@@ -87,7 +87,7 @@ class KillNineIT {
     @BeforeAll
     static void startStoreAndTwoInstances() throws Exception {
         Files.createDirectories(WORK);
-        store = new MongoServer(new MemoryBackend());
+        store = new MongoServer(new InMemoryStore());
         store.bind("127.0.0.1", 0);
         mongoUri = store.getConnectionString() + "/boussole";
         a = ChildApp.start("A", mongoUri, true, WORK);

@@ -1,12 +1,12 @@
 package fr.boussole.app.testing;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.QueryResult;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
-import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import fr.boussole.testing.InMemoryStore;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * mongo-java-server in memory, counting the commands it answers (and the writes among them that would
+ * mongo-java-server in memory ({@link InMemoryStore}), counting the commands it answers (and the writes among them that would
  * wait for a commit on the embedded store), and the documents each collection examines to answer queries,
  * updates and deletes: one per document read through an index, every document of the collection for a
  * scan (as MongoDB's {@code docsExamined}). The same query planning as the embedded store: only
@@ -36,7 +36,7 @@ public final class CountingStore {
     private final MongoServer server;
 
     public CountingStore() {
-        server = new MongoServer(new MemoryBackend() {
+        server = new MongoServer(new InMemoryStore() {
             @Override
             public Document handleCommand(io.netty.channel.Channel channel, String database, String command, Document query) {
                 commands.incrementAndGet();
@@ -54,13 +54,9 @@ public final class CountingStore {
             }
 
             @Override
-            public MemoryDatabase openOrCreateDatabase(String name) {
-                return new MemoryDatabase(name, getCursorRegistry()) {
-                    @Override
-                    protected MemoryCollection openOrCreateCollection(String collection, CollectionOptions options) {
-                        return new Counted(this, collection, options, cursorRegistry, counter(collection));
-                    }
-                };
+            protected SnapshotCollection collection(MongoDatabase database, String name, CollectionOptions options,
+                                                    CursorRegistry cursors) {
+                return new Counted(database, name, options, cursors, counter(name));
             }
         });
         server.bind();
@@ -122,12 +118,12 @@ public final class CountingStore {
         server.shutdownNow();
     }
 
-    private static final class Counted extends MemoryCollection {
+    private static final class Counted extends InMemoryStore.SnapshotCollection {
 
         private final AtomicLong examined;
 
-        Counted(MemoryDatabase database, String name, CollectionOptions options,
-                de.bwaldvogel.mongo.backend.CursorRegistry cursors, AtomicLong examined) {
+        Counted(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors,
+                AtomicLong examined) {
             super(database, name, options, cursors);
             this.examined = examined;
         }

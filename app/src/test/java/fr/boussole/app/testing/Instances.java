@@ -2,7 +2,7 @@ package fr.boussole.app.testing;
 
 import fr.boussole.testing.Await;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fr.boussole.testing.InMemoryStore;
 import fr.boussole.app.BoussoleApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,7 +30,7 @@ public final class Instances {
     private Instances() {}
 
     public static MongoServer memoryStore() {
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(new InMemoryStore());
         server.bind();
         return server;
     }

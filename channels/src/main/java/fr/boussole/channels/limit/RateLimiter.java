@@ -60,8 +60,8 @@ public class RateLimiter {
                 .append("$setOnInsert", new Document("expiresAt", new Date(start + size)));
         // Not waited for durability (j: false): a count lost in a crash lets a few more through, and on
         // the web chat's path this write would otherwise wait for a commit of the store before every message.
-        // the count before this one: the embedded store's "after" is its live document, which a concurrent
-        // increment may change before it is sent, so that two callers could read the same count
+        // the count before this one, plus one (see Unawaited#upsertAndGetBefore: right on any store, including
+        // the stock mongo-java-server, whose "after" could be changed by a concurrent increment before it is sent)
         Document before = mongo.execute(COLLECTION, c -> c.withWriteConcern(UNAWAITED).findOneAndUpdate(filter, update,
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE)));
         if (calls.incrementAndGet() % PURGE_EVERY == 0) {

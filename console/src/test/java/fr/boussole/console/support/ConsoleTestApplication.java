@@ -1,7 +1,7 @@
 package fr.boussole.console.support;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fr.boussole.testing.InMemoryStore;
 import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.core.settings.PublicBaseUrl;
 import fr.boussole.testing.RecordingInbox;
@@ -32,7 +32,7 @@ public class ConsoleTestApplication {
     public static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
 
     private static MongoServer startMongo() {
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(new InMemoryStore());
         server.bind("127.0.0.1", 0);
         return server;
     }

@@ -113,6 +113,10 @@ public class InboundMessages {
         // unique, and queried by exact match only: the embedded store can use unique indexes only
         mongo.indexOps(COLLECTION).createIndex(new Index().on("conversation", Sort.Direction.ASC)
                 .on("sequence", Sort.Direction.ASC).unique().named(ORDER_INDEX));
+        // unique by its _id already: lets the embedded store answer an exact match on (_id, next) through an index,
+        // the erasure's removal of a counter conditioned on the count it read (without it: a walk of every counter)
+        mongo.indexOps(SEQUENCES).createIndex(new Index().on("_id", Sort.Direction.ASC).on("next", Sort.Direction.ASC)
+                .unique().named("counter_at"));
         // id#attempts while pending: the fence of every status change (sparse: documents written before it have none)
         mongo.indexOps(COLLECTION).createIndex(new Index().on("cas", Sort.Direction.ASC).unique().sparse().named("cas"));
     }

@@ -459,8 +459,20 @@ public class MongoOutbox implements Outbox {
 
     /** The conversation's entries in order, recipient and payload opened (for operators and tests). */
     public List<Document> entries(ConversationKey conversation) {
-        List<Document> entries = mongo.find(Query.query(Criteria.where("conversation").is(ref(conversation)))
-                .with(Sort.by("sequence")), Document.class, COLLECTION);
+        return opened(mongo.find(Query.query(Criteria.where("conversation").is(ref(conversation)))
+                .with(Sort.by("sequence")), Document.class, COLLECTION));
+    }
+
+    /** These entries, in their conversation's order, recipient and payload opened: read by {@code _id} (any store's index). */
+    public List<Document> entries(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return opened(mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, COLLECTION).stream()
+                .sorted(Comparator.comparingLong(e -> e.get("sequence") instanceof Number n ? n.longValue() : 0L)).toList());
+    }
+
+    private List<Document> opened(List<Document> entries) {
         for (Document entry : entries) {
             Delivery opened = delivery(entry, ((Number) entry.get("attempts")).intValue());
             entry.put("recipient", opened.recipient());

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -55,9 +56,12 @@ class ConversationErasure {
     private final Clock clock;
     private final ConversationLookups lookups;
     private final RetentionLists lists;
+    private final ConversationRecords records;
 
-    ConversationErasure(MongoTemplate mongo, Leases leases, Clock clock, ConversationLookups lookups) {
+    ConversationErasure(MongoTemplate mongo, Leases leases, Clock clock, ConversationLookups lookups,
+                        ConversationRecords records) {
         this.mongo = mongo;
+        this.records = records;
         this.lists = new RetentionLists(mongo);
         this.lookups = lookups;
         this.leases = leases;
@@ -66,16 +70,25 @@ class ConversationErasure {
 
     /** Asked by message: texts up to the message that asked, replies to the messages before it. */
     Map<String, Integer> upTo(ConversationKey key, long throughMessage) {
-        long inbound = mongo.updateMulti(lookups.inboundOf(key).addCriteria(Criteria.where("sequence").lte(throughMessage)
-                .and("status").ne("GAP")), emptyInbound(), INBOUND).getModifiedCount();
+        ConversationRecords.Ranks ranks = records.ranks(key, 1, throughMessage);
+        List<String> texts = ranks.messages().stream().filter(m -> !"GAP".equals(m.getString("status")))
+                .map(m -> m.getString("_id")).toList();
+        long inbound = texts.isEmpty() ? 0
+                : mongo.updateMulti(byIds(texts), emptyInbound(), INBOUND).getModifiedCount();
         long before = throughMessage * MongoOutbox.SLOTS_PER_MESSAGE;
-        long outbound = emptyOutbox(key, lookups.outboxOf(key).addCriteria(Criteria.where("sequence").lt(before)), null);
+        List<Document> answered = ranks.messages().stream()
+                .filter(m -> ((Number) m.get("sequence")).longValue() < throughMessage).toList();
+        List<Document> replies = records.deliveries(key, answered).stream()
+                .filter(entry -> entry.get("sequence") instanceof Number rank && rank.longValue() < before).toList();
+        long outbound = emptyOutbox(key, replies, null);
         return Map.of(INBOUND_MESSAGE, (int) inbound, OUTBOUND_MESSAGE, (int) outbound);
     }
 
     /**
      * Everything of the conversation goes, its address included; with {@code idleBefore}, only if
-     * its last turn is still older than that (checked under the lease).
+     * its last turn is still older than that (checked under the lease). Its messages are found rank by
+     * rank and its deliveries by the ids derived from them ({@link ConversationRecords}): never by a query
+     * on the conversation, which the embedded store answers by walking the whole history.
      */
     Map<String, Integer> entirely(ConversationKey key, Instant idleBefore) {
         String lease = lookups.leaseOf(key);
@@ -86,58 +99,116 @@ class ConversationErasure {
                 return Map.of();
             }
             ConversationKey tombstone = new ConversationKey(key.channel(), "erased-" + Ids.random("x"));
-            Document counter = mongo.findOne(lookups.byId(key), Document.class, SEQUENCES);
-            long gaps = mongo.remove(lookups.inboundOf(key).addCriteria(Criteria.where("status").is("GAP")), INBOUND)
-                    .getDeletedCount();
+            Document counter = records.counter(key);
             // Messages counted before the erasure began go, handled or not: a turn of one still running on a
             // worker that lost the conversation finds it erased and takes its effects back (TurnEffects); ranks,
             // not clocks, say which came before. Messages counted after stay, and are answered.
-            long counted = counter == null || counter.get("next") == null ? 0 : ((Number) counter.get("next")).longValue();
-            long inbound = mongo.updateMulti(lookups.inboundOf(key).addCriteria(Criteria.where("status").ne("PENDING")),
-                    emptyInbound().set("conversation", tombstone.value()).unset("address"), INBOUND).getModifiedCount();
+            long counted = ConversationRecords.counted(counter);
+            ConversationRecords.Ranks ranks = records.ranks(key, 1, counted);
+            List<String> gapIds = new ArrayList<>();
+            List<Document> pending = new ArrayList<>();
+            List<String> handled = new ArrayList<>();
+            for (Document message : ranks.messages()) {
+                switch (String.valueOf(message.getString("status"))) {
+                    case "GAP" -> gapIds.add(message.getString("_id"));
+                    case "PENDING" -> pending.add(message);
+                    default -> handled.add(message.getString("_id"));
+                }
+            }
+            long gaps = gapIds.isEmpty() ? 0 : mongo.remove(byIds(gapIds), INBOUND).getDeletedCount();
             // never to be processed, so never listed for the retention job as they are: listed here
-            lists.list(Map.of(RetentionLists.INBOUND, pendingUpTo(key, counter, counted)), clock.instant());
-            inbound += mongo.updateMulti(lookups.inboundOf(key).addCriteria(Criteria.where("status").is("PENDING")
-                            .and("sequence").lte(counted)),
-                    emptyInbound().set("status", "ERASED").unset("cas").set("conversation", tombstone.value()).unset("address"),
-                    INBOUND).getModifiedCount();
-            if (counter != null && !mongo.exists(lookups.inboundOf(key), INBOUND) && settled(counter, gaps + inbound)) {
-                // conditioned on the count read: a message counted meanwhile keeps the counter
+            lists.list(Map.of(RetentionLists.INBOUND, pending.stream().map(m -> m.getString("_id")).toList()),
+                    clock.instant());
+            long inbound = 0;
+            boolean allErased = true;
+            for (Document message : pending) {
+                Erased erased = erasePending(message, tombstone);
+                switch (erased) {
+                    case ERASED -> inbound++;
+                    case HANDLED_MEANWHILE -> handled.add(message.getString("_id"));
+                    case STILL_PENDING -> allErased = false;
+                    case GONE -> { }
+                }
+            }
+            if (!handled.isEmpty()) {
+                inbound += mongo.updateMulti(byIds(handled),
+                        emptyInbound().set("conversation", tombstone.value()).unset("address"), INBOUND).getModifiedCount();
+            }
+            if (counter != null && allErased && !anythingLeft(key, ranks.empty(), counted)
+                    && settled(counter, gaps + inbound)) {
+                // conditioned on the count read: a message counted meanwhile keeps the counter (an exact match
+                // on the unique (_id, next) index, which the embedded store uses)
                 mongo.remove(lookups.byId(key).addCriteria(Criteria.where("next").is(counter.get("next"))), SEQUENCES);
             }
-            long outbound = emptyOutbox(key, lookups.outboxOf(key), tombstone);
+            List<Document> answered = ranks.messages().stream().filter(m -> !"GAP".equals(m.getString("status"))).toList();
+            long outbound = emptyOutbox(key, records.deliveries(key, answered), tombstone);
+            records.forgetOrphans(key);
             mongo.remove(lookups.byId(key), QUEUES);
             mongo.remove(lookups.byId(key), STOPPED);
             long conversations = mongo.remove(lookups.byId(key), CONVERSATIONS).getDeletedCount();
-            if (!mongo.exists(lookups.inboundOf(key), INBOUND)) {
+            if (allErased && !anythingLeft(key, ranks.empty(), counted)) {
                 mongo.remove(lookups.byId(key), INBOUND_DUE); // nothing left to process: out of the live work
             }
             return Map.of(CONVERSATION, (int) conversations, INBOUND_MESSAGE, (int) inbound,
                     OUTBOUND_MESSAGE, (int) outbound);
         } finally {
             leases.release(lease, token);
-            // the lease's name holds the address: it goes too, unless a worker took it meanwhile
-            mongo.remove(Query.query(Criteria.where("_id").is(lease).and("owner").is(token)), LEASES);
+            // the lease's name holds the address: it goes too, unless a worker took it meanwhile (which moves its
+            // unique key: an exact match, where a condition on the owner would walk every lease)
+            Document released = mongo.findById(lease, Document.class, LEASES);
+            if (released != null && token.equals(released.getString("owner")) && released.getString("cas") != null) {
+                mongo.remove(Query.query(Criteria.where("cas").is(released.getString("cas"))), LEASES);
+            }
         }
     }
 
+    private enum Erased { ERASED, HANDLED_MEANWHILE, STILL_PENDING, GONE }
+
     /**
-     * The messages still pending among the ranks counted: found rank by rank through the unique (conversation,
-     * rank) index from the conversation's "done" mark (every rank before it is handled), not by a query that
-     * the embedded store answers with a walk.
+     * A message not handled yet: erased, fenced by its {@code cas} (a worker that lost the conversation may still
+     * move it on); read again if it moved, a few times.
      */
-    private List<String> pendingUpTo(ConversationKey key, Document counter, long counted) {
-        long done = counter == null || counter.get("done") == null ? 0 : ((Number) counter.get("done")).longValue();
-        List<String> pending = new java.util.ArrayList<>();
-        for (long rank = done + 1; rank <= counted; rank++) {
-            Query atRank = Query.query(Criteria.where("conversation").is(lookups.stored(key)).and("sequence").is(rank));
-            atRank.fields().include("_id").include("status");
-            Document message = mongo.findOne(atRank, Document.class, INBOUND);
-            if (message != null && "PENDING".equals(message.getString("status"))) {
-                pending.add(message.getString("_id"));
+    private Erased erasePending(Document message, ConversationKey tombstone) {
+        String id = message.getString("_id");
+        Document current = message;
+        for (int attempt = 0; attempt < 5 && current != null; attempt++) {
+            if (!"PENDING".equals(current.getString("status"))) {
+                return Erased.HANDLED_MEANWHILE;
+            }
+            Query fence = current.getString("cas") != null ? Query.query(Criteria.where("cas").is(current.getString("cas")))
+                    : Query.query(Criteria.where("_id").is(id)); // a message older than the fence
+            if (mongo.updateFirst(fence, emptyInbound().set("status", "ERASED").unset("cas")
+                    .set("conversation", tombstone.value()).unset("address"), INBOUND).getModifiedCount() == 1) {
+                return Erased.ERASED;
+            }
+            Query byId = Query.query(Criteria.where("_id").is(id));
+            byId.fields().include("_id").include("status").include("cas");
+            current = mongo.findOne(byId, Document.class, INBOUND);
+        }
+        return current == null ? Erased.GONE : Erased.STILL_PENDING;
+    }
+
+    /**
+     * Whether a message of the conversation is still stored under its name: one counted after the erasure
+     * began, or recorded late at a rank that was empty when the erasure looked. Rank by rank, as above.
+     */
+    private boolean anythingLeft(ConversationKey key, List<Long> emptyRanks, long counted) {
+        for (long rank : emptyRanks) {
+            if (records.atRank(key, rank) != null) {
+                return true;
             }
         }
-        return pending;
+        long now = ConversationRecords.counted(records.counter(key));
+        for (long rank = counted + 1; rank <= now; rank++) {
+            if (records.atRank(key, rank) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Query byIds(java.util.Collection<String> ids) {
+        return Query.query(Criteria.where("_id").in(ids));
     }
 
     private boolean idle(ConversationKey key, Instant before) {
@@ -173,16 +244,16 @@ class ConversationErasure {
     }
 
     /** Pending entries are cancelled and taken out of their queue; every entry loses its text and recipient. */
-    private long emptyOutbox(ConversationKey key, Query entries, ConversationKey tombstone) {
+    private long emptyOutbox(ConversationKey key, List<Document> entries, ConversationKey tombstone) {
+        if (entries.isEmpty()) {
+            return 0;
+        }
         // a dead letter too: a retry from the console would send an empty message to an erased address
-        Query pending = Query.of(entries).addCriteria(Criteria.where("status").in("PENDING", "DEAD"));
-        pending.fields().include("_id");
-        List<Document> cancelled = mongo.find(pending, Document.class, OUTBOX);
+        List<String> cancelled = entries.stream().filter(e -> "PENDING".equals(e.getString("status"))
+                || "DEAD".equals(e.getString("status"))).map(e -> e.getString("_id")).toList();
         // a turn's reply cancelled before its turn ended was not listed for the retention job with its message
-        lists.list(Map.of(RetentionLists.OUTBOX, cancelled.stream().map(entry -> entry.getString("_id")).toList()),
-                clock.instant());
-        for (Document entry : cancelled) {
-            String id = entry.getString("_id");
+        lists.list(Map.of(RetentionLists.OUTBOX, cancelled), clock.instant());
+        for (String id : cancelled) {
             // by _id alone: the status was read just above, and cancelling twice is harmless. The claim key
             // moves to one no claim holds: a sender still at work on it records nothing, and the web chat,
             // which marks its replies sent by their unclaimed key, cannot mark it sent
@@ -197,7 +268,8 @@ class ConversationErasure {
         if (tombstone != null) {
             empty.set("conversation", tombstone.value());
         }
-        return mongo.updateMulti(entries, empty, OUTBOX).getModifiedCount();
+        return mongo.updateMulti(byIds(entries.stream().map(e -> e.getString("_id")).toList()), empty, OUTBOX)
+                .getModifiedCount();
     }
 
     private static Update emptyInbound() {

@@ -27,9 +27,11 @@ class ConversationExport {
     private final Conversations conversations;
     private final InboundMessages inbound;
     private final MongoOutbox outbox;
+    private final ConversationRecords stored;
 
-    ConversationExport(Conversations conversations, InboundMessages inbound, MongoOutbox outbox) {
+    ConversationExport(Conversations conversations, InboundMessages inbound, MongoOutbox outbox, ConversationRecords records) {
         this.conversations = conversations;
+        this.stored = records;
         this.inbound = inbound;
         this.outbox = outbox;
     }
@@ -41,13 +43,21 @@ class ConversationExport {
             if (conversation.version() > 0) {
                 records.add(conversation(key, conversation));
             }
-            for (InboundMessage message : inbound.all(key)) {
+            // found rank by rank and by derived ids (ConversationRecords), never by a walk of the history
+            List<Document> messages = stored.ranks(key, 1, ConversationRecords.counted(stored.counter(key))).messages()
+                    .stream().filter(m -> !"GAP".equals(m.getString("status"))).toList();
+            for (Document found : messages) {
+                InboundMessage message = inbound.byId(found.getString("_id")).orElse(null);
+                if (message == null) {
+                    continue; // pruned meanwhile
+                }
                 records.add(HeldRecord.of(ConversationData.INBOUND_MESSAGE).conversation(key).with("channel", key.channel().id())
                         .with("from", key.address()).with("receivedAt", message.inbound().receivedAt())
                         .with("text", message.inbound().text()).with("choice", message.inbound().choiceId())
                         .with("sharedPhone", message.inbound().sharedPhone()).build());
             }
-            for (Document entry : outbox.entries(key)) {
+            List<String> deliveries = stored.deliveries(key, messages).stream().map(d -> d.getString("_id")).toList();
+            for (Document entry : outbox.entries(deliveries)) {
                 Document payload = entry.get("payload", Document.class);
                 records.add(HeldRecord.of(ConversationData.OUTBOUND_MESSAGE).conversation(key).with("channel", key.channel().id())
                         .with("to", entry.getString("recipient")).with("createdAt", instant(entry.getDate("createdAt")))

@@ -57,12 +57,10 @@ class ConversationLookups {
         return "conversation:" + stored(key);
     }
 
-    /** A conversation's inbound messages. */
-    Query inboundOf(ConversationKey key) {
-        return Query.query(Criteria.where("conversation").is(stored(key)));
-    }
-
-    /** A conversation's outbox entries. */
+    /**
+     * A conversation's outbox entries, by a query the embedded store answers with a walk: only until the one
+     * listing of the deliveries whose message is gone ({@link ConversationRecords}).
+     */
     Query outboxOf(ConversationKey key) {
         return Query.query(Criteria.where("conversation").is(stored(key)));
     }

@@ -93,10 +93,14 @@ public class MessageRetention implements OldMessages {
             List<Document> messages = new ArrayList<>();
             for (String id : ids) {
                 Query byId = Query.query(Criteria.where("_id").is(id));
-                byId.fields().include("_id").include("status").include("acceptedAt");
+                byId.fields().include("_id").include("status").include("acceptedAt").include("conversation")
+                        .include("replies");
                 Document message = mongo.findOne(byId, Document.class, ConversationLookups.INBOUND);
                 messages.add(message == null ? new Document("_id", id) : message);
             }
+            // their replies still stored listed under their conversation first: the erasure finds a conversation's
+            // replies through its messages, and one that outlives its message through this list
+            listOrphans(messages.stream().filter(m -> due(m, "acceptedAt", HANDLED, cutoff)).toList());
             // the keys of the messages to delete listed first: a crash in between leaves a listed key that was
             // never kept, never a key kept for ever
             List<String> deleting = messages.stream().filter(m -> due(m, "acceptedAt", HANDLED, cutoff))
@@ -125,6 +129,83 @@ public class MessageRetention implements OldMessages {
         }
         return new Found.Deleted((int) mongo.remove(Query.query(Criteria.where("_id").is(id)), ConversationLookups.INBOUND)
                 .getDeletedCount());
+    }
+
+    /**
+     * The replies still stored of messages about to be deleted, listed under their conversation
+     * ({@link ConversationRecords#ORPHANS}): one query on {@code _id} for the whole batch. A processed message names
+     * its replies; for one that was not (parked mid-turn), every id its turn may have given is looked for.
+     */
+    private void listOrphans(List<Document> deleting) {
+        Map<String, String> conversationOf = new HashMap<>();
+        for (Document message : deleting) {
+            String status = message.getString("status");
+            String conversation = message.getString("conversation");
+            if (conversation == null || "GAP".equals(status) || "ERASED".equals(status)) {
+                continue; // no reply, or replies the erasure already took
+            }
+            List<String> candidates = ConversationRecords.replyCandidates(message);
+            candidates.forEach(id -> conversationOf.put(id, conversation));
+        }
+        Map<String, List<String>> byConversation = new HashMap<>();
+        for (String id : ConversationRecords.existing(mongo, conversationOf.keySet())) {
+            byConversation.computeIfAbsent(conversationOf.get(id), c -> new ArrayList<>()).add(id);
+        }
+        byConversation.forEach((conversation, ids) -> ConversationRecords.listOrphans(mongo, conversation, ids));
+    }
+
+    /**
+     * Once: the deliveries of a conversation whose message was deleted before {@link ConversationRecords#ORPHANS}
+     * existed are listed there, by one walk over the outbox (ids, conversations and messages only) and a look up
+     * of their messages by {@code _id}, 500 at a time. Until the marker is written, an erasure finds a
+     * conversation's deliveries by the walk this replaces.
+     */
+    private void listOrphansOnce() {
+        if (mongo.findById(ConversationRecords.ORPHANS_LISTED, Document.class, MIGRATIONS) != null) {
+            return;
+        }
+        long started = System.nanoTime();
+        Query all = new Query();
+        all.fields().include("_id").include("conversation").include("inboundId");
+        List<Document> batch = new ArrayList<>();
+        int[] listed = {0};
+        try (var entries = mongo.stream(all, Document.class, ConversationLookups.OUTBOX)) {
+            for (Document entry : (Iterable<Document>) entries::iterator) {
+                if (entry.getString("conversation") == null) {
+                    continue; // an alert to a professional: no conversation's
+                }
+                batch.add(entry);
+                if (batch.size() == BATCH) {
+                    listed[0] += listOrphaned(batch);
+                    batch = new ArrayList<>();
+                }
+            }
+        }
+        listed[0] += listOrphaned(batch);
+        mongo.insert(new Document("_id", ConversationRecords.ORPHANS_LISTED).append("at", new Date())
+                .append("listed", listed[0]), MIGRATIONS);
+        log.info("Erasure: {} delivery(ies) whose message was deleted before they were listed by conversation, listed"
+                + " once, in {} ms", listed[0], (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Lists those of the entries whose message is gone; returns how many. */
+    private int listOrphaned(List<Document> entries) {
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        Query messages = Query.query(Criteria.where("_id").in(entries.stream().map(e -> e.getString("inboundId"))
+                .filter(java.util.Objects::nonNull).toList()));
+        messages.fields().include("_id");
+        Set<String> present = new java.util.HashSet<>();
+        mongo.find(messages, Document.class, ConversationLookups.INBOUND).forEach(m -> present.add(m.getString("_id")));
+        Map<String, List<String>> byConversation = new HashMap<>();
+        for (Document entry : entries) {
+            if (entry.getString("inboundId") == null || !present.contains(entry.getString("inboundId"))) {
+                byConversation.computeIfAbsent(entry.getString("conversation"), c -> new ArrayList<>()).add(entry.getString("_id"));
+            }
+        }
+        byConversation.forEach((conversation, ids) -> ConversationRecords.listOrphans(mongo, conversation, ids));
+        return byConversation.values().stream().mapToInt(List::size).sum();
     }
 
     /** Finished and dated before the cutoff. */
@@ -295,6 +376,7 @@ public class MessageRetention implements OldMessages {
                 }
             }
         }
+        listOrphansOnce();
         listOnce(ConversationLookups.OUTBOX, "createdAt", RetentionLists.OUTBOX, OUTBOX_LISTED);
         return prune(RetentionLists.OUTBOX, cutoff, (ids, found) -> {
             for (String id : ids) {

@@ -52,10 +52,11 @@ public final class Unawaited {
     }
 
     /**
-     * The document as it was before the update, or null when none matched and the update created it. Not the
-     * document after: mongo-java-server (the embedded store, the tests' store) answers "after" with the stored
-     * document itself, serialised once the collection's lock is released, so a concurrent update can change it
-     * first (two increments then read the same value); "before" is a copy it takes under the lock.
+     * The document as it was before the update, or null when none matched and the update created it. A counter
+     * is read this way (the value before the increment, plus one) rather than "after": the stock mongo-java-server
+     * answered "after" with its stored document itself, which a concurrent update could change before it was sent,
+     * so that two increments read the same value. The embedded store and the tests' store now answer with copies
+     * ({@code CopyOnWriteCollection}, {@code InMemoryStore}); "before" stays right on any store.
      */
     public Document upsertAndGetBefore(String collection, Bson filter, Bson update) {
         return mongo.execute(collection, c -> relaxed(c).findOneAndUpdate(filter, update,

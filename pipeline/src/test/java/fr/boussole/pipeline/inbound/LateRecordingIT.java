@@ -3,7 +3,7 @@ package fr.boussole.pipeline.inbound;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fr.boussole.testing.InMemoryStore;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.Inbound;
@@ -60,7 +60,7 @@ class LateRecordingIT {
 
     @BeforeAll
     static void startStore() {
-        store = new MongoServer(new MemoryBackend());
+        store = new MongoServer(new InMemoryStore());
         store.bind();
         client = MongoClients.create(store.getConnectionString());
         mongo = new MongoTemplate(client, "boussole");

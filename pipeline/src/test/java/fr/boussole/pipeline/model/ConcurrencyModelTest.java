@@ -1,7 +1,7 @@
 package fr.boussole.pipeline.model;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fr.boussole.testing.InMemoryStore;
 import fr.boussole.core.conversation.ConversationEngine;
 import fr.boussole.core.conversation.ConversationState;
 import fr.boussole.core.conversation.DialogEvent;
@@ -91,7 +91,7 @@ class ConcurrencyModelTest {
     void acknowledged_messages_get_one_turn_each_in_order_and_replies_go_at_most_once_per_claim() throws Exception {
         System.out.println("ConcurrencyModelTest seed " + SEED + " (-Dpipeline.seed=" + SEED + " replays it)");
         Random random = new Random(SEED);
-        store = new MongoServer(new MemoryBackend());
+        store = new MongoServer(new InMemoryStore());
         store.bind();
         String uri = store.getConnectionString() + "/boussole";
         PersonalData keys = PersonalData.generate();

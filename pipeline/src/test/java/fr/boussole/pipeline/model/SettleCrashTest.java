@@ -2,7 +2,7 @@ package fr.boussole.pipeline.model;
 
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fr.boussole.testing.InMemoryStore;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.privacy.PersonalData;
@@ -39,7 +39,7 @@ class SettleCrashTest {
 
     @BeforeEach
     void store() {
-        store = new MongoServer(new MemoryBackend());
+        store = new MongoServer(new InMemoryStore());
         store.bind();
         uri = store.getConnectionString() + "/boussole";
     }

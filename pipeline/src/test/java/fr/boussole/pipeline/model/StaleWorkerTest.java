@@ -3,7 +3,7 @@ package fr.boussole.pipeline.model;
 import fr.boussole.testing.Await;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fr.boussole.testing.InMemoryStore;
 import fr.boussole.core.conversation.ConversationEngine;
 import fr.boussole.core.conversation.ConversationState;
 import fr.boussole.core.conversation.DialogEvent;
@@ -66,7 +66,7 @@ class StaleWorkerTest {
 
     @BeforeEach
     void store() {
-        store = new MongoServer(new MemoryBackend());
+        store = new MongoServer(new InMemoryStore());
         store.bind();
         uri = store.getConnectionString() + "/boussole";
     }

@@ -3,7 +3,7 @@ package fr.boussole.pipeline.outbox;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fr.boussole.testing.InMemoryStore;
 import fr.boussole.core.delivery.Deliverer;
 import fr.boussole.core.delivery.Delivery;
 import fr.boussole.core.delivery.DeliveryPayload;
@@ -53,7 +53,7 @@ class OneSendPerClaimTest {
 
     @BeforeEach
     void store() {
-        server = new MongoServer(new MemoryBackend());
+        server = new MongoServer(new InMemoryStore());
         var address = server.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         outbox = new MongoOutbox(new MongoTemplate(client, "boussole"), Clock.systemUTC(),

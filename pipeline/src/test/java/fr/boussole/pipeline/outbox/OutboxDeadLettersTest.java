@@ -3,7 +3,7 @@ package fr.boussole.pipeline.outbox;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fr.boussole.testing.InMemoryStore;
 import fr.boussole.core.delivery.DeadLetter;
 import fr.boussole.core.delivery.Delivery;
 import fr.boussole.core.delivery.DeliveryPayload;
@@ -46,7 +46,7 @@ class OutboxDeadLettersTest {
 
     @BeforeEach
     void store() {
-        server = new MongoServer(new MemoryBackend());
+        server = new MongoServer(new InMemoryStore());
         var address = server.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);

@@ -4,7 +4,7 @@ import fr.boussole.testing.Await;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fr.boussole.testing.InMemoryStore;
 import fr.boussole.pipeline.PipelineProperties;
 import fr.boussole.core.delivery.Deliverer;
 import fr.boussole.core.delivery.Delivery;
@@ -52,7 +52,7 @@ class RateLimitedDeliveryTest {
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
+        server = new MongoServer(new InMemoryStore());
         var address = server.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
