@@ -2,6 +2,7 @@ package fr.boussole.app.embedded;
 
 import fr.boussole.app.config.KeySettings;
 import fr.boussole.app.config.StartupSettings;
+import fr.boussole.core.settings.StoreSharing;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
@@ -20,6 +21,8 @@ import java.util.Map;
  * given, starts the embedded store and points {@code spring.mongodb.uri} at it before anything
  * connects, and resolves the keys of personal data (generated beside the embedded store's data
  * when none is given). The store is registered as a disposable bean first of all, so it is closed last.
+ * It tells the other modules whether the store is this process's alone ({@link StoreSharing}): only when
+ * this process opened the embedded store's file itself and serves it on no port given for other apps.
  */
 class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -41,11 +44,13 @@ class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor 
         // before the store opens: a key problem stops start-up with nothing left open
         derived.putAll(KeySettings.resolve(env, embedded, dataDir,
                 embedded && Files.exists(dataDir.resolve(EmbeddedStore.FILE_NAME)), log::warn));
+        StoreSharing sharing = StoreSharing.SHARED;
         if (embedded) {
             // BOUSSOLE_STORE_PORT opens this app's store to other app processes of the machine
+            StoreAddress address = StoreAddress.of(env);
             EmbeddedStore store;
             try {
-                store = EmbeddedStore.open(dataDir, StoreAddress.of(env), fsync(env));
+                store = EmbeddedStore.open(dataDir, address, fsync(env));
             } catch (StoreFileInUse inUse) {
                 // a command (--create-admin) run beside the app that holds the file reaches it through its server
                 if (!env.getProperty(RunningStore.ATTACH, Boolean.class, false)) {
@@ -55,6 +60,8 @@ class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor 
                 derived.put("spring.mongodb.uri", RunningStore.uriIn(dataDir).orElseThrow(() -> inUse));
             }
             if (store != null) {
+                // its file locked by this process, served to no other app: what it holds as claimed is a dead run's
+                sharing = address.forOtherProcesses() ? StoreSharing.SHARED : StoreSharing.EXCLUSIVE;
                 EmbeddedStore opened = store;
                 derived.put("spring.mongodb.uri", opened.connectionString());
                 application.addInitializers(context -> {
@@ -67,6 +74,8 @@ class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor 
         } else {
             derived.put("spring.mongodb.uri", uri);
         }
+        StoreSharing told = sharing;
+        application.addInitializers(context -> context.getBeanFactory().registerSingleton("storeSharing", told));
         String demo = env.getProperty("boussole.store.demo.enabled");
         if (demo == null || demo.isBlank()) {
             derived.put("boussole.store.demo.enabled", Boolean.toString(embedded));

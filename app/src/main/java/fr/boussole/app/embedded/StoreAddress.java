@@ -50,6 +50,22 @@ public record StoreAddress(String bind, int port) {
         return new StoreAddress(bind == null || bind.isBlank() ? InetAddress.getLoopbackAddress().getHostAddress() : bind.strip(), number);
     }
 
+    /**
+     * True when the store is opened for other processes: on a port given ({@code BOUSSOLE_STORE_PORT}), or on
+     * an address other than loopback. Otherwise its random loopback port is known only from {@code store.uri}
+     * beside its file, which commands read ({@code --create-admin}: no pipeline, no claims).
+     */
+    boolean forOtherProcesses() {
+        if (port != 0) {
+            return true;
+        }
+        try {
+            return !InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return true;
+        }
+    }
+
     InetSocketAddress socketAddress() {
         try {
             return new InetSocketAddress(InetAddress.getByName(bind), port);

@@ -42,7 +42,7 @@ public final class ChildApp {
 
     /**
      * @param port       its HTTP port (a restarted instance may take its predecessor's)
-     * @param extraArgs  more {@code --property=value} arguments, after the defaults so that they win
+     * @param extraArgs  more {@code --property=value} arguments; one naming a default's property replaces it
      */
     public static ChildApp start(String name, String mongoUri, boolean demoData, Path workDir, int port, List<String> extraArgs)
             throws IOException {
@@ -67,6 +67,9 @@ public final class ChildApp {
                 // instance starts on the same store (the journey's questions depend on the offers that match)
                 "--boussole.store.index-refresh=PT1H",
                 "--spring.main.banner-mode=off"));
+        // a setting given twice on the command line reads as both values joined by a comma: an extra one replaces the default
+        command.removeIf(arg -> arg.startsWith("--") && arg.contains("=") && extraArgs.stream()
+                .anyMatch(extra -> extra.startsWith(arg.substring(0, arg.indexOf('=') + 1))));
         command.addAll(extraArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());

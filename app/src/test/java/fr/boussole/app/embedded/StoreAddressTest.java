@@ -22,6 +22,15 @@ class StoreAddressTest {
         assertThat(address.socketAddress().getAddress().isLoopbackAddress()).isTrue();
     }
 
+    /** The app's own store is its alone (its dead runs' claims freed at start) only on a random loopback port. */
+    @Test
+    void the_store_is_for_other_processes_on_a_port_given_or_an_address_other_than_loopback() {
+        assertThat(StoreAddress.from(Map.<String, String>of()::get, 0).forOtherProcesses()).isFalse();
+        assertThat(StoreAddress.from(Map.of("BOUSSOLE_STORE_PORT", "27018")::get, 0).forOtherProcesses()).isTrue();
+        assertThat(StoreAddress.from(Map.of("BOUSSOLE_STORE_BIND", "0.0.0.0")::get, 0).forOtherProcesses()).isTrue();
+        assertThat(StoreAddress.from(Map.of("BOUSSOLE_STORE_PORT", "0")::get, 0).forOtherProcesses()).isFalse();
+    }
+
     @Test
     void a_port_that_is_not_one_is_refused_naming_the_variable() {
         for (String wrong : new String[]{"abc", "-1", "70000"}) {

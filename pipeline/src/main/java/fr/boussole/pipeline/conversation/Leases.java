@@ -1,6 +1,11 @@
 package fr.boussole.pipeline.conversation;
 
+import fr.boussole.core.ids.Ids;
+import fr.boussole.core.settings.StoreSharing;
 import fr.boussole.pipeline.writes.Unawaited;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -25,11 +30,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * fences on what they write (versions, generations) are what keep a late worker harmless; for the
  * same reason no change of a lease waits for durability ({@link Unawaited}): a lease lost in a crash
  * was held by a process that is gone.
+ * <p>
+ * The other way round, a lease written just before a crash may be in the store after it, held by a
+ * process that is gone, until it runs out. Each lease taken names the run of the process that took it
+ * ({@code run}, drawn when this starts). Where the assembly says the store is this process's alone
+ * ({@link StoreSharing#EXCLUSIVE}: no other process writes to it), a lease taken by another run was taken
+ * by an earlier run of this process, which is dead: it is free whatever its expiry, and is taken by the
+ * same compare-and-set as an expired one, so a holder (were there one) would find it lost. This costs
+ * nothing per message and no read of the collection at start-up. On a shared store, leases run out
+ * ({@code boussole.pipeline.lease}).
  */
 @Component
 public class Leases {
 
     static final String COLLECTION = "leases";
+    private static final Logger log = LoggerFactory.getLogger(Leases.class);
 
     private final MongoTemplate mongo;
     private final Unawaited unawaited;
@@ -48,21 +63,27 @@ public class Leases {
     });
     private static final int RELEASED_KEPT = 10_000;
 
-    Leases(MongoTemplate mongo) {
+    /** This run of the process: named in every lease it takes. */
+    private final String run = Ids.random("run");
+    /** Whether no other process writes to the store: a lease of another run is then a dead run's. */
+    private final boolean exclusive;
+
+    Leases(MongoTemplate mongo, ObjectProvider<StoreSharing> sharing) {
         this.mongo = mongo;
+        this.exclusive = sharing.getIfAvailable(() -> StoreSharing.SHARED) == StoreSharing.EXCLUSIVE;
         this.unawaited = new Unawaited(mongo);
         mongo.indexOps(COLLECTION).createIndex(new Index().on("cas", Sort.Direction.ASC).unique().named("cas"));
     }
 
     public boolean tryAcquire(String name, String token, Instant now, Duration duration) {
         Long releasedAt = released.remove(name);
-        if (releasedAt != null && swap(name, token, releasedAt, new Document("owner", token).append("until", Date.from(now.plus(duration))))) {
+        if (releasedAt != null && swap(name, token, releasedAt, taken(token, now, duration))) {
             return true;
         }
         Document lease = mongo.findById(name, Document.class, COLLECTION);
         if (lease == null) {
             try {
-                unawaited.insert(COLLECTION, new Document("_id", name).append("owner", token).append("until", Date.from(now.plus(duration)))
+                unawaited.insert(COLLECTION, taken(token, now, duration).append("_id", name)
                         .append("generation", 0L).append("cas", name + "#0"));
                 held.put(name + "#" + token, 0L);
                 return true;
@@ -70,9 +91,18 @@ public class Leases {
                 return false;
             }
         }
-        boolean free = lease.getDate("until").toInstant().isBefore(now) || token.equals(lease.getString("owner"));
-        return free && swap(name, token, ((Number) lease.get("generation")).longValue(),
-                new Document("owner", token).append("until", Date.from(now.plus(duration))));
+        boolean expired = lease.getDate("until").toInstant().isBefore(now);
+        boolean orphaned = !expired && exclusive && !run.equals(lease.getString("run"));
+        boolean free = expired || orphaned || token.equals(lease.getString("owner"));
+        boolean taken = free && swap(name, token, ((Number) lease.get("generation")).longValue(), taken(token, now, duration));
+        if (taken && orphaned) {
+            log.info("a lease left by an earlier run of this process (killed while holding it) taken at once");
+        }
+        return taken;
+    }
+
+    private Document taken(String token, Instant now, Duration duration) {
+        return new Document("owner", token).append("run", run).append("until", Date.from(now.plus(duration)));
     }
 
     /** @return false when the lease was lost (taken by another worker since this one set it) */

@@ -321,6 +321,36 @@ public class MongoOutbox implements Outbox {
                 FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
     }
 
+    /**
+     * Ends every claim still running on a pending entry, by a claim of its own that runs out at once
+     * (generation moved, lease cleared): a sender holding an older claim, if there were one, would record
+     * nothing, and the entry is free for a new claim, hence a new attempt. Only for a store no other process
+     * writes to, at start-up, before this process's senders start: every holder is then a dead run of this
+     * process. The provider may have taken the dead run's call before it died: the new attempt is then a
+     * second send, as when its claim runs out by itself (the window described in docs/outbox.md). Reads
+     * {@code outbox_due} (pending entries only), then each entry by {@code _id}.
+     *
+     * @return how many claims were ended
+     */
+    public int freeEveryClaim(Instant now) {
+        int freed = 0;
+        for (Document due : mongo.findAll(Document.class, DUE)) {
+            Document entry = byId(due.getString("_id"));
+            if (entry == null || !OutboxStatus.PENDING.name().equals(entry.getString("status"))
+                    || entry.getDate("leaseUntil") == null || !entry.getDate("leaseUntil").toInstant().isAfter(now)) {
+                continue;
+            }
+            String id = entry.getString("_id");
+            long claims = ((Number) entry.get("claims")).longValue();
+            if (mongo.updateFirst(Query.query(Criteria.where("cas").is(id + "#" + claims)),
+                    new Update().set("leaseUntil", new Date(0)).unset("leaseOwner")
+                            .set("claims", claims + 1).set("cas", id + "#" + (claims + 1)), COLLECTION).getModifiedCount() == 1) {
+                freed++;
+            }
+        }
+        return freed;
+    }
+
     static Claim claimOf(Document claimed) {
         return new Claim(claimed.getString("_id"), ((Number) claimed.get("claims")).longValue(), claimed.getString("conversation"));
     }

@@ -13,6 +13,7 @@ import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.core.questionnaire.FunnelLog;
 import fr.boussole.core.rights.DataRights;
 import fr.boussole.core.rights.PersonalDataHolder;
+import fr.boussole.core.settings.StoreSharing;
 import fr.boussole.pipeline.PipelineModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -53,8 +54,14 @@ final class PipelineInstance implements AutoCloseable {
     /** @param searches the search log of this instance: a test may hold a turn's effects there */
     static PipelineInstance start(String name, String uri, Clock clock, ConversationEngine engine, Deliverer deliverer,
                                   PersonalData keys, Map<String, Object> settings, SearchLog searches) {
+        return start(name, uri, clock, engine, deliverer, keys, settings, searches, StoreSharing.SHARED);
+    }
+
+    /** @param sharing what the assembly tells this instance of its store (another instance on it: shared) */
+    static PipelineInstance start(String name, String uri, Clock clock, ConversationEngine engine, Deliverer deliverer,
+                                  PersonalData keys, Map<String, Object> settings, SearchLog searches, StoreSharing sharing) {
         MongoClient client = MongoClients.create(uri);
-        Beans.next = new Beans(client, clock, engine, deliverer, keys, searches);
+        Beans.next = new Beans(client, clock, engine, deliverer, keys, searches, sharing);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PipelineModule.class, Beans.class)
                 .web(WebApplicationType.NONE).bannerMode(org.springframework.boot.Banner.Mode.OFF)
                 .logStartupInfo(false).properties(settings).run();
@@ -71,6 +78,11 @@ final class PipelineInstance implements AutoCloseable {
 
     <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /** The first half of {@link #crash}: nothing more from it reaches the store; its threads go on. */
+    void cutFromStore() {
+        client.close();
     }
 
     /** As a kill -9 would leave it: nothing more from it reaches the store, whatever its threads were doing. */
@@ -102,18 +114,26 @@ final class PipelineInstance implements AutoCloseable {
         private final Deliverer deliverer;
         private final PersonalData keys;
         private final SearchLog searches;
+        private final StoreSharing sharing;
 
-        Beans(MongoClient client, Clock clock, ConversationEngine engine, Deliverer deliverer, PersonalData keys, SearchLog searches) {
+        Beans(MongoClient client, Clock clock, ConversationEngine engine, Deliverer deliverer, PersonalData keys, SearchLog searches,
+              StoreSharing sharing) {
             this.client = client;
             this.clock = clock;
             this.engine = engine;
             this.deliverer = deliverer;
             this.keys = keys;
             this.searches = searches;
+            this.sharing = sharing;
         }
 
         Beans() {
-            this(next.client, next.clock, next.engine, next.deliverer, next.keys, next.searches);
+            this(next.client, next.clock, next.engine, next.deliverer, next.keys, next.searches, next.sharing);
+        }
+
+        @Bean
+        StoreSharing storeSharing() {
+            return sharing;
         }
 
         @Bean
