@@ -173,6 +173,11 @@ final class DurableH2Backend extends H2Backend {
         }
     }
 
+    /** Rewrites the file's chunks until it is compact, for at most {@code millis} (see {@link EmbeddedStore#compact}). */
+    void compactFile(int millis) {
+        getMvStore().compactFile(millis);
+    }
+
     /** How many commits were made: fewer than the writes when writers share them. */
     long commitCount() {
         return commits.count();

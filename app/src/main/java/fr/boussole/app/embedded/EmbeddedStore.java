@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * A MongoDB wire-protocol server on a loopback port, keeping its data in one MVStore file under
@@ -90,6 +91,17 @@ public final class EmbeddedStore implements DisposableBean {
         log.info("Embedded store on {} with data in {}", address, file.toAbsolutePath());
         RunningStore.advertise(dataDir, uri);
         return new EmbeddedStore(backend, server, uri, dataDir);
+    }
+
+    /**
+     * Rewrites the file's chunks until they are full and next to each other, for at most {@code atMost}. MVStore's
+     * background compaction does this a little at a time, harder when the store is idle; a store filled in minutes
+     * (the benchmark's history, {@code HistoryFill}) is left with chunks it then rewrites for a long while, costing
+     * CPU a store grown over months would not (BENCHMARKS.md). Every map of the file must be open with its own type:
+     * the database is, once any command has reached it.
+     */
+    public void compact(Duration atMost) {
+        backend.compactFile((int) Math.min(Integer.MAX_VALUE, atMost.toMillis()));
     }
 
     /** Commits of the store's file so far (writers waiting together share one). */

@@ -32,13 +32,15 @@ import java.util.Map;
  * directory's own keys as the app would have sealed them, dated within the retention window so that
  * nothing is due for pruning. For the "flat as history grows" benchmark (BENCHMARKS.md):
  *
- * <pre>scripts/fill-history --data-dir target/bench-data --messages 1000000 [--retention-lists]</pre>
+ * <pre>scripts/fill-history --data-dir target/bench-data --messages 1000000 [--retention-lists] [--compact]</pre>
  *
  * Into a directory the app has initialised (its unique indexes there, its one-off listing of older records done),
  * the inserts keep the app's indexes as they go, and with {@code --retention-lists} every message and reply is
  * listed for the retention job as the app lists what it handles ({@link RetentionLists}): a store as a year of use
  * leaves it. Into a new directory, without the option, it is a store from before the app's indexes and lists,
- * which the app's first start upgrades (builds the indexes over the history, lists the records once).
+ * which the app's first start upgrades (builds the indexes over the history, lists the records once). With
+ * {@code --compact} the file is compacted at the end ({@code --messages 0 --compact} compacts a filled one): filled in
+ * minutes, it is otherwise left with chunks MVStore's background compaction rewrites for a long while after.
  */
 public final class HistoryFill {
 
@@ -49,6 +51,7 @@ public final class HistoryFill {
         Path dataDir = Path.of(option(args, "--data-dir", "target/bench-data"));
         int messages = Integer.parseInt(option(args, "--messages", "1000000"));
         boolean listed = List.of(args).contains("--retention-lists");
+        boolean compact = List.of(args).contains("--compact");
         Map<String, String> keys = KeySettings.resolve(new StandardEnvironment(), true, dataDir);
         PersonalData personalData = KeySettings.personalData(keys.get(KeySettings.DATA_KEYS), keys.get(KeySettings.LOOKUP_KEY));
         EmbeddedStore store = EmbeddedStore.open(dataDir, new StoreAddress("127.0.0.1", 0), false);
@@ -99,6 +102,12 @@ public final class HistoryFill {
             }
             list(lists, inbound, outbox, at);
             flush(db, inbound, outbox, conversations, counters);
+            if (compact) {
+                db.getCollection("inbound_messages").estimatedDocumentCount(); // the database and its maps open
+                long compacting = System.nanoTime();
+                store.compact(Duration.ofHours(2));
+                System.out.printf("store file compacted in %.0f s%n", (System.nanoTime() - compacting) / 1e9);
+            }
         } finally {
             store.destroy();
         }
