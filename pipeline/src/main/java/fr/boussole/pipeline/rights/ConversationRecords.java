@@ -91,11 +91,7 @@ class ConversationRecords {
     }
 
     /** Messages found rank by rank, and the ranks found empty. */
-    record Ranks(List<Document> messages, List<Long> empty) {
-        List<String> ids() {
-            return messages.stream().map(m -> m.getString("_id")).toList();
-        }
-    }
+    record Ranks(List<Document> messages, List<Long> empty) {}
 
     /**
      * The deliveries of the conversation answering these messages, and those that outlived their message,

@@ -100,11 +100,12 @@ public class MessageRetention implements OldMessages {
             }
             // their replies still stored listed under their conversation first: the erasure finds a conversation's
             // replies through its messages, and one that outlives its message through this list
-            listOrphans(messages.stream().filter(m -> due(m, "acceptedAt", HANDLED, cutoff)).toList());
+            List<Document> due = messages.stream().filter(m -> due(m, "acceptedAt", HANDLED, cutoff)).toList();
+            listOrphans(due);
             // the keys of the messages to delete listed first: a crash in between leaves a listed key that was
             // never kept, never a key kept for ever
-            List<String> deleting = messages.stream().filter(m -> due(m, "acceptedAt", HANDLED, cutoff))
-                    .filter(m -> !"GAP".equals(m.getString("status"))).map(m -> m.getString("_id")).toList();
+            List<String> deleting = due.stream().filter(m -> !"GAP".equals(m.getString("status")))
+                    .map(m -> m.getString("_id")).toList();
             if (!deleting.isEmpty()) {
                 listKeys(deleting, cutoff);
             }
