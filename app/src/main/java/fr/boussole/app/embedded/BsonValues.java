@@ -59,7 +59,7 @@ final class BsonValues {
     private static final byte INTEGER = 12;
     private static final byte DECIMAL = 13;
     private static final byte STRING = 20;
-    private static final byte DOCUMENT = 30;
+    static final byte DOCUMENT = 30;
     private static final byte LIST = 40;
     private static final byte BINARY = 50;
     private static final byte LEGACY_UUID = 60;

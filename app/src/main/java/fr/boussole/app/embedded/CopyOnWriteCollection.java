@@ -24,7 +24,8 @@ import java.util.List;
  * still reads it. Plain reads are not copied: the objects they return are no longer changed by anyone.
  * <p>
  * Documents and the collection's metadata stay in the library's maps, under the library's names, so a file
- * written by the stock backend or by earlier code opens as before.
+ * written by the stock backend or by earlier code opens as before (its documents read in their earlier form,
+ * see {@link StoredDocumentType}).
  */
 final class CopyOnWriteCollection extends H2Collection {
 

@@ -13,6 +13,7 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import java.util.List;
@@ -35,7 +36,8 @@ import java.util.Set;
  * <p>
  * Its unique indexes are kept in typed maps ({@link IndexMaps}, {@link IndexKeyType}) rather than the
  * library's Java-serialised ones; a file written by the earlier code has its indexes rebuilt once, at start.
- * Its documents are copy-on-write ({@link CopyOnWriteCollection}): no reader or commit ever sees one half updated.
+ * Its documents are copy-on-write ({@link CopyOnWriteCollection}): no reader or commit ever sees one half updated;
+ * they are stored in {@link StoredDocumentType}'s form, not Java-serialised.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -124,6 +126,7 @@ final class DurableH2Backend extends H2Backend {
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         MongoDatabase database = new Database(databaseName);
         IndexMaps.builtAll(getMvStore(), databaseName);
+        StoredDocumentType.claimCatalogue(getMvStore(), databaseName);
         return database;
     }
 
@@ -138,12 +141,16 @@ final class DurableH2Backend extends H2Backend {
             super(name, getMvStore(), getCursorRegistry());
         }
 
-        /** The library's collection, made copy-on-write ({@link CopyOnWriteCollection}), over the same two maps. */
+        /**
+         * The library's collection, made copy-on-write ({@link CopyOnWriteCollection}), over the same two maps, its
+         * documents stored in {@link StoredDocumentType}'s form.
+         */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String fullName = getFullCollectionNamespace(collectionName);
             return new CopyOnWriteCollection(this, collectionName, options,
-                    getMvStore().openMap(CopyOnWriteCollection.DOCUMENTS_MAP + fullName),
+                    getMvStore().openMap(CopyOnWriteCollection.DOCUMENTS_MAP + fullName,
+                            new MVMap.Builder<Object, Document>().valueType(StoredDocumentType.INSTANCE)),
                     getMvStore().openMap(CopyOnWriteCollection.META_MAP + fullName), getCursorRegistry());
         }
 
