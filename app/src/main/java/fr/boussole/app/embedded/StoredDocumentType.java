@@ -22,7 +22,7 @@ import java.util.List;
  * none of them. Such a document is written in the new form the next time its page is (a change to it or to a
  * neighbour, a compaction), so a store moves to the new form as it is used. The way back is closed: once this
  * code has opened a store, earlier code cannot read it, and refuses it at start ({@link #claimCatalogue}); keep a
- * copy of the data directory from before the upgrade to go back (README, "Upgrading").
+ * copy of the data directory from before the upgrade to go back (docs/operations.md, "Upgrades").
  */
 final class StoredDocumentType extends BasicDataType<Document> {
 
