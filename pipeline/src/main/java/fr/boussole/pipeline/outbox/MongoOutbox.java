@@ -313,12 +313,19 @@ public class MongoOutbox implements Outbox {
 
     /** Claims an entry read as pending and free: fails (null) if anyone claimed it since it was read. */
     Document claim(Document entry, String owner, Instant until) {
-        String id = entry.getString("_id");
-        long claims = ((Number) entry.get("claims")).longValue();
-        return mongo.findAndModify(Query.query(Criteria.where("cas").is(id + "#" + claims)),
-                new Update().set("leaseOwner", owner).set("leaseUntil", Date.from(until))
-                        .set("claims", claims + 1).set("cas", id + "#" + (claims + 1)),
+        return mongo.findAndModify(asRead(entry), nextClaim(entry).set("leaseOwner", owner).set("leaseUntil", Date.from(until)),
                 FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+    }
+
+    /** The entry as it was read: matched by its claim's {@code cas}, so that a claim made since wins. */
+    private static Query asRead(Document entry) {
+        return Query.query(Criteria.where("cas").is(entry.getString("_id") + "#" + ((Number) entry.get("claims")).longValue()));
+    }
+
+    /** A claim of its own on the entry read: the generation moved on, so whoever held the one before records nothing. */
+    private static Update nextClaim(Document entry) {
+        long next = ((Number) entry.get("claims")).longValue() + 1;
+        return new Update().set("claims", next).set("cas", entry.getString("_id") + "#" + next);
     }
 
     /**
@@ -340,11 +347,8 @@ public class MongoOutbox implements Outbox {
                     || entry.getDate("leaseUntil") == null || !entry.getDate("leaseUntil").toInstant().isAfter(now)) {
                 continue;
             }
-            String id = entry.getString("_id");
-            long claims = ((Number) entry.get("claims")).longValue();
-            if (mongo.updateFirst(Query.query(Criteria.where("cas").is(id + "#" + claims)),
-                    new Update().set("leaseUntil", new Date(0)).unset("leaseOwner")
-                            .set("claims", claims + 1).set("cas", id + "#" + (claims + 1)), COLLECTION).getModifiedCount() == 1) {
+            if (mongo.updateFirst(asRead(entry), nextClaim(entry).set("leaseUntil", new Date(0)).unset("leaseOwner"),
+                    COLLECTION).getModifiedCount() == 1) {
                 freed++;
             }
         }
@@ -449,11 +453,9 @@ public class MongoOutbox implements Outbox {
         if (entry == null || !OutboxStatus.DEAD.name().equals(entry.getString("status"))) {
             return null;
         }
-        long claims = ((Number) entry.get("claims")).longValue();
-        Document revived = mongo.findAndModify(Query.query(Criteria.where("cas").is(id + "#" + claims)),
-                new Update().set("status", OutboxStatus.PENDING.name()).set("attempts", 0)
+        Document revived = mongo.findAndModify(asRead(entry),
+                nextClaim(entry).set("status", OutboxStatus.PENDING.name()).set("attempts", 0)
                         .set("nextAttemptAt", Date.from(now)).set("leaseUntil", new Date(0)).unset("leaseOwner")
-                        .set("claims", claims + 1).set("cas", id + "#" + (claims + 1))
                         .set("revivedAt", Date.from(now)).inc("revivals", 1),
                 FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
         if (revived == null) {
