@@ -158,6 +158,26 @@ class IdleConversationsScaleIT {
         assertThat(conversations.forgetIdle(CUTOFF, NOW)).as("a second run").isZero();
     }
 
+    /**
+     * An erasure of the whole conversation (outside a run: the one an animateur's request makes, here through the
+     * retention's subject, which takes the same path without a lookup of a person) takes its listing with it: no
+     * list keeps its key until a run drops it.
+     */
+    @Test
+    @Order(4)
+    void an_erasure_takes_the_listing() {
+        ConversationKey key = new ConversationKey(Channel.WEB, "idle-scale-asks");
+        String ref = app.getBean(PersonalData.class).conversationRef(key);
+        assertThat(chat.say(key.address(), "bonjour").statusCode()).isEqualTo(200);
+        assertThat(listings(ref)).hasSize(1);
+
+        app.getBean(fr.boussole.core.rights.DataRights.class)
+                .erase(new fr.boussole.core.rights.DataSubject.Idle(key, NOW), NOW);
+
+        assertThat(mongo.findById(ref, Document.class, "conversations")).isNull();
+        assertThat(listings(ref)).as("its listing gone with it").isEmpty();
+    }
+
     /** The lists naming the conversation (a walk: the test's own look). */
     private static List<Document> listings(String ref) {
         return mongo.find(Query.query(Criteria.where("conversation").is(ref)), Document.class, "retention_lists");

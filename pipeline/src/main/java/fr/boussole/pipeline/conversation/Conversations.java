@@ -93,7 +93,7 @@ public class Conversations {
      * durability (the message's "processed" mark, a sender's claim); lost in a crash, the turn is taken again.
      * <p>
      * The first turn of an hour lists the conversation under that hour for the retention job ({@link #listed}),
-     * and the document names that list ({@code listedIn}).
+     * and the document names that list ({@code listedIn}); the list it named before loses it.
      *
      * @return the turn as stored, or null when another worker got there first
      */
@@ -128,6 +128,12 @@ public class Conversations {
             }
         }
         boolean applied = unawaited.updateOne(COLLECTION, new Document("cas", ref + "#" + before.version()), update.getUpdateObject());
+        if (applied && before.listedIn() != null && !before.listedIn().equals(listedIn)) {
+            // its earlier listing goes, so that a conversation stays in one list; after the turn's write, never before:
+            // lost with it, the conversation keeps the listing its document names
+            unawaited.updateOne(RetentionLists.COLLECTION, new Document("_id", before.listedIn()),
+                    new Document("$pull", new Document(RetentionLists.CONVERSATION, ref)));
+        }
         return applied ? new Applied(before.epoch()) : null;
     }
 
