@@ -180,6 +180,6 @@ class IdleConversationsScaleIT {
 
     /** The lists naming the conversation (a walk: the test's own look). */
     private static List<Document> listings(String ref) {
-        return mongo.find(Query.query(Criteria.where("conversation").is(ref)), Document.class, "retention_lists");
+        return mongo.find(Query.query(Criteria.where("conversation").is(ref)), Document.class, "conversation_lists");
     }
 }

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
 /**
  * Where the retention job finds the idle conversations without walking {@code conversations}: a turn lists its
  * conversation under the hour it happens in, at most once an hour ({@link Conversations#applyTurn}, the list's
- * {@code _id} kept in the document as {@code listedIn}), in {@code retention_lists} ({@link RetentionLists#CONVERSATION}).
+ * {@code _id} kept in the document as {@code listedIn}), in {@code conversation_lists}: retention lists
+ * ({@link RetentionLists}) of their own, so that reading them walks no message's list, nor the messages' theirs.
  * The job reads the lists of the hours before the idle limit (a range on {@code _id} over that small collection), then
  * each listed conversation by {@code _id}: past the limit by its own {@code updatedAt}, it is erased; listed since in
  * another list, forgotten, or gone, its listing is dropped; active since but still listed here (the limit falls in
@@ -56,7 +57,7 @@ class ConversationLists {
     ConversationLists(MongoTemplate mongo, Conversations conversations) {
         this.mongo = mongo;
         this.conversations = conversations;
-        this.lists = new RetentionLists(mongo);
+        this.lists = new RetentionLists(mongo, RetentionLists.CONVERSATION_LISTS);
     }
 
     /**
@@ -66,11 +67,10 @@ class ConversationLists {
      */
     void eachIdle(Instant cutoff, Instant now, Consumer<StoredConversation> idle) {
         listOnce(now); // before the lists are read: nothing needs the query it replaces meanwhile
-        Query due = Query.query(Criteria.where("_id").lt(RetentionLists.stamp(cutoff))
-                .and(RetentionLists.CONVERSATION).exists(true));
+        Query due = Query.query(Criteria.where("_id").lt(RetentionLists.stamp(cutoff)));
         due.fields().include("_id"); // the lists one at a time, not all their ids at once
-        for (Document dueList : mongo.find(due, Document.class, RetentionLists.COLLECTION)) {
-            Document list = mongo.findById(dueList.get("_id"), Document.class, RetentionLists.COLLECTION);
+        for (Document dueList : mongo.find(due, Document.class, RetentionLists.CONVERSATION_LISTS)) {
+            Document list = mongo.findById(dueList.get("_id"), Document.class, RetentionLists.CONVERSATION_LISTS);
             if (list != null) {
                 handle(list, cutoff, idle);
             }
@@ -80,6 +80,10 @@ class ConversationLists {
     private void handle(Document list, Instant cutoff, Consumer<StoredConversation> idle) {
         String listId = list.getString("_id");
         List<String> refs = new ArrayList<>(new LinkedHashSet<>(list.getList(RetentionLists.CONVERSATION, String.class, List.of())));
+        if (refs.isEmpty()) { // emptied by a run cut short before it removed the list
+            mongo.remove(Query.query(Criteria.where("_id").is(listId)), RetentionLists.CONVERSATION_LISTS);
+            return;
+        }
         List<String> done = new ArrayList<>();
         for (String ref : refs) {
             Query byId = Query.query(Criteria.where("_id").is(ref));
@@ -102,9 +106,9 @@ class ConversationLists {
         Update update = done.size() == refs.size() ? new Update().unset(RetentionLists.CONVERSATION)
                 : new Update().pullAll(RetentionLists.CONVERSATION, done.toArray());
         Document left = mongo.findAndModify(Query.query(Criteria.where("_id").is(listId)), update,
-                FindAndModifyOptions.options().returnNew(true), Document.class, RetentionLists.COLLECTION);
+                FindAndModifyOptions.options().returnNew(true), Document.class, RetentionLists.CONVERSATION_LISTS);
         if (left != null && RetentionLists.empty(left)) {
-            mongo.remove(Query.query(Criteria.where("_id").is(listId)), RetentionLists.COLLECTION);
+            mongo.remove(Query.query(Criteria.where("_id").is(listId)), RetentionLists.CONVERSATION_LISTS);
         }
     }
 

@@ -44,7 +44,7 @@ public class Conversations {
     Conversations(MongoTemplate mongo, SealedDocuments sealed) {
         this.mongo = mongo;
         this.unawaited = new Unawaited(mongo);
-        this.lists = new RetentionLists(mongo);
+        this.lists = new RetentionLists(mongo, RetentionLists.CONVERSATION_LISTS);
         this.sealed = sealed;
         this.personalData = sealed.personalData();
         // key#version: the version condition as an exact match on a unique key (indexed on any store)
@@ -131,14 +131,14 @@ public class Conversations {
         if (applied && before.listedIn() != null && !before.listedIn().equals(listedIn)) {
             // its earlier listing goes, so that a conversation stays in one list; after the turn's write, never before:
             // lost with it, the conversation keeps the listing its document names
-            unawaited.updateOne(RetentionLists.COLLECTION, new Document("_id", before.listedIn()),
+            unawaited.updateOne(RetentionLists.CONVERSATION_LISTS, new Document("_id", before.listedIn()),
                     new Document("$pull", new Document(RetentionLists.CONVERSATION, ref)));
         }
         return applied ? new Applied(before.epoch()) : null;
     }
 
     /**
-     * Where the retention job will find the conversation ({@code retention_lists}): listed under the hour of
+     * Where the retention job will find the conversation ({@code conversation_lists}): listed under the hour of
      * {@code now} unless a turn of this hour listed it already, so at most once an hour, whatever the traffic. Not
      * waited for ({@link RetentionLists}): written just before the turn's own write, which the message's waited
      * "processed" mark makes durable with it. A turn whose write then loses leaves a listing that the job drops.

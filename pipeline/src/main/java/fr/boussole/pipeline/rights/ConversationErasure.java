@@ -152,7 +152,7 @@ class ConversationErasure {
             if (removed != null && removed.getString("listedIn") != null) {
                 // its listing for the retention job names it: it goes too (by the list's _id, which the document kept)
                 mongo.updateFirst(Query.query(Criteria.where("_id").is(removed.getString("listedIn"))),
-                        new Update().pull(RetentionLists.CONVERSATION, lookups.stored(key)), RetentionLists.COLLECTION);
+                        new Update().pull(RetentionLists.CONVERSATION, lookups.stored(key)), RetentionLists.CONVERSATION_LISTS);
             }
             if (allErased && !anythingLeft(key, ranks.empty(), counted)) {
                 mongo.remove(lookups.byId(key), INBOUND_DUE); // nothing left to process: out of the live work

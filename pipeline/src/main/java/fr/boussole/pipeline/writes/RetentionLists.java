@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * on {@code _id} over this small collection: a few documents an hour), then each record by {@code _id}; it
  * never queries the records themselves by status or date, which the embedded store answers by walking the
  * whole history while holding its collection. Conversations are listed the same way ({@value #CONVERSATION}), under
- * the hour of their activity, at most once an hour each: the job finds there those that fell idle.
+ * the hour of their activity, at most once an hour each, in lists of their own ({@value #CONVERSATION_LISTS}): the job
+ * finds there those that fell idle.
  * <p>
  * A listing is written without waiting ({@link Unawaited}): each is made just before a write of the record
  * that waits (the message's "processed" mark, the entry's insert), which makes it durable too. A record
@@ -32,6 +33,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RetentionLists {
 
     public static final String COLLECTION = "retention_lists";
+    /**
+     * The conversations' lists, apart: the job walks a kind's lists by a range on {@code _id}, and each kind's walk
+     * then reads only the lists of that kind (the messages' lists are far more numerous).
+     */
+    public static final String CONVERSATION_LISTS = "conversation_lists";
     /** Inbound messages ({@code inbound_messages} ids). */
     public static final String INBOUND = "inbound";
     /** Outbox entries ({@code outbox} ids). */
@@ -44,11 +50,18 @@ public final class RetentionLists {
     private static final Duration HOUR = Duration.ofHours(1);
 
     private final Unawaited unawaited;
+    private final String collection;
     private final String instance = Ids.random("rl");
     private final AtomicLong pushes = new AtomicLong();
 
     public RetentionLists(MongoTemplate mongo) {
+        this(mongo, COLLECTION);
+    }
+
+    /** Lists kept in {@code collection} ({@value #COLLECTION} or {@value #CONVERSATION_LISTS}). */
+    public RetentionLists(MongoTemplate mongo, String collection) {
         this.unawaited = new Unawaited(mongo);
+        this.collection = collection;
     }
 
     /**
@@ -69,7 +82,7 @@ public final class RetentionLists {
             return null;
         }
         String chunk = stamp(hourOf(at)) + "#" + instance + "-" + (pushes.getAndIncrement() / PUSHES_PER_CHUNK);
-        unawaited.upsert(COLLECTION, new Document("_id", chunk),
+        unawaited.upsert(collection, new Document("_id", chunk),
                 new Document("$push", push).append("$setOnInsert", new Document("at", Date.from(hourOf(at)))));
         return chunk;
     }
@@ -90,7 +103,7 @@ public final class RetentionLists {
      */
     public void insert(String kind, List<String> ids, Instant at) {
         if (!ids.isEmpty()) {
-            unawaited.insert(COLLECTION, new Document("_id", stamp(hourOf(at)) + "#" + Ids.random("rb"))
+            unawaited.insert(collection, new Document("_id", stamp(hourOf(at)) + "#" + Ids.random("rb"))
                     .append("at", Date.from(hourOf(at))).append(kind, ids));
         }
     }
