@@ -59,6 +59,8 @@ public final class HistoryFill {
         try (MongoClient client = MongoClients.create(store.connectionString())) {
             MongoDatabase db = client.getDatabase("boussole");
             RetentionLists lists = listed ? new RetentionLists(new MongoTemplate(client, "boussole")) : null;
+            RetentionLists conversationLists = listed
+                    ? new RetentionLists(new MongoTemplate(client, "boussole"), RetentionLists.CONVERSATION_LISTS) : null;
             Date at = Date.from(Instant.now().minus(Duration.ofDays(3)));
             List<Document> inbound = new ArrayList<>();
             List<Document> outbox = new ArrayList<>();
@@ -94,6 +96,7 @@ public final class HistoryFill {
                 }
                 if (inbound.size() == BATCH) {
                     list(lists, inbound, outbox, at);
+                    listConversations(conversationLists, conversations, at);
                     flush(db, inbound, outbox, conversations, counters);
                 }
                 if ((m + 1) % 100_000 == 0) {
@@ -101,6 +104,7 @@ public final class HistoryFill {
                 }
             }
             list(lists, inbound, outbox, at);
+            listConversations(conversationLists, conversations, at);
             flush(db, inbound, outbox, conversations, counters);
             if (compact) {
                 db.getCollection("inbound_messages").estimatedDocumentCount(); // the database and its maps open
@@ -120,6 +124,14 @@ public final class HistoryFill {
         if (lists != null) {
             lists.insert(RetentionLists.INBOUND, inbound.stream().map(doc -> doc.getString("_id")).toList(), at.toInstant());
             lists.insert(RetentionLists.OUTBOX, outbox.stream().map(doc -> doc.getString("_id")).toList(), at.toInstant());
+        }
+    }
+
+    /** The conversations listed under the hour of their last message, as their turns list them. */
+    private static void listConversations(RetentionLists lists, List<Document> conversations, Date at) {
+        if (lists != null) {
+            lists.insert(RetentionLists.CONVERSATION, conversations.stream().map(doc -> doc.getString("_id")).toList(),
+                    at.toInstant());
         }
     }
 

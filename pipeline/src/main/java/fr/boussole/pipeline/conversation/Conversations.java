@@ -3,6 +3,7 @@ package fr.boussole.pipeline.conversation;
 import fr.boussole.core.conversation.ConversationState;
 import fr.boussole.core.conversation.DialogEvent;
 import fr.boussole.pipeline.sealed.SealedDocuments;
+import fr.boussole.pipeline.writes.RetentionLists;
 import fr.boussole.pipeline.writes.Unawaited;
 import fr.boussole.core.privacy.SealedField;
 import fr.boussole.core.message.Channel;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Conversation documents: the engine's state, a version for optimistic concurrency, the last turn
@@ -35,12 +37,14 @@ public class Conversations {
 
     private final MongoTemplate mongo;
     private final Unawaited unawaited;
+    private final RetentionLists lists;
     private final SealedDocuments sealed;
     private final PersonalData personalData;
 
     Conversations(MongoTemplate mongo, SealedDocuments sealed) {
         this.mongo = mongo;
         this.unawaited = new Unawaited(mongo);
+        this.lists = new RetentionLists(mongo, RetentionLists.CONVERSATION_LISTS);
         this.sealed = sealed;
         this.personalData = sealed.personalData();
         // key#version: the version condition as an exact match on a unique key (indexed on any store)
@@ -52,7 +56,7 @@ public class Conversations {
     public StoredConversation load(ConversationKey key) {
         Document doc = mongo.findById(ref(key), Document.class, COLLECTION);
         if (doc == null) {
-            return new StoredConversation(key, 0, ConversationState.start(key), null, -1, List.of(), false, false, null);
+            return new StoredConversation(key, 0, ConversationState.start(key), null, -1, List.of(), false, false, null, null);
         }
         String state = doc.getString("state");
         Document turn = doc.get("lastTurn", Document.class);
@@ -67,7 +71,7 @@ public class Conversations {
                 optedOut,
                 // a turn stored before this was kept: its flag before is unknown, the one after is the best guess
                 turn == null || turn.getBoolean("optedOutBefore") == null ? optedOut : turn.getBoolean("optedOutBefore"),
-                doc.getString("epoch"));
+                doc.getString("epoch"), doc.getString("listedIn"));
     }
 
     /**
@@ -87,6 +91,9 @@ public class Conversations {
      * whoever carries them out (the opt-out flag) is written with it, never afterwards. Not waited for
      * ({@link Unawaited}): nothing of the turn is told outside before a later write waited for its
      * durability (the message's "processed" mark, a sender's claim); lost in a crash, the turn is taken again.
+     * <p>
+     * The first turn of an hour lists the conversation under that hour for the retention job ({@link #listed}),
+     * and the document names that list ({@code listedIn}); the list it named before loses it.
      *
      * @return the turn as stored, or null when another worker got there first
      */
@@ -94,13 +101,14 @@ public class Conversations {
                       List<DialogEvent> events, Instant now) {
         boolean optedOut = StoredConversation.optedOutAfter(before.optedOut(), events);
         String ref = ref(before.key());
+        String listedIn = listed(ref, before.listedIn(), now);
         Document turn = turn(ref, inboundId, sequence, now, StoredEvents.write(events)).append("optedOutBefore", before.optedOut());
         String offered = sealed.seal(new Document("offered", offeredChoices(events)), field(ref, "offered"));
         String sealedState = sealed.seal(new Document(state.toStored()), field(ref, "state"));
         Update update = new Update().set("state", sealedState).set("lastTurn", turn)
                 .set("offered", offered).set("version", before.version() + 1).set("optedOut", optedOut)
                 .set("cas", ref + "#" + (before.version() + 1)).set("updatedAt", Date.from(now))
-                .unset("forgottenAt");
+                .set("listedIn", listedIn).unset("forgottenAt");
         String contactLookup = contactLookup(state);
         if (contactLookup == null) {
             update.unset("contactLookup");
@@ -113,14 +121,35 @@ public class Conversations {
                 unawaited.insert(COLLECTION, new Document("_id", ref).append("address", personalData.seal(before.key().address(), field(ref, "address")))
                         .append("version", 1L).append("cas", ref + "#1").append("epoch", epoch).append("optedOut", optedOut)
                         .append("state", sealedState).append("lastTurn", turn).append("offered", offered)
-                        .append("updatedAt", Date.from(now)).append("contactLookup", contactLookup));
+                        .append("updatedAt", Date.from(now)).append("listedIn", listedIn).append("contactLookup", contactLookup));
                 return new Applied(epoch);
             } catch (org.springframework.dao.DuplicateKeyException lost) {
                 return null;
             }
         }
         boolean applied = unawaited.updateOne(COLLECTION, new Document("cas", ref + "#" + before.version()), update.getUpdateObject());
+        if (applied && before.listedIn() != null && !before.listedIn().equals(listedIn)) {
+            // its earlier listing goes, so that a conversation stays in one list; after the turn's write, never before:
+            // lost with it, the conversation keeps the listing its document names
+            unawaited.updateOne(RetentionLists.CONVERSATION_LISTS, new Document("_id", before.listedIn()),
+                    new Document("$pull", new Document(RetentionLists.CONVERSATION, ref)));
+        }
         return applied ? new Applied(before.epoch()) : null;
+    }
+
+    /**
+     * Where the retention job will find the conversation ({@code conversation_lists}): listed under the hour of
+     * {@code now} unless a turn of this hour listed it already, so at most once an hour, whatever the traffic. Not
+     * waited for ({@link RetentionLists}): written just before the turn's own write, which the message's waited
+     * "processed" mark makes durable with it. A turn whose write then loses leaves a listing that the job drops.
+     *
+     * @return the list the conversation is listed in now
+     */
+    private String listed(String ref, String listedIn, Instant now) {
+        if (listedIn != null && !RetentionLists.hourOfList(listedIn).isBefore(RetentionLists.hourOf(now))) {
+            return listedIn;
+        }
+        return lists.list(Map.of(RetentionLists.CONVERSATION, List.of(ref)), now);
     }
 
     /** A turn stored: the epoch of the conversation it was stored in (null for a conversation older than epochs). */
@@ -170,17 +199,8 @@ public class Conversations {
                 .filter(c -> choiceId.equals(c.getString("id"))).map(c -> c.getString("label")).findFirst().orElse(null);
     }
 
-    /** Keys and versions of the conversations whose last turn is older than {@code cutoff}. */
-    List<StoredConversation> idleSince(Instant cutoff) {
-        Query query = Query.query(Criteria.where("updatedAt").lt(Date.from(cutoff)).and("forgottenAt").exists(false));
-        query.fields().include("_id").include("address");
-        return mongo.find(query, Document.class, COLLECTION).stream()
-                .map(doc -> load(keyOf(doc)))
-                .toList();
-    }
-
-    /** The conversation's key: its channel from the id, its address opened from the document. */
-    private ConversationKey keyOf(Document doc) {
+    /** The conversation's key: its channel from the id, its address opened from the document (by {@code _id}). */
+    ConversationKey keyOf(Document doc) {
         String id = doc.getString("_id");
         return new ConversationKey(Channel.valueOf(id.substring(0, id.indexOf(':')).toUpperCase(Locale.ROOT)),
                 personalData.open(doc.getString("address"), field(id, "address")));
@@ -198,7 +218,8 @@ public class Conversations {
                         field(key, "state")))
                 .set("lastTurn", turn).set("offered", sealed.seal(new Document("offered", List.of()), field(key, "offered")))
                 .set("version", before.version() + 1).set("epoch", fr.boussole.core.ids.Ids.random("ep"))
-                .set("cas", key + "#" + (before.version() + 1)).set("forgottenAt", Date.from(now));
+                .set("cas", key + "#" + (before.version() + 1)).set("forgottenAt", Date.from(now))
+                .unset("listedIn"); // its listing goes with this run: the next turn lists it again
         return mongo.updateFirst(Query.query(Criteria.where("cas").is(key + "#" + before.version())), update, COLLECTION)
                 .getModifiedCount() == 1;
     }

@@ -17,10 +17,13 @@ import java.util.List;
  * @param optedOutBefore   the same, before the last turn: what a replay of its events starts from
  * @param epoch            names this life of the conversation: an erasure ends it (the document goes, or a
  *                         new epoch is written), so that a worker carrying out an older turn can tell
+ * @param listedIn         the retention list ({@code conversation_lists} {@code _id}) it was last listed in by a turn,
+ *                         whose hour is that of its activity; null when no turn listed it (stored before the lists,
+ *                         forgotten since, or nothing stored)
  */
 public record StoredConversation(ConversationKey key, long version, ConversationState state, String lastInboundId,
                                  long lastSequence, List<DialogEvent> lastEvents, boolean optedOut,
-                                 boolean optedOutBefore, String epoch) {
+                                 boolean optedOutBefore, String epoch, String listedIn) {
 
     /** Whether the young person has opted out after these events, starting from {@code before}. */
     public static boolean optedOutAfter(boolean before, List<DialogEvent> events) {

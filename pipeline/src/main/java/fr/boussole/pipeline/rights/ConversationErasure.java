@@ -145,7 +145,15 @@ class ConversationErasure {
             records.forgetOrphans(key);
             mongo.remove(lookups.byId(key), QUEUES);
             mongo.remove(lookups.byId(key), STOPPED);
-            long conversations = mongo.remove(lookups.byId(key), CONVERSATIONS).getDeletedCount();
+            Query conversation = lookups.byId(key);
+            conversation.fields().include("listedIn");
+            Document removed = mongo.findAndRemove(conversation, Document.class, CONVERSATIONS);
+            long conversations = removed == null ? 0 : 1;
+            if (removed != null && removed.getString("listedIn") != null) {
+                // its listing for the retention job names it: it goes too (by the list's _id, which the document kept)
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(removed.getString("listedIn"))),
+                        new Update().pull(RetentionLists.CONVERSATION, lookups.stored(key)), RetentionLists.CONVERSATION_LISTS);
+            }
             if (allErased && !anythingLeft(key, ranks.empty(), counted)) {
                 mongo.remove(lookups.byId(key), INBOUND_DUE); // nothing left to process: out of the live work
             }

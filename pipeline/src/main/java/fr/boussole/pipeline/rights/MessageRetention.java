@@ -259,7 +259,7 @@ public class MessageRetention implements OldMessages {
             Document left = mongo.findAndModify(Query.query(Criteria.where("_id").is(list.get("_id"))),
                     new Update().unset(kind), FindAndModifyOptions.options().returnNew(true), Document.class,
                     RetentionLists.COLLECTION);
-            if (left != null && !left.containsKey(RetentionLists.INBOUND) && !left.containsKey(RetentionLists.OUTBOX)) {
+            if (left != null && RetentionLists.empty(left)) {
                 mongo.remove(Query.query(Criteria.where("_id").is(list.get("_id"))), RetentionLists.COLLECTION);
             }
         }
