@@ -173,7 +173,8 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
                 long renewEvery = settings.lease().toNanos() / 3;
                 try {
                     while (workers != null) {
-                        Optional<InboundMessage> head = inbound.head(conversation, processed);
+                        // after a message processed here, its rank is marked done and the counter read in one command
+                        Optional<InboundMessage> head = inbound.look(conversation, processed).head();
                         if (head.isEmpty() || head.get().nextAttemptAt().isAfter(clock.instant())) {
                             break;
                         }
@@ -194,7 +195,7 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
                     leases.release(lease, token);
                 }
                 // A message recorded while we released would have found the lease taken: look again.
-                Optional<InboundMessage> head = inbound.head(conversation, processed);
+                Optional<InboundMessage> head = inbound.head(conversation); // from the "done" mark the walk left
                 if (head.isEmpty()) {
                     inbound.settled(conversation); // out of the live work, unless something was counted meanwhile
                     return;

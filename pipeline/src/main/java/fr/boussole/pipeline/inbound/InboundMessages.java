@@ -328,33 +328,68 @@ public class InboundMessages {
      * takes a new rank (see {@link #insert}), so a placeholder never hides a recorded message.
      */
     public Optional<InboundMessage> head(ConversationKey conversation) {
-        return head(conversation, 0);
+        return look(conversation, 0).head();
     }
 
     /**
-     * @param doneUpTo a rank the caller knows is no longer pending (it just processed the message there, which
-     *                 was the head then, so every rank before it was done too): not read again
+     * What a walk of a conversation's ranks found.
+     *
+     * @param head    its oldest pending message (see {@link #head}), if any
+     * @param counted the ranks its counter had counted when read
+     * @param done    the ranks done after the walk: every rank up to it is processed, parked, erased or a gap
      */
-    public Optional<InboundMessage> head(ConversationKey conversation, long doneUpTo) {
-        Document counter = mongo.findById(ref(conversation), Document.class, SEQUENCES);
-        if (counter == null) {
-            return Optional.empty();
+    public record Look(Optional<InboundMessage> head, long counted, long done) {
+
+        /** Whether the walk stopped at a rank counted but still empty (a recording under way, not yet given up). */
+        public boolean waiting() {
+            return head.isEmpty() && done < counted;
         }
-        long next = ((Number) counter.get("next")).longValue();
-        long done = counter.get("done") == null ? 0 : ((Number) counter.get("done")).longValue();
+    }
+
+    /**
+     * {@link #head}, with what the walk found.
+     *
+     * @param doneUpTo a rank the caller knows is no longer pending (it just processed the message there, which
+     *                 was the head then, so every rank before it was done too): marked done and the counter read in
+     *                 one command, not read again
+     */
+    public Look look(ConversationKey conversation, long doneUpTo) {
+        String ref = ref(conversation);
+        Document counter;
+        long done;
+        if (doneUpTo > 0) {
+            // the counter as it was before the mark (as every read-and-write of it: see Unawaited#upsertAndGetBefore);
+            // a mark lost in a crash costs a longer walk, nothing else
+            counter = unawaited.findAndUpdate(SEQUENCES, new Document("_id", ref),
+                    new Document("$max", new Document("done", doneUpTo)));
+            if (counter == null) {
+                return new Look(Optional.empty(), 0, 0);
+            }
+            long before = doneOf(counter);
+            if (nextOf(counter) < doneUpTo) {
+                // Fewer ranks counted than this worker processed: not the counter its ranks came from (an erasure
+                // removed that one and a recording made this one while this worker, past its lease, was paused).
+                // Its mark is put back (a lower mark only costs a longer walk) and nothing is taken as done.
+                unawaited.updateOne(SEQUENCES, new Document("_id", ref), new Document("$min", new Document("done", before)));
+                done = before;
+            } else {
+                done = Math.max(before, doneUpTo);
+            }
+        } else {
+            counter = mongo.findById(ref, Document.class, SEQUENCES);
+            if (counter == null) {
+                return new Look(Optional.empty(), 0, 0);
+            }
+            done = doneOf(counter);
+        }
+        long next = nextOf(counter);
         long contiguous = done;
         try {
             for (long rank = done + 1; rank <= next; rank++) {
-                if (rank <= doneUpTo) {
-                    if (contiguous == rank - 1) {
-                        contiguous = rank;
-                    }
-                    continue;
-                }
                 Document doc = atRank(conversation, rank);
                 if (doc == null) {
                     if (!lostFor(rank, next, counter)) {
-                        return Optional.empty();
+                        return new Look(Optional.empty(), next, contiguous);
                     }
                     beforeGap.accept(rank);
                     if (!insertGap(conversation, rank, clock.instant())) {
@@ -363,7 +398,7 @@ public class InboundMessages {
                 }
                 if (doc != null && InboundStatus.PENDING.name().equals(doc.getString("status"))) {
                     try {
-                        return Optional.of(fromDocument(doc));
+                        return new Look(Optional.of(fromDocument(doc)), next, contiguous);
                     } catch (SealingException unreadable) {
                         parkUnreadable(doc); // and the conversation goes on with its next message
                     }
@@ -372,14 +407,22 @@ public class InboundMessages {
                     contiguous = rank;
                 }
             }
-            return Optional.empty();
+            return new Look(Optional.empty(), next, contiguous);
         } finally {
             if (contiguous > done) {
                 // a mark lost in a crash costs a longer walk, nothing else
-                unawaited.updateOne(SEQUENCES, new Document("_id", ref(conversation)),
+                unawaited.updateOne(SEQUENCES, new Document("_id", ref),
                         new Document("$max", new Document("done", contiguous)));
             }
         }
+    }
+
+    private static long nextOf(Document counter) {
+        return counter.get("next") == null ? 0 : ((Number) counter.get("next")).longValue();
+    }
+
+    private static long doneOf(Document counter) {
+        return counter.get("done") == null ? 0 : ((Number) counter.get("done")).longValue();
     }
 
     private Document atRank(ConversationKey conversation, long rank) {
