@@ -171,11 +171,14 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
             while (leases.tryAcquire(lease, token, clock.instant(), settings.lease())) {
                 long renewed = System.nanoTime();
                 long renewEvery = settings.lease().toNanos() / 3;
+                InboundMessages.Look look = null; // the last walk of the ranks, if it ended the drain
                 try {
                     while (workers != null) {
                         // after a message processed here, its rank is marked done and the counter read in one command
-                        Optional<InboundMessage> head = inbound.look(conversation, processed).head();
+                        InboundMessages.Look walked = inbound.look(conversation, processed);
+                        Optional<InboundMessage> head = walked.head();
                         if (head.isEmpty() || head.get().nextAttemptAt().isAfter(clock.instant())) {
+                            look = walked;
                             break;
                         }
                         // renewed when a third of the lease has gone by, not before each message: a round trip saved
@@ -194,13 +197,25 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
                 } finally {
                     leases.release(lease, token);
                 }
-                // A message recorded while we released would have found the lease taken: look again.
-                Optional<InboundMessage> head = inbound.head(conversation); // from the "done" mark the walk left
-                if (head.isEmpty()) {
-                    inbound.settled(conversation); // out of the live work, unless something was counted meanwhile
-                    return;
+                if (look == null || workers == null || look.head().isPresent()) {
+                    return; // stopping, or a message waiting for its retry: listed for then (the next start, retryLater)
                 }
-                if (workers == null || head.get().nextAttemptAt().isAfter(clock.instant())) {
+                if (look.waiting()) {
+                    // A rank counted and still empty: its recording may have landed while we held the lease, and its
+                    // wake-up found the lease taken: look again, now that it is released.
+                    Optional<InboundMessage> head = inbound.look(conversation, 0).head();
+                    if (head.isEmpty()) {
+                        inbound.settled(conversation); // out of the live work, unless something was counted meanwhile
+                        return;
+                    }
+                    if (head.get().nextAttemptAt().isAfter(clock.instant())) {
+                        return;
+                    }
+                    continue;
+                }
+                // Every rank counted was done at the walk: out of the live work, unless a message was counted since.
+                // Recorded while we held the lease, its wake-up found the lease taken: then drain again at once.
+                if (!inbound.settled(conversation)) {
                     return;
                 }
             }

@@ -217,9 +217,14 @@ public class InboundMessages {
      * The conversation has nothing left to process: it leaves the live work, unless a message was
      * counted meanwhile (then it stays, or comes back). Removing first and looking after means a
      * recording that races this is never left out: either its rank is seen here or its own listing
-     * comes after the removal.
+     * comes after the removal. That one read of the counter, after the removal, also tells the caller
+     * whether to drain again.
+     *
+     * @return whether a message was counted and is not done: the conversation is listed again. A caller whose
+     *         last walk of the ranks found every counted rank done drains it again at once: that message was
+     *         counted after the walk, and its wake-up may have found the lease taken
      */
-    public void settled(ConversationKey conversation) {
+    public boolean settled(ConversationKey conversation) {
         String ref = ref(conversation);
         unawaited.deleteOne(DUE, new Document("_id", ref));
         Document counter = mongo.findById(ref, Document.class, SEQUENCES);
@@ -228,7 +233,9 @@ public class InboundMessages {
         if (next > done) {
             // waited for, unlike the other listings: no later write of this message's own covers it
             mongo.upsert(Query.query(Criteria.where("_id").is(ref)), dueListing(conversation, clock.instant()), DUE);
+            return true;
         }
+        return false;
     }
 
     /**
