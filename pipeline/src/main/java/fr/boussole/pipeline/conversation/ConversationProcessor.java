@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,6 +75,8 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
     private final AtomicLong drains = new AtomicLong();
     private final Set<ConversationKey> queued = ConcurrentHashMap.newKeySet();
     private final Set<ProcessedListener> listeners = ConcurrentHashMap.newKeySet();
+    /** Messages recorded here as their conversation's head, until a drain of the conversation starts. */
+    private final Map<ConversationKey, InboundMessages.Recorded> recordedHeads = new ConcurrentHashMap<>();
     private volatile ExecutorService workers;
     private volatile ScheduledExecutorService poller;
 
@@ -119,7 +122,11 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
     }
 
     @Override
-    public void accepted(ConversationKey conversation) {
+    public void accepted(ConversationKey conversation, InboundMessages.Recorded recorded) {
+        if (recorded.head() && workers != null) {
+            // the drain reads it at its rank, without the counter (InboundMessages#look(ConversationKey, Recorded))
+            recordedHeads.put(conversation, recorded);
+        }
         schedule(conversation);
     }
 
@@ -167,6 +174,7 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
         String lease = "conversation:" + conversations.ref(conversation); // no address in the store
         String token = instance + "-" + drains.incrementAndGet();
         long processed = 0; // the rank of the last message processed here: known done, not read again
+        InboundMessages.Recorded recorded = recordedHeads.remove(conversation); // the head, if recorded here as such
         try {
             while (leases.tryAcquire(lease, token, clock.instant(), settings.lease())) {
                 long renewed = System.nanoTime();
@@ -175,7 +183,9 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
                 try {
                     while (workers != null) {
                         // after a message processed here, its rank is marked done and the counter read in one command
-                        InboundMessages.Look walked = inbound.look(conversation, processed);
+                        InboundMessages.Look walked = recorded != null ? inbound.look(conversation, recorded)
+                                : inbound.look(conversation, processed);
+                        recorded = null;
                         Optional<InboundMessage> head = walked.head();
                         if (head.isEmpty() || head.get().nextAttemptAt().isAfter(clock.instant())) {
                             look = walked;
@@ -323,6 +333,7 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
     public void stop() {
         ExecutorService w = workers;
         workers = null;
+        recordedHeads.clear();
         if (w != null) {
             poller.shutdownNow();
             w.shutdown();

@@ -79,7 +79,7 @@ public class InboundMessages {
     private final PersonalData personalData;
     private final MeterRegistry meters;
     /**
-     * Test seam: runs in {@link #insert} between taking a rank and inserting the message, i.e. in
+     * Test seam: runs in {@link #record} between taking a rank and inserting the message, i.e. in
      * the window where a crash loses the rank or a stall makes the recording late.
      */
     volatile Consumer<Long> afterRankTaken = rank -> {};
@@ -143,26 +143,46 @@ public class InboundMessages {
      * @throws TransientDataAccessResourceException when every rank taken was given up before the message landed
      */
     public boolean insert(Inbound inbound, Instant now) {
+        return record(inbound, now).isPresent();
+    }
+
+    /**
+     * A message just recorded.
+     *
+     * @param rank its rank in its conversation
+     * @param head whether every rank before it was done when it was counted (by the counter's "done" mark, read with
+     *             the count): while it is pending it is then the head, since a rank once done stays done
+     */
+    public record Recorded(String id, long rank, boolean head) {}
+
+    /**
+     * {@link #insert}, telling where the message went.
+     *
+     * @return empty when this provider message is already recorded
+     */
+    public Optional<Recorded> record(Inbound inbound, Instant now) {
         String id = idOf(inbound.conversation().channel(), inbound.providerMessageId());
         // one already recorded is refused by the insert itself (its _id), which then fills the rank it took;
         // one pruned since is known by its key alone
         if (present(id, SEEN)) {
-            return false;
+            return Optional.empty();
         }
         for (int attempt = 1; attempt <= MAX_RANKS_PER_RECORDING; attempt++) {
             // A crash after this step loses the rank: head() gives it up after gapTimeout.
-            long sequence = nextSequence(inbound.conversation());
+            Document before = count(inbound.conversation());
+            long sequence = before == null ? 1 : nextOf(before) + 1;
+            boolean head = sequence - 1 <= (before == null ? 0 : doneOf(before));
             afterRankTaken.accept(sequence);
             try {
                 // listed before the insert, which waits for durability and so covers the listing too
                 due(inbound.conversation(), now);
                 mongo.insert(document(id, inbound, sequence, now), COLLECTION);
-                return true;
+                return Optional.of(new Recorded(id, sequence, head));
             } catch (DuplicateKeyException duplicate) {
                 if (!rankTaken(duplicate)) {
                     // the same provider message raced us: fill the rank we took so that it holds nothing up
                     insertGap(inbound.conversation(), sequence, now);
-                    return false;
+                    return Optional.empty();
                 }
                 // We came so late that head() gave our rank up: take a new one, behind what came meanwhile.
             }
@@ -302,15 +322,15 @@ public class InboundMessages {
         }
     }
 
-    private long nextSequence(ConversationKey conversation) {
+    /** Counts a new rank: the counter as it was before (null when this made it), its "done" mark with it. */
+    private Document count(ConversationKey conversation) {
         Date now = Date.from(clock.instant());
         // "taken" keeps when each of the last ranks was counted, in rank order: head() judges a rank's age by it.
         // Not waited for: the message's insert, after it, is (a rank lost in a crash is a gap, see head()).
         // read before the increment: see Unawaited#upsertAndGetBefore (the value after it could be another's)
-        Document before = unawaited.upsertAndGetBefore(SEQUENCES, new Document("_id", ref(conversation)),
+        return unawaited.upsertAndGetBefore(SEQUENCES, new Document("_id", ref(conversation)),
                 new Document("$inc", new Document("next", 1L)).append("$set", new Document("at", now))
                         .append("$push", new Document("taken", new Document("$each", List.of(now)).append("$slice", -RECENT_RANKS))));
-        return before == null || before.get("next") == null ? 1 : ((Number) before.get("next")).longValue() + 1;
     }
 
     /** The message's status alone (read by {@code _id}); empty when there is no such message. */
@@ -342,7 +362,7 @@ public class InboundMessages {
      * What a walk of a conversation's ranks found.
      *
      * @param head    its oldest pending message (see {@link #head}), if any
-     * @param counted the ranks its counter had counted when read
+     * @param counted the ranks its counter had counted when read (when the head was read at its rank alone, its rank)
      * @param done    the ranks done after the walk: every rank up to it is processed, parked, erased or a gap
      */
     public record Look(Optional<InboundMessage> head, long counted, long done) {
@@ -422,6 +442,24 @@ public class InboundMessages {
                         new Document("$max", new Document("done", contiguous)));
             }
         }
+    }
+
+    /**
+     * {@link #head}, for a message this instance recorded as the head ({@link Recorded#head}): read at its rank alone,
+     * without the counter. Still pending there, it is still the head; otherwise (processed meanwhile, erased, not
+     * readable here) the ranks are walked as {@link #look(ConversationKey, long)} does.
+     */
+    public Look look(ConversationKey conversation, Recorded recorded) {
+        Document doc = atRank(conversation, recorded.rank());
+        if (doc != null && recorded.id().equals(doc.getString("_id"))
+                && InboundStatus.PENDING.name().equals(doc.getString("status"))) {
+            try {
+                return new Look(Optional.of(fromDocument(doc)), recorded.rank(), recorded.rank() - 1);
+            } catch (SealingException unreadable) {
+                // the walk parks it
+            }
+        }
+        return look(conversation, 0);
     }
 
     private static long nextOf(Document counter) {
