@@ -18,6 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each of those waits for a commit of its file before it is answered, in sequence on the message's path,
  * which is what bounded the web chat's throughput and latency (issue 12: 11.3 waited-for writes and
  * 26.8 commands per message). The polls are set apart (one an hour) so that only the messages count.
+ * The worker's bookkeeping went from 8 commands to 5 (24.2 to 21.2 per message): the walk after a processed
+ * message marks its rank done and reads the counter in one command; one read of the counter, after the live-work
+ * listing is removed, decides both "settled" and "drain again"; a message recorded here behind done ranks is read
+ * at its rank without the counter.
  */
 class RoundTripsPerMessageIT {
 
@@ -71,6 +75,6 @@ class RoundTripsPerMessageIT {
 
         assertThat(waited).as("writes waited for per message (%.1f commands, %.1f writes)", commands, writes)
                 .isLessThanOrEqualTo(3.0);
-        assertThat(commands).as("store commands per message").isLessThanOrEqualTo(25.0);
+        assertThat(commands).as("store commands per message").isLessThanOrEqualTo(21.5);
     }
 }

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,6 +75,8 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
     private final AtomicLong drains = new AtomicLong();
     private final Set<ConversationKey> queued = ConcurrentHashMap.newKeySet();
     private final Set<ProcessedListener> listeners = ConcurrentHashMap.newKeySet();
+    /** Messages recorded here as their conversation's head, until a drain of the conversation starts. */
+    private final Map<ConversationKey, InboundMessages.Recorded> recordedHeads = new ConcurrentHashMap<>();
     private volatile ExecutorService workers;
     private volatile ScheduledExecutorService poller;
 
@@ -119,7 +122,11 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
     }
 
     @Override
-    public void accepted(ConversationKey conversation) {
+    public void accepted(ConversationKey conversation, InboundMessages.Recorded recorded) {
+        if (recorded.head() && workers != null) {
+            // the drain reads it at its rank, without the counter (InboundMessages#look(ConversationKey, Recorded))
+            recordedHeads.put(conversation, recorded);
+        }
         schedule(conversation);
     }
 
@@ -167,14 +174,21 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
         String lease = "conversation:" + conversations.ref(conversation); // no address in the store
         String token = instance + "-" + drains.incrementAndGet();
         long processed = 0; // the rank of the last message processed here: known done, not read again
+        InboundMessages.Recorded recorded = recordedHeads.remove(conversation); // the head, if recorded here as such
         try {
             while (leases.tryAcquire(lease, token, clock.instant(), settings.lease())) {
                 long renewed = System.nanoTime();
                 long renewEvery = settings.lease().toNanos() / 3;
+                InboundMessages.Look look = null; // the last walk of the ranks, if it ended the drain
                 try {
                     while (workers != null) {
-                        Optional<InboundMessage> head = inbound.head(conversation, processed);
+                        // after a message processed here, its rank is marked done and the counter read in one command
+                        InboundMessages.Look walked = recorded != null ? inbound.look(conversation, recorded)
+                                : inbound.look(conversation, processed);
+                        recorded = null;
+                        Optional<InboundMessage> head = walked.head();
                         if (head.isEmpty() || head.get().nextAttemptAt().isAfter(clock.instant())) {
+                            look = walked;
                             break;
                         }
                         // renewed when a third of the lease has gone by, not before each message: a round trip saved
@@ -193,13 +207,25 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
                 } finally {
                     leases.release(lease, token);
                 }
-                // A message recorded while we released would have found the lease taken: look again.
-                Optional<InboundMessage> head = inbound.head(conversation, processed);
-                if (head.isEmpty()) {
-                    inbound.settled(conversation); // out of the live work, unless something was counted meanwhile
-                    return;
+                if (look == null || workers == null || look.head().isPresent()) {
+                    return; // stopping, or a message waiting for its retry: listed for then (the next start, retryLater)
                 }
-                if (workers == null || head.get().nextAttemptAt().isAfter(clock.instant())) {
+                if (look.waiting()) {
+                    // A rank counted and still empty: its recording may have landed while we held the lease, and its
+                    // wake-up found the lease taken: look again, now that it is released.
+                    Optional<InboundMessage> head = inbound.look(conversation, 0).head();
+                    if (head.isEmpty()) {
+                        inbound.settled(conversation); // out of the live work, unless something was counted meanwhile
+                        return;
+                    }
+                    if (head.get().nextAttemptAt().isAfter(clock.instant())) {
+                        return;
+                    }
+                    continue;
+                }
+                // Every rank counted was done at the walk: out of the live work, unless a message was counted since.
+                // Recorded while we held the lease, its wake-up found the lease taken: then drain again at once.
+                if (!inbound.settled(conversation)) {
                     return;
                 }
             }
@@ -307,6 +333,7 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
     public void stop() {
         ExecutorService w = workers;
         workers = null;
+        recordedHeads.clear();
         if (w != null) {
             poller.shutdownNow();
             w.shutdown();

@@ -79,7 +79,7 @@ public class InboundMessages {
     private final PersonalData personalData;
     private final MeterRegistry meters;
     /**
-     * Test seam: runs in {@link #insert} between taking a rank and inserting the message, i.e. in
+     * Test seam: runs in {@link #record} between taking a rank and inserting the message, i.e. in
      * the window where a crash loses the rank or a stall makes the recording late.
      */
     volatile Consumer<Long> afterRankTaken = rank -> {};
@@ -143,26 +143,46 @@ public class InboundMessages {
      * @throws TransientDataAccessResourceException when every rank taken was given up before the message landed
      */
     public boolean insert(Inbound inbound, Instant now) {
+        return record(inbound, now).isPresent();
+    }
+
+    /**
+     * A message just recorded.
+     *
+     * @param rank its rank in its conversation
+     * @param head whether every rank before it was done when it was counted (by the counter's "done" mark, read with
+     *             the count): while it is pending it is then the head, since a rank once done stays done
+     */
+    public record Recorded(String id, long rank, boolean head) {}
+
+    /**
+     * {@link #insert}, telling where the message went.
+     *
+     * @return empty when this provider message is already recorded
+     */
+    public Optional<Recorded> record(Inbound inbound, Instant now) {
         String id = idOf(inbound.conversation().channel(), inbound.providerMessageId());
         // one already recorded is refused by the insert itself (its _id), which then fills the rank it took;
         // one pruned since is known by its key alone
         if (present(id, SEEN)) {
-            return false;
+            return Optional.empty();
         }
         for (int attempt = 1; attempt <= MAX_RANKS_PER_RECORDING; attempt++) {
             // A crash after this step loses the rank: head() gives it up after gapTimeout.
-            long sequence = nextSequence(inbound.conversation());
+            Document before = count(inbound.conversation());
+            long sequence = before == null ? 1 : nextOf(before) + 1;
+            boolean head = sequence - 1 <= (before == null ? 0 : doneOf(before));
             afterRankTaken.accept(sequence);
             try {
                 // listed before the insert, which waits for durability and so covers the listing too
                 due(inbound.conversation(), now);
                 mongo.insert(document(id, inbound, sequence, now), COLLECTION);
-                return true;
+                return Optional.of(new Recorded(id, sequence, head));
             } catch (DuplicateKeyException duplicate) {
                 if (!rankTaken(duplicate)) {
                     // the same provider message raced us: fill the rank we took so that it holds nothing up
                     insertGap(inbound.conversation(), sequence, now);
-                    return false;
+                    return Optional.empty();
                 }
                 // We came so late that head() gave our rank up: take a new one, behind what came meanwhile.
             }
@@ -217,9 +237,14 @@ public class InboundMessages {
      * The conversation has nothing left to process: it leaves the live work, unless a message was
      * counted meanwhile (then it stays, or comes back). Removing first and looking after means a
      * recording that races this is never left out: either its rank is seen here or its own listing
-     * comes after the removal.
+     * comes after the removal. That one read of the counter, after the removal, also tells the caller
+     * whether to drain again.
+     *
+     * @return whether a message was counted and is not done: the conversation is listed again. A caller whose
+     *         last walk of the ranks found every counted rank done drains it again at once: that message was
+     *         counted after the walk, and its wake-up may have found the lease taken
      */
-    public void settled(ConversationKey conversation) {
+    public boolean settled(ConversationKey conversation) {
         String ref = ref(conversation);
         unawaited.deleteOne(DUE, new Document("_id", ref));
         Document counter = mongo.findById(ref, Document.class, SEQUENCES);
@@ -228,7 +253,9 @@ public class InboundMessages {
         if (next > done) {
             // waited for, unlike the other listings: no later write of this message's own covers it
             mongo.upsert(Query.query(Criteria.where("_id").is(ref)), dueListing(conversation, clock.instant()), DUE);
+            return true;
         }
+        return false;
     }
 
     /**
@@ -295,15 +322,15 @@ public class InboundMessages {
         }
     }
 
-    private long nextSequence(ConversationKey conversation) {
+    /** Counts a new rank: the counter as it was before (null when this made it), its "done" mark with it. */
+    private Document count(ConversationKey conversation) {
         Date now = Date.from(clock.instant());
         // "taken" keeps when each of the last ranks was counted, in rank order: head() judges a rank's age by it.
         // Not waited for: the message's insert, after it, is (a rank lost in a crash is a gap, see head()).
         // read before the increment: see Unawaited#upsertAndGetBefore (the value after it could be another's)
-        Document before = unawaited.upsertAndGetBefore(SEQUENCES, new Document("_id", ref(conversation)),
+        return unawaited.upsertAndGetBefore(SEQUENCES, new Document("_id", ref(conversation)),
                 new Document("$inc", new Document("next", 1L)).append("$set", new Document("at", now))
                         .append("$push", new Document("taken", new Document("$each", List.of(now)).append("$slice", -RECENT_RANKS))));
-        return before == null || before.get("next") == null ? 1 : ((Number) before.get("next")).longValue() + 1;
     }
 
     /** The message's status alone (read by {@code _id}); empty when there is no such message. */
@@ -328,33 +355,68 @@ public class InboundMessages {
      * takes a new rank (see {@link #insert}), so a placeholder never hides a recorded message.
      */
     public Optional<InboundMessage> head(ConversationKey conversation) {
-        return head(conversation, 0);
+        return look(conversation, 0).head();
     }
 
     /**
-     * @param doneUpTo a rank the caller knows is no longer pending (it just processed the message there, which
-     *                 was the head then, so every rank before it was done too): not read again
+     * What a walk of a conversation's ranks found.
+     *
+     * @param head    its oldest pending message (see {@link #head}), if any
+     * @param counted the ranks its counter had counted when read (when the head was read at its rank alone, its rank)
+     * @param done    the ranks done after the walk: every rank up to it is processed, parked, erased or a gap
      */
-    public Optional<InboundMessage> head(ConversationKey conversation, long doneUpTo) {
-        Document counter = mongo.findById(ref(conversation), Document.class, SEQUENCES);
-        if (counter == null) {
-            return Optional.empty();
+    public record Look(Optional<InboundMessage> head, long counted, long done) {
+
+        /** Whether the walk stopped at a rank counted but still empty (a recording under way, not yet given up). */
+        public boolean waiting() {
+            return head.isEmpty() && done < counted;
         }
-        long next = ((Number) counter.get("next")).longValue();
-        long done = counter.get("done") == null ? 0 : ((Number) counter.get("done")).longValue();
+    }
+
+    /**
+     * {@link #head}, with what the walk found.
+     *
+     * @param doneUpTo a rank the caller knows is no longer pending (it just processed the message there, which
+     *                 was the head then, so every rank before it was done too): marked done and the counter read in
+     *                 one command, not read again
+     */
+    public Look look(ConversationKey conversation, long doneUpTo) {
+        String ref = ref(conversation);
+        Document counter;
+        long done;
+        if (doneUpTo > 0) {
+            // the counter as it was before the mark (as every read-and-write of it: see Unawaited#upsertAndGetBefore);
+            // a mark lost in a crash costs a longer walk, nothing else
+            counter = unawaited.findAndUpdate(SEQUENCES, new Document("_id", ref),
+                    new Document("$max", new Document("done", doneUpTo)));
+            if (counter == null) {
+                return new Look(Optional.empty(), 0, 0);
+            }
+            long before = doneOf(counter);
+            if (nextOf(counter) < doneUpTo) {
+                // Fewer ranks counted than this worker processed: not the counter its ranks came from (an erasure
+                // removed that one and a recording made this one while this worker, past its lease, was paused).
+                // Its mark is put back (a lower mark only costs a longer walk) and nothing is taken as done.
+                unawaited.updateOne(SEQUENCES, new Document("_id", ref), new Document("$min", new Document("done", before)));
+                done = before;
+            } else {
+                done = Math.max(before, doneUpTo);
+            }
+        } else {
+            counter = mongo.findById(ref, Document.class, SEQUENCES);
+            if (counter == null) {
+                return new Look(Optional.empty(), 0, 0);
+            }
+            done = doneOf(counter);
+        }
+        long next = nextOf(counter);
         long contiguous = done;
         try {
             for (long rank = done + 1; rank <= next; rank++) {
-                if (rank <= doneUpTo) {
-                    if (contiguous == rank - 1) {
-                        contiguous = rank;
-                    }
-                    continue;
-                }
                 Document doc = atRank(conversation, rank);
                 if (doc == null) {
                     if (!lostFor(rank, next, counter)) {
-                        return Optional.empty();
+                        return new Look(Optional.empty(), next, contiguous);
                     }
                     beforeGap.accept(rank);
                     if (!insertGap(conversation, rank, clock.instant())) {
@@ -363,7 +425,7 @@ public class InboundMessages {
                 }
                 if (doc != null && InboundStatus.PENDING.name().equals(doc.getString("status"))) {
                     try {
-                        return Optional.of(fromDocument(doc));
+                        return new Look(Optional.of(fromDocument(doc)), next, contiguous);
                     } catch (SealingException unreadable) {
                         parkUnreadable(doc); // and the conversation goes on with its next message
                     }
@@ -372,14 +434,40 @@ public class InboundMessages {
                     contiguous = rank;
                 }
             }
-            return Optional.empty();
+            return new Look(Optional.empty(), next, contiguous);
         } finally {
             if (contiguous > done) {
                 // a mark lost in a crash costs a longer walk, nothing else
-                unawaited.updateOne(SEQUENCES, new Document("_id", ref(conversation)),
+                unawaited.updateOne(SEQUENCES, new Document("_id", ref),
                         new Document("$max", new Document("done", contiguous)));
             }
         }
+    }
+
+    /**
+     * {@link #head}, for a message this instance recorded as the head ({@link Recorded#head}): read at its rank alone,
+     * without the counter. Still pending there, it is still the head; otherwise (processed meanwhile, erased, not
+     * readable here) the ranks are walked as {@link #look(ConversationKey, long)} does.
+     */
+    public Look look(ConversationKey conversation, Recorded recorded) {
+        Document doc = atRank(conversation, recorded.rank());
+        if (doc != null && recorded.id().equals(doc.getString("_id"))
+                && InboundStatus.PENDING.name().equals(doc.getString("status"))) {
+            try {
+                return new Look(Optional.of(fromDocument(doc)), recorded.rank(), recorded.rank() - 1);
+            } catch (SealingException unreadable) {
+                // the walk parks it
+            }
+        }
+        return look(conversation, 0);
+    }
+
+    private static long nextOf(Document counter) {
+        return counter.get("next") == null ? 0 : ((Number) counter.get("next")).longValue();
+    }
+
+    private static long doneOf(Document counter) {
+        return counter.get("done") == null ? 0 : ((Number) counter.get("done")).longValue();
     }
 
     private Document atRank(ConversationKey conversation, long rank) {

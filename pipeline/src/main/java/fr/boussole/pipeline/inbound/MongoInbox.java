@@ -9,6 +9,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /** The {@link Inbox} of every channel: records durably, de-duplicates, then wakes processing up. */
 @Component
@@ -28,19 +29,19 @@ class MongoInbox implements Inbox {
 
     @Override
     public Acceptance accept(Inbound inbound) {
-        boolean recorded;
+        Optional<InboundMessages.Recorded> recorded;
         try {
-            recorded = messages.insert(inbound, clock.instant());
+            recorded = messages.record(inbound, clock.instant());
         } catch (DataAccessException | com.mongodb.MongoException e) {
             throw new StoreUnavailableException("the inbox could not record a message", e);
         }
         String channel = inbound.conversation().channel().id();
-        if (!recorded) {
+        if (recorded.isEmpty()) {
             meters.counter("boussole.inbound.duplicates", "channel", channel).increment();
             return Acceptance.DUPLICATE;
         }
         meters.counter("boussole.inbound.accepted", "channel", channel).increment();
-        listeners.forEach(listener -> listener.accepted(inbound.conversation()));
+        listeners.forEach(listener -> listener.accepted(inbound.conversation(), recorded.get()));
         return Acceptance.ACCEPTED;
     }
 }

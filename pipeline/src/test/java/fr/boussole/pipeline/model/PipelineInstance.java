@@ -1,7 +1,10 @@
 package fr.boussole.pipeline.model;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
 import fr.boussole.core.conversation.ConversationEngine;
 import fr.boussole.core.delivery.Deliverer;
 import fr.boussole.core.promise.ContactChecks;
@@ -60,7 +63,18 @@ final class PipelineInstance implements AutoCloseable {
     /** @param sharing what the assembly tells this instance of its store (another instance on it: shared) */
     static PipelineInstance start(String name, String uri, Clock clock, ConversationEngine engine, Deliverer deliverer,
                                   PersonalData keys, Map<String, Object> settings, SearchLog searches, StoreSharing sharing) {
-        MongoClient client = MongoClients.create(uri);
+        return start(name, uri, clock, engine, deliverer, keys, settings, searches, sharing, null);
+    }
+
+    /** @param commands told of every command this instance sends to the store, on the thread that sent it (null: none) */
+    static PipelineInstance start(String name, String uri, Clock clock, ConversationEngine engine, Deliverer deliverer,
+                                  PersonalData keys, Map<String, Object> settings, SearchLog searches, StoreSharing sharing,
+                                  CommandListener commands) {
+        MongoClientSettings.Builder store = MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri));
+        if (commands != null) {
+            store.addCommandListener(commands);
+        }
+        MongoClient client = MongoClients.create(store.build());
         Beans.next = new Beans(client, clock, engine, deliverer, keys, searches, sharing);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PipelineModule.class, Beans.class)
                 .web(WebApplicationType.NONE).bannerMode(org.springframework.boot.Banner.Mode.OFF)
