@@ -75,6 +75,8 @@ class RoundTripsPerMessageIT {
 
         assertThat(waited).as("writes waited for per message (%.1f commands, %.1f writes)", commands, writes)
                 .isLessThanOrEqualTo(3.0);
-        assertThat(commands).as("store commands per message").isLessThanOrEqualTo(21.5);
+        // 24.2 before the counter reads were merged (issue 12); 21.3 after, with a conversation's first turn in an hour
+        // listing it for the retention job (0.1 here); a little room for the races between recording and draining
+        assertThat(commands).as("store commands per message").isLessThanOrEqualTo(22.0);
     }
 }
