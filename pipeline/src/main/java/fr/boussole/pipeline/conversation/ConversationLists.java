@@ -14,10 +14,8 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -127,22 +125,16 @@ class ConversationLists {
         for (String slice : slices()) {
             Query query = Query.query(Criteria.where("_id").regex(slice));
             query.fields().include("_id").include("updatedAt").include("forgottenAt");
-            Map<Instant, List<String>> byHour = new HashMap<>();
+            RetentionLists.ByHour byHour = lists.byHour(RetentionLists.CONVERSATION, BATCH);
             for (Document doc : mongo.find(query, Document.class, Conversations.COLLECTION)) {
                 if (doc.get("forgottenAt") != null || doc.getDate("updatedAt") == null) {
                     continue;
                 }
-                Instant hour = RetentionLists.hourOf(doc.getDate("updatedAt").toInstant());
-                List<String> ids = byHour.computeIfAbsent(hour, h -> new ArrayList<>());
-                ids.add(doc.getString("_id"));
+                byHour.add(doc.getString("_id"), doc.getDate("updatedAt").toInstant());
                 count++;
-                if (ids.size() == BATCH) {
-                    lists.insert(RetentionLists.CONVERSATION, ids, hour);
-                    byHour.remove(hour);
-                }
             }
             // not waited for: the marker's insert, waited for, covers them
-            byHour.forEach((hour, ids) -> lists.insert(RetentionLists.CONVERSATION, ids, hour));
+            byHour.flush();
         }
         try {
             mongo.insert(new Document("_id", LISTED).append("at", Date.from(now)).append("listed", count), MIGRATIONS);

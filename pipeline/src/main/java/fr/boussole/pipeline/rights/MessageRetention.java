@@ -278,21 +278,16 @@ public class MessageRetention implements OldMessages {
         long started = System.nanoTime();
         Query all = new Query();
         all.fields().include("_id").include(dateField);
-        Map<Instant, List<String>> byHour = new HashMap<>();
+        RetentionLists.ByHour byHour = lists.byHour(kind, BATCH);
         int listed = 0;
         try (var records = mongo.stream(all, Document.class, collection)) {
             for (Document record : (Iterable<Document>) records::iterator) {
                 Instant at = record.getDate(dateField) == null ? clock.instant() : record.getDate(dateField).toInstant();
-                List<String> ids = byHour.computeIfAbsent(RetentionLists.hourOf(at), h -> new ArrayList<>());
-                ids.add(record.getString("_id"));
+                byHour.add(record.getString("_id"), at);
                 listed++;
-                if (ids.size() == BATCH) {
-                    lists.insert(kind, ids, RetentionLists.hourOf(at));
-                    byHour.remove(RetentionLists.hourOf(at));
-                }
             }
         }
-        byHour.forEach((hour, ids) -> lists.insert(kind, ids, hour));
+        byHour.flush();
         mongo.insert(new Document("_id", marker).append("at", new Date()).append("listed", listed), MIGRATIONS);
         log.info("Retention: {} record(s) of {} stored before the retention lists listed once, in {} ms", listed,
                 collection, (System.nanoTime() - started) / 1_000_000);

@@ -7,7 +7,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -105,6 +107,42 @@ public final class RetentionLists {
         if (!ids.isEmpty()) {
             unawaited.insert(collection, new Document("_id", stamp(hourOf(at)) + "#" + Ids.random("rb"))
                     .append("at", Date.from(hourOf(at))).append(kind, ids));
+        }
+    }
+
+    /**
+     * Ids gathered by the hour of their record's date, for a one-off walk over records stored before the lists: each
+     * hour's ids go in as a list of their own ({@link #insert}) once they are {@code size}, the rest at {@link ByHour#flush}.
+     */
+    public ByHour byHour(String kind, int size) {
+        return new ByHour(kind, size);
+    }
+
+    /** See {@link #byHour}. */
+    public final class ByHour {
+
+        private final String kind;
+        private final int size;
+        private final Map<Instant, List<String>> ids = new HashMap<>();
+
+        private ByHour(String kind, int size) {
+            this.kind = kind;
+            this.size = size;
+        }
+
+        public void add(String id, Instant at) {
+            Instant hour = hourOf(at);
+            List<String> batch = ids.computeIfAbsent(hour, h -> new ArrayList<>());
+            batch.add(id);
+            if (batch.size() == size) {
+                insert(kind, batch, hour);
+                ids.remove(hour);
+            }
+        }
+
+        public void flush() {
+            ids.forEach((hour, batch) -> insert(kind, batch, hour));
+            ids.clear();
         }
     }
 
