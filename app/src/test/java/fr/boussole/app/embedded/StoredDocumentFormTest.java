@@ -1,11 +1,8 @@
 package fr.boussole.app.embedded;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.BsonBinarySubType;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -196,13 +192,7 @@ class StoredDocumentFormTest {
 
     /** Serves the backend while {@code use} runs, then closes both (the store's last commit included). */
     static void served(AbstractMongoBackend backend, Consumer<MongoCollection<Document>> use) {
-        MongoServer server = new MongoServer(backend);
-        InetSocketAddress at = server.bind();
-        try (MongoClient mongo = MongoClients.create("mongodb://" + at.getHostString() + ":" + at.getPort())) {
-            use.accept(mongo.getDatabase("boussole").getCollection("people"));
-        } finally {
-            server.shutdownNow();
-        }
+        TypedIndexesTest.withClient(backend, use);
     }
 
     private String file() {

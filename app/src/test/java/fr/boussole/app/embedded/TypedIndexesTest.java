@@ -200,7 +200,7 @@ class TypedIndexesTest {
     }
 
     /** Serves the backend while {@code use} runs, then closes both. */
-    private static void withClient(AbstractMongoBackend backend, Consumer<MongoCollection<Document>> use) {
+    static void withClient(AbstractMongoBackend backend, Consumer<MongoCollection<Document>> use) {
         MongoServer server = new MongoServer(backend);
         InetSocketAddress at = server.bind();
         try (MongoClient mongo = MongoClients.create("mongodb://" + at.getHostString() + ":" + at.getPort())) {
