@@ -65,7 +65,9 @@ class QuestionnaireBrowserTest extends ConsoleIntegrationTest {
         browser.findElement(By.linkText("Questionnaires")).click();
         assertThat(browser.findElement(By.id("theme-emploi")).getText()).contains("National, version 1");
         browser.findElement(By.cssSelector("#theme-emploi .start-draft")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Brouillon : Emploi");
+        // the list's page has an h1 too: wait for the draft's, not a stale one (CI-like clean run: stale element)
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> "Brouillon : Emploi".equals(d.findElement(By.tagName("h1")).getText()));
 
         // A new question with an urgent answer, asked only to those who have no driving licence: the engine
         // asks a question with an urgent answer, and the question its condition reads.
