@@ -121,9 +121,9 @@ class OrphanedClaimsTest {
         PipelineInstance first = start("first run", new Echo(inTurn), StoreSharing.EXCLUSIVE, holding());
         first.inbox().accept(Inbound.text("SMhello", lea, "hello", Instant.now()));
         assertThat(inCall.await(30, TimeUnit.SECONDS)).as("lea's reply in the provider's hands").isTrue();
-        // lea's turn ends (its lease released) while the call runs: only tom's lease is held at the kill
-        StaleWorkerTest.await("lea's conversation lease released", () -> reader.getDatabase("boussole").getCollection("leases")
-                .countDocuments(Filters.gt("until", java.util.Date.from(Instant.now()))) == 0);
+        // lea's turn ends (its worker releases the lease once the message is marked processed) while the call runs:
+        // the dead run holds lea's reply as an outbox claim, not as a turn to finish
+        StaleWorkerTest.await("lea's conversation lease released", () -> heldLease(lea) == null);
         first.inbox().accept(Inbound.text("SMslow", tom, "slow", Instant.now()));
         assertThat(inTurn.await(30, TimeUnit.SECONDS)).as("tom's turn under way").isTrue();
         first.cutFromStore();
@@ -131,14 +131,24 @@ class OrphanedClaimsTest {
         first.crash();
         instances.remove(first);
 
+        // Tom's lease is looked at by its name, not as "the one lease held": lea's conversation stays listed in the live
+        // work until its worker settles it, after the release, so a poll may hand it to the other worker, which takes its
+        // lease for a look and finds nothing to do. Killed in that moment (a thread held up under load), the run leaves
+        // lea's lease held too, as a real crash would: harmless, nothing of lea's is pending, and not what this is about.
+        Document tomsLease = heldLease(tom);
+        assertThat(tomsLease).as("tom's lease, held by the dead run").isNotNull();
         Instant now = Instant.now();
-        List<Document> leases = reader.getDatabase("boussole").getCollection("leases")
-                .find(Filters.gt("until", java.util.Date.from(now))).into(new ArrayList<>());
-        assertThat(leases).as("tom's lease, held by the dead run").hasSize(1);
         List<Document> claimed = outbox().find(Filters.gt("leaseUntil", java.util.Date.from(now))).into(new ArrayList<>());
         assertThat(claimed).as("lea's reply, claimed by the dead run").hasSize(1);
         assertThat(claimed.getFirst().getString("status")).isEqualTo("PENDING");
-        return new Held(leases.getFirst(), claimed.getFirst());
+        return new Held(tomsLease, claimed.getFirst());
+    }
+
+    /** The conversation's lease as the store has it, when it is held (not released nor run out); null otherwise. */
+    private Document heldLease(ConversationKey conversation) {
+        return reader.getDatabase("boussole").getCollection("leases").find(Filters.and(
+                Filters.eq("_id", "conversation:" + keys.conversationRef(conversation)),
+                Filters.gt("until", java.util.Date.from(Instant.now())))).first();
     }
 
     private com.mongodb.client.MongoCollection<Document> outbox() {
