@@ -57,15 +57,20 @@ final class DurableH2Backend extends H2Backend {
         });
     }
 
-    static DurableH2Backend open(String file, boolean fsync) {
-        MVStore store = new MVStore.Builder().fileName(file).open();
+    static DurableH2Backend open(String file, StoreFileSettings settings) {
+        MVStore store = builder(file, settings).open();
         // opening the databases walks their catalogues and may build an index over a whole collection
         MVStore.TxCounter reading = store.registerVersionUsage();
         try {
-            return new DurableH2Backend(store, fsync);
+            return new DurableH2Backend(store, settings.fsync());
         } finally {
             store.deregisterVersionUsage(reading);
         }
+    }
+
+    /** The file's settings as MVStore takes them (its other defaults kept: 16 MB of page cache, 16 KB pages). */
+    static MVStore.Builder builder(String file, StoreFileSettings settings) {
+        return new MVStore.Builder().fileName(file).autoCompactFillRate(settings.compactFillRate());
     }
 
     /**

@@ -40,24 +40,27 @@ public final class EmbeddedStore implements DisposableBean {
     private final String connectionString;
     private final Path dataDir;
 
-    private EmbeddedStore(DurableH2Backend backend, MongoServer server, String connectionString, Path dataDir) {
+    private final String description;
+
+    private EmbeddedStore(DurableH2Backend backend, MongoServer server, String connectionString, Path dataDir, String description) {
         this.backend = backend;
         this.server = server;
         this.connectionString = connectionString;
         this.dataDir = dataDir;
+        this.description = description;
     }
 
     /** Opens the store on a random loopback port, for this process only. */
     public static EmbeddedStore open(Path dataDir) {
-        return open(dataDir, new StoreAddress(InetAddress.getLoopbackAddress().getHostAddress(), 0), false);
+        return open(dataDir, new StoreAddress(InetAddress.getLoopbackAddress().getHostAddress(), 0), StoreFileSettings.DEFAULT);
     }
 
     /**
      * Opens the store on the given address, which other processes may use too (see {@link StoreServer}).
      *
-     * @param fsync whether each commit is forced to the disk (see {@link DurableH2Backend})
+     * @param settings how its file is kept: forced to the disk at each commit or not, compacted below which share in use
      */
-    public static EmbeddedStore open(Path dataDir, StoreAddress at, boolean fsync) {
+    public static EmbeddedStore open(Path dataDir, StoreAddress at, StoreFileSettings settings) {
         Path file = dataDir.resolve(FILE_NAME);
         try {
             Files.createDirectories(dataDir);
@@ -69,7 +72,7 @@ public final class EmbeddedStore implements DisposableBean {
         }
         DurableH2Backend backend;
         try {
-            backend = DurableH2Backend.open(file.toAbsolutePath().toString(), fsync);
+            backend = DurableH2Backend.open(file.toAbsolutePath().toString(), settings);
         } catch (RuntimeException e) {
             throw new StoreFileInUse(dataDir, "cannot open " + file.toAbsolutePath()
                     + " (in use by another process?): " + e.getMessage());
@@ -88,9 +91,10 @@ public final class EmbeddedStore implements DisposableBean {
         InetSocketAddress address = server.getLocalAddress();
         String host = address.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress().getHostAddress() : address.getHostString();
         String uri = "mongodb://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/boussole";
-        log.info("Embedded store on {} with data in {}", address, file.toAbsolutePath());
         RunningStore.advertise(dataDir, uri);
-        return new EmbeddedStore(backend, server, uri, dataDir);
+        String description = "Embedded store on %s with data in %s (compacted when idle below %d %% in use%s)".formatted(
+                address, file.toAbsolutePath(), settings.compactFillRate(), settings.fsync() ? ", each commit forced to the disk" : "");
+        return new EmbeddedStore(backend, server, uri, dataDir, description);
     }
 
     /**
@@ -111,6 +115,14 @@ public final class EmbeddedStore implements DisposableBean {
 
     public String connectionString() {
         return connectionString;
+    }
+
+    /**
+     * Where it listens, where its file is and how that file is kept, for the log of whoever opened it. Not logged
+     * here: the app opens its store before Spring Boot has set logging up, when a logger's lines are dropped.
+     */
+    public String description() {
+        return description;
     }
 
     @Override

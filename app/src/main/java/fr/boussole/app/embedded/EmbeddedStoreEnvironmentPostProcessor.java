@@ -50,7 +50,7 @@ class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor 
             StoreAddress address = StoreAddress.of(env);
             EmbeddedStore store;
             try {
-                store = EmbeddedStore.open(dataDir, address, fsync(env));
+                store = EmbeddedStore.open(dataDir, address, StoreFileSettings.of(env));
             } catch (StoreFileInUse inUse) {
                 // a command (--create-admin) run beside the app that holds the file reaches it through its server
                 if (!env.getProperty(RunningStore.ATTACH, Boolean.class, false)) {
@@ -62,6 +62,7 @@ class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor 
             if (store != null) {
                 // its file locked by this process, served to no other app: what it holds as claimed is a dead run's
                 sharing = address.forOtherProcesses() ? StoreSharing.SHARED : StoreSharing.EXCLUSIVE;
+                log.info(store.description());
                 EmbeddedStore opened = store;
                 derived.put("spring.mongodb.uri", opened.connectionString());
                 application.addInitializers(context -> {
@@ -82,23 +83,5 @@ class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor 
         }
         derived.put("boussole.embedded-store", Boolean.toString(embedded));
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE, derived));
-    }
-
-    /**
-     * {@code boussole.embedded-database.fsync} ({@code BOUSSOLE_STORE_FSYNC}): false unless set to true. Every write is
-     * committed to the file before it is answered either way, which a killed process cannot undo; forcing
-     * each commit to the disk as well guards against a power cut, at several milliseconds a write.
-     */
-    static boolean fsync(ConfigurableEnvironment env) {
-        String value = env.getProperty("boussole.embedded-database.fsync");
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new fr.boussole.core.settings.InvalidSettingException("BOUSSOLE_STORE_FSYNC",
-                    "'" + value + "' is neither true nor false");
-        };
     }
 }

@@ -15,10 +15,10 @@ import java.util.concurrent.CountDownLatch;
  * The embedded store as a process of its own, so that several app processes share it and killing
  * an app does not take the data down with it:
  *
- * <pre>scripts/store [--port 27017] [--bind 127.0.0.1] [--data-dir ./data] [--fsync false]</pre>
+ * <pre>scripts/store [--port 27017] [--bind 127.0.0.1] [--data-dir ./data] [--fsync false] [--compact-fill-rate 50]</pre>
  *
  * Each option may also come from the environment ({@code BOUSSOLE_STORE_PORT}, {@code BOUSSOLE_STORE_BIND},
- * {@code BOUSSOLE_DATA_DIR}, {@code BOUSSOLE_STORE_FSYNC}); an option wins. It prints the {@code MONGODB_URI} the apps take, and on
+ * {@code BOUSSOLE_DATA_DIR}, {@code BOUSSOLE_STORE_FSYNC}, {@code BOUSSOLE_STORE_COMPACT_FILL_RATE}); an option wins. It prints the {@code MONGODB_URI} the apps take, and on
  * SIGTERM or Ctrl-C closes the file properly. No Spring here: a wire-protocol server and its file.
  */
 public final class StoreServer {
@@ -27,6 +27,8 @@ public final class StoreServer {
     static final int DEFAULT_PORT = 27017;
     /** Printed on standard output once the port is open: scripts and tests wait for it. */
     public static final String READY = "Boussole store ready: MONGODB_URI=";
+
+    private static final Logger log = LoggerFactory.getLogger(StoreServer.class);
 
     private StoreServer() {}
 
@@ -37,7 +39,7 @@ public final class StoreServer {
             Map<String, String> settings = settings(args);
             StoreAddress address = StoreAddress.from(settings::get, DEFAULT_PORT);
             Path dataDir = Path.of(settings.getOrDefault("BOUSSOLE_DATA_DIR", "./data"));
-            store = EmbeddedStore.open(dataDir, address, fsync(settings.get(FSYNC)));
+            store = EmbeddedStore.open(dataDir, address, StoreFileSettings.from(settings::get));
         } catch (InvalidSettingException e) {
             System.err.println("Invalid setting " + e.variable() + ": " + e.problem());
             System.exit(2);
@@ -48,27 +50,18 @@ public final class StoreServer {
             store.destroy();
             stopped.countDown();
         }, "store-shutdown"));
+        log.info(store.description());
         System.out.println(READY + store.connectionString());
         System.out.flush();
         stopped.await();
     }
 
-    static final String FSYNC = "BOUSSOLE_STORE_FSYNC";
-
-    private static boolean fsync(String value) {
-        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
-            return false;
-        }
-        if (value.strip().equalsIgnoreCase("true")) {
-            return true;
-        }
-        throw new InvalidSettingException(FSYNC, "'" + value + "' is neither true nor false");
-    }
-
-    /** The environment's settings, overridden by {@code --port}, {@code --bind}, {@code --data-dir}, {@code --fsync}. */
+    /** The environment's settings, overridden by {@code --port}, {@code --bind}, {@code --data-dir}, {@code --fsync},
+     * {@code --compact-fill-rate}. */
     static Map<String, String> settings(String[] args) {
         Map<String, String> settings = new HashMap<>();
-        for (String variable : new String[]{StoreAddress.PORT, StoreAddress.BIND, "BOUSSOLE_DATA_DIR", FSYNC}) {
+        for (String variable : new String[]{StoreAddress.PORT, StoreAddress.BIND, "BOUSSOLE_DATA_DIR",
+                StoreFileSettings.FSYNC, StoreFileSettings.COMPACT_FILL_RATE}) {
             String value = System.getenv(variable);
             if (value != null) {
                 settings.put(variable, value);
@@ -79,8 +72,10 @@ public final class StoreServer {
                 case "--port" -> StoreAddress.PORT;
                 case "--bind" -> StoreAddress.BIND;
                 case "--data-dir" -> "BOUSSOLE_DATA_DIR";
-                case "--fsync" -> FSYNC;
-                default -> throw new InvalidSettingException(args[i], "unknown option; expected --port, --bind, --data-dir or --fsync");
+                case "--fsync" -> StoreFileSettings.FSYNC;
+                case "--compact-fill-rate" -> StoreFileSettings.COMPACT_FILL_RATE;
+                default -> throw new InvalidSettingException(args[i],
+                        "unknown option; expected --port, --bind, --data-dir, --fsync or --compact-fill-rate");
             };
             if (i + 1 >= args.length) {
                 throw new InvalidSettingException(args[i], "a value is missing");

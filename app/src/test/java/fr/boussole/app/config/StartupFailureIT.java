@@ -41,6 +41,14 @@ class StartupFailureIT {
         assertThat(output).contains("Invalid setting BOUSSOLE_DATA_DIR: cannot create");
     }
 
+    @Test
+    void a_compact_fill_rate_that_is_not_a_percentage_stops_start_up(@TempDir Path tmp, CapturedOutput output) {
+        assertThatThrownBy(() -> Instances.start("boussole.data-dir=" + tmp.resolve("data"),
+                "boussole.embedded-database.compact-fill-rate=200"))
+                .isInstanceOf(InvalidSettingException.class);
+        assertThat(output).contains("Invalid setting BOUSSOLE_STORE_COMPACT_FILL_RATE: '200' is not a percentage (0-100)");
+    }
+
     /**
      * Fails if a setting a module checks where it binds it (here the channels' email rate) stops start-up
      * with a stack trace instead of the one line: it did while bot-core's error type had no failure analyzer.

@@ -89,7 +89,7 @@ class ScanDuringCommitsTest {
 
     /** Messages in their stored form, each commit sharing its chunks with records dropped afterwards. */
     static void fill(String file) {
-        DurableH2Backend backend = DurableH2Backend.open(file, false);
+        DurableH2Backend backend = DurableH2Backend.open(file, StoreFileSettings.DEFAULT);
         try {
             MongoDatabase database = backend.resolveDatabase("boussole");
             var messages = database.createCollectionOrThrowIfExists("messages");

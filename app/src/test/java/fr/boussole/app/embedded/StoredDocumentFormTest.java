@@ -52,18 +52,18 @@ class StoredDocumentFormTest {
     @Test
     void documents_are_stored_without_java_serialisation() throws IOException {
         String file = file();
-        served(DurableH2Backend.open(file, false), StoredDocumentFormTest::fill);
+        served(DurableH2Backend.open(file, StoreFileSettings.DEFAULT), StoredDocumentFormTest::fill);
         // on the code before: each document carried its class's name (and its fields' classes') in the file
         assertThat(occurrences(file, JAVA_SERIALISED)).isZero();
-        served(DurableH2Backend.open(file, false), StoredDocumentFormTest::answersAsFilled);
+        served(DurableH2Backend.open(file, StoreFileSettings.DEFAULT), StoredDocumentFormTest::answersAsFilled);
     }
 
     @Test
     void every_bson_type_is_read_back_as_written() {
         String file = file();
         Document all = everyType();
-        served(DurableH2Backend.open(file, false), people -> people.insertOne(all));
-        served(DurableH2Backend.open(file, false), people ->
+        served(DurableH2Backend.open(file, StoreFileSettings.DEFAULT), people -> people.insertOne(all));
+        served(DurableH2Backend.open(file, StoreFileSettings.DEFAULT), people ->
                 assertThat(people.find(Filters.eq("_id", "all")).first()).isEqualTo(all));
     }
 
@@ -76,7 +76,7 @@ class StoredDocumentFormTest {
         });
         assertThat(occurrences(file, JAVA_SERIALISED)).as("the earlier form").isPositive();
 
-        served(DurableH2Backend.open(file, false), people -> {
+        served(DurableH2Backend.open(file, StoreFileSettings.DEFAULT), people -> {
             answersAsFilled(people);
             assertThat(people.find(Filters.eq("_id", "all")).first()).isEqualTo(everyType());
             people.updateMany(Filters.lt("n", PEOPLE / 2), Updates.set("moved", true)); // half written again
@@ -88,21 +88,21 @@ class StoredDocumentFormTest {
             assertThat(halfWritten).as("written again").containsEntry("p" + i, "new");
         }
         assertThat(halfWritten).as("not written again, still read").containsValue("earlier");
-        served(DurableH2Backend.open(file, false), people -> {
+        served(DurableH2Backend.open(file, StoreFileSettings.DEFAULT), people -> {
             answersAsFilled(people);
             assertThat(people.countDocuments(Filters.eq("moved", true))).isEqualTo(PEOPLE / 2);
             people.updateMany(Filters.exists("_id"), Updates.set("moved", true)); // all of them (one had no n)
         });
         assertThat(forms(file)).as("once every document was written again").hasSize(PEOPLE + 1)
                 .allSatisfy((id, form) -> assertThat(form).as(id).isEqualTo("new"));
-        served(DurableH2Backend.open(file, false), StoredDocumentFormTest::answersAsFilled);
+        served(DurableH2Backend.open(file, StoreFileSettings.DEFAULT), StoredDocumentFormTest::answersAsFilled);
     }
 
     @Test
     void earlier_code_refuses_a_store_this_code_has_opened_at_start_rather_than_on_each_request() {
         String file = file();
         served(new H2Backend(new MVStore.Builder().fileName(file).open()), StoredDocumentFormTest::fill);
-        served(DurableH2Backend.open(file, false), people -> people.find().first()); // opened once, nothing written
+        served(DurableH2Backend.open(file, StoreFileSettings.DEFAULT), people -> people.find().first()); // opened once, nothing written
         // the library's own backend opens a database as the earlier code did: its catalogue first
         assertThatThrownBy(() -> new H2Backend(new MVStore.Builder().fileName(file).open()))
                 .hasStackTraceContaining("Unknown tag 30");

@@ -53,7 +53,7 @@ class StoredDocumentsTest {
 
     void open(String store) {
         MongoBackend backend = store.equals("embedded")
-                ? DurableH2Backend.open(dir.resolve(EmbeddedStore.FILE_NAME).toString(), false)
+                ? DurableH2Backend.open(dir.resolve(EmbeddedStore.FILE_NAME).toString(), StoreFileSettings.DEFAULT)
                 : new InMemoryStore();
         server = new MongoServer(backend);
         InetSocketAddress at = server.bind();

@@ -47,7 +47,7 @@ class TypedIndexesTest {
     @Test
     void unique_indexes_keep_their_keys_in_typed_maps_not_java_serialised() {
         String file = file();
-        DurableH2Backend backend = DurableH2Backend.open(file, false);
+        DurableH2Backend backend = DurableH2Backend.open(file, StoreFileSettings.DEFAULT);
         withClient(backend, people -> {
             fill(people);
             MVStore store = backend.getMvStore();
@@ -196,7 +196,7 @@ class TypedIndexesTest {
     }
 
     private static void reopened(String file, Consumer<MongoCollection<Document>> use) {
-        withClient(DurableH2Backend.open(file, false), use);
+        withClient(DurableH2Backend.open(file, StoreFileSettings.DEFAULT), use);
     }
 
     /** Serves the backend while {@code use} runs, then closes both. */

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import fr.boussole.app.config.KeySettings;
 import fr.boussole.app.embedded.EmbeddedStore;
 import fr.boussole.app.embedded.StoreAddress;
+import fr.boussole.app.embedded.StoreFileSettings;
 import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
@@ -54,7 +55,7 @@ public final class HistoryFill {
         boolean compact = List.of(args).contains("--compact");
         Map<String, String> keys = KeySettings.resolve(new StandardEnvironment(), true, dataDir);
         PersonalData personalData = KeySettings.personalData(keys.get(KeySettings.DATA_KEYS), keys.get(KeySettings.LOOKUP_KEY));
-        EmbeddedStore store = EmbeddedStore.open(dataDir, new StoreAddress("127.0.0.1", 0), false);
+        EmbeddedStore store = EmbeddedStore.open(dataDir, new StoreAddress("127.0.0.1", 0), StoreFileSettings.DEFAULT);
         long started = System.nanoTime();
         try (MongoClient client = MongoClients.create(store.connectionString())) {
             MongoDatabase db = client.getDatabase("boussole");
