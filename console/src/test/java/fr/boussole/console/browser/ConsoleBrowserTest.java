@@ -110,10 +110,7 @@ class ConsoleBrowserTest extends ConsoleIntegrationTest {
     }
 
     private void signIn(String email) {
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/console");
+        chromium.signIn(email, Fixtures.PASSWORD);
     }
 
     private String url(String path) {

@@ -53,10 +53,7 @@ class InjectionInTheBrowserTest extends ConsoleIntegrationTest {
         var world = fixtures.world();
         String id = fixtures.request(world, world.a(), clock.instant());
         browser.get(url("/console/login"));
-        browser.findElement(By.id("email")).sendKeys(world.a().professional().email());
-        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/console");
+        chromium.signIn(world.a().professional().email(), Fixtures.PASSWORD);
 
         browser.get(url("/console/demandes/" + id));
         String comment = Payloads.all();

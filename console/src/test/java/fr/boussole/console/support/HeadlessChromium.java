@@ -1,9 +1,11 @@
 package fr.boussole.console.support;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -37,6 +39,18 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * Fills the login page shown and waits for the console's home page. The click only submits the form: the URL
+     * read right after it was still the login page's now and then (a clean-clone CI run failed so).
+     */
+    public void signIn(String email, String password) {
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("sign-in")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(() -> "signed in as " + email + ", got " + driver.getCurrentUrl())
+                .until(d -> d.getCurrentUrl().endsWith("/console"));
     }
 
     @Override
