@@ -1,5 +1,6 @@
 package fr.boussole.pipeline;
 
+import fr.boussole.pipeline.writes.OneOffSteps;
 import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.core.privacy.SealingException;
 import fr.boussole.pipeline.inbound.InboundMessages;
@@ -7,13 +8,13 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.Date;
 
 /**
@@ -27,22 +28,23 @@ import java.util.Date;
 class LiveWorkMigration implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveWorkMigration.class);
-    static final String MARKERS = "pipeline_migrations";
     static final String LIVE_WORK = "live-work-v1";
 
     private final MongoTemplate mongo;
     private final PersonalData personalData;
+    private final OneOffSteps steps;
     private volatile boolean running;
 
     LiveWorkMigration(MongoTemplate mongo, PersonalData personalData) {
         this.mongo = mongo;
         this.personalData = personalData;
+        this.steps = new OneOffSteps(mongo);
     }
 
     @Override
     public void start() {
         running = true;
-        if (mongo.findById(LIVE_WORK, Document.class, MARKERS) != null) {
+        if (steps.done(LIVE_WORK)) {
             return;
         }
         long inbound = 0;
@@ -81,11 +83,7 @@ class LiveWorkMigration implements SmartLifecycle {
             outbox++;
         }
         mongo.updateMulti(Query.query(Criteria.where("rank").exists(false)), new Update().set("rank", 0L), "stopped_recipients");
-        try {
-            mongo.insert(new Document("_id", LIVE_WORK).append("at", new Date()), MARKERS);
-        } catch (DuplicateKeyException anotherInstanceToo) {
-            // done twice, to the same effect
-        }
+        steps.markDone(LIVE_WORK, Instant.now(), null);
         if (inbound + outbox > 0) {
             log.info("Pipeline: {} pending message(s) and {} pending or dead outbox entr(ies) listed as live work", inbound, outbox);
         }

@@ -1,5 +1,6 @@
 package fr.boussole.pipeline.conversation;
 
+import fr.boussole.pipeline.writes.OneOffSteps;
 import fr.boussole.pipeline.writes.RetentionLists;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -13,7 +14,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Consumer;
@@ -41,7 +41,6 @@ import java.util.function.Consumer;
 class ConversationLists {
 
     private static final Logger log = LoggerFactory.getLogger(ConversationLists.class);
-    static final String MIGRATIONS = "pipeline_migrations";
     /** The marker of the one walk that listed the conversations stored before the lists. */
     static final String LISTED = "retention-lists-conversations";
     private static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -50,12 +49,14 @@ class ConversationLists {
     private final MongoTemplate mongo;
     private final Conversations conversations;
     private final RetentionLists lists;
+    private final OneOffSteps steps;
     private volatile boolean listed;
 
     ConversationLists(MongoTemplate mongo, Conversations conversations) {
         this.mongo = mongo;
         this.conversations = conversations;
         this.lists = new RetentionLists(mongo, RetentionLists.CONVERSATION_LISTS);
+        this.steps = new OneOffSteps(mongo);
     }
 
     /**
@@ -136,11 +137,7 @@ class ConversationLists {
             // not waited for: the marker's insert, waited for, covers them
             byHour.flush();
         }
-        try {
-            mongo.insert(new Document("_id", LISTED).append("at", Date.from(now)).append("listed", count), MIGRATIONS);
-        } catch (org.springframework.dao.DuplicateKeyException anotherInstanceToo) {
-            // listed twice, to the same effect
-        }
+        steps.markDone(LISTED, now, count);
         listed = true;
         log.info("Retention: {} conversation(s) stored before the retention lists listed once, in {} ms", count,
                 (System.nanoTime() - started) / 1_000_000);
@@ -160,7 +157,7 @@ class ConversationLists {
     }
 
     private boolean listed() {
-        if (!listed && mongo.findById(LISTED, Document.class, MIGRATIONS) != null) {
+        if (!listed && steps.done(LISTED)) {
             listed = true;
         }
         return listed;

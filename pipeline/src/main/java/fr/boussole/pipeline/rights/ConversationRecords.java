@@ -1,5 +1,6 @@
 package fr.boussole.pipeline.rights;
 
+import fr.boussole.pipeline.writes.OneOffSteps;
 import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.pipeline.outbox.MongoOutbox;
@@ -48,15 +49,16 @@ class ConversationRecords {
     static final String ORPHANS = "outbox_orphans";
     /** The marker of the one walk that listed the deliveries whose message was pruned before {@value #ORPHANS} existed. */
     static final String ORPHANS_LISTED = "outbox-orphans";
-    static final String MIGRATIONS = "pipeline_migrations";
 
     private final MongoTemplate mongo;
     private final ConversationLookups lookups;
+    private final OneOffSteps steps;
     private volatile boolean orphansListed;
 
     ConversationRecords(MongoTemplate mongo, ConversationLookups lookups) {
         this.mongo = mongo;
         this.lookups = lookups;
+        this.steps = new OneOffSteps(mongo);
     }
 
     /** The conversation's counter ({@code next}: the last rank counted; {@code done}: every rank up to it handled), or null. */
@@ -184,7 +186,7 @@ class ConversationRecords {
     }
 
     private boolean orphansListed() {
-        if (!orphansListed && mongo.findById(ORPHANS_LISTED, Document.class, MIGRATIONS) != null) {
+        if (!orphansListed && steps.done(ORPHANS_LISTED)) {
             orphansListed = true;
         }
         return orphansListed;

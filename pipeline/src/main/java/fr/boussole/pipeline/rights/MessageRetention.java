@@ -1,5 +1,6 @@
 package fr.boussole.pipeline.rights;
 
+import fr.boussole.pipeline.writes.OneOffSteps;
 import fr.boussole.core.ids.Ids;
 import fr.boussole.core.retention.OldMessages;
 import fr.boussole.pipeline.writes.RetentionLists;
@@ -54,7 +55,6 @@ public class MessageRetention implements OldMessages {
     /** Lists of the keys kept, one per pruning batch, under {@code stamp(cutoff) + "#" + random}. */
     static final String SEEN_BATCHES = "inbound_seen_batches";
     /** The pipeline's one-time migrations' markers (as {@code LiveWorkMigration}'s). */
-    private static final String MIGRATIONS = "pipeline_migrations";
     private static final String KEYS_LISTED = "inbound-seen-batches";
     private static final String INBOUND_LISTED = "retention-lists-inbound";
     private static final String OUTBOX_LISTED = "retention-lists-outbox";
@@ -63,6 +63,7 @@ public class MessageRetention implements OldMessages {
 
     private final MongoTemplate mongo;
     private final RetentionLists lists;
+    private final OneOffSteps steps;
     private final Clock clock;
 
     MessageRetention(MongoTemplate mongo) {
@@ -73,6 +74,7 @@ public class MessageRetention implements OldMessages {
     MessageRetention(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.lists = new RetentionLists(mongo);
+        this.steps = new OneOffSteps(mongo);
         this.clock = clock;
     }
 
@@ -162,7 +164,7 @@ public class MessageRetention implements OldMessages {
      * conversation's deliveries by the walk this replaces.
      */
     private void listOrphansOnce() {
-        if (mongo.findById(ConversationRecords.ORPHANS_LISTED, Document.class, MIGRATIONS) != null) {
+        if (steps.done(ConversationRecords.ORPHANS_LISTED)) {
             return;
         }
         long started = System.nanoTime();
@@ -183,8 +185,7 @@ public class MessageRetention implements OldMessages {
             }
         }
         listed[0] += listOrphaned(batch);
-        mongo.insert(new Document("_id", ConversationRecords.ORPHANS_LISTED).append("at", new Date())
-                .append("listed", listed[0]), MIGRATIONS);
+        steps.markDone(ConversationRecords.ORPHANS_LISTED, clock.instant(), listed[0]);
         log.info("Erasure: {} delivery(ies) whose message was deleted before they were listed by conversation, listed"
                 + " once, in {} ms", listed[0], (System.nanoTime() - started) / 1_000_000);
     }
@@ -272,7 +273,7 @@ public class MessageRetention implements OldMessages {
      * before the marker), a record is listed twice: the second look finds it gone.
      */
     private void listOnce(String collection, String dateField, String kind, String marker) {
-        if (mongo.findById(marker, Document.class, MIGRATIONS) != null) {
+        if (steps.done(marker)) {
             return;
         }
         long started = System.nanoTime();
@@ -288,7 +289,7 @@ public class MessageRetention implements OldMessages {
             }
         }
         byHour.flush();
-        mongo.insert(new Document("_id", marker).append("at", new Date()).append("listed", listed), MIGRATIONS);
+        steps.markDone(marker, clock.instant(), listed);
         log.info("Retention: {} record(s) of {} stored before the retention lists listed once, in {} ms", listed,
                 collection, (System.nanoTime() - started) / 1_000_000);
     }
@@ -326,7 +327,7 @@ public class MessageRetention implements OldMessages {
      * and goes with the first of its lists to come due, which is not before its own time.
      */
     private void listKeysKeptBeforeTheLists() {
-        if (mongo.findById(KEYS_LISTED, Document.class, MIGRATIONS) != null) {
+        if (steps.done(KEYS_LISTED)) {
             return;
         }
         Query all = new Query();
@@ -349,7 +350,7 @@ public class MessageRetention implements OldMessages {
         if (!keys.isEmpty()) {
             listKeys(keys, latest);
         }
-        mongo.insert(new Document("_id", KEYS_LISTED).append("at", new Date()), MIGRATIONS);
+        steps.markDone(KEYS_LISTED, clock.instant(), null);
     }
 
     /** A fixed-width text that sorts as the instant does (13 digits of milliseconds: until the year 2286). */
@@ -360,7 +361,7 @@ public class MessageRetention implements OldMessages {
     /** Deliveries finished and created before {@code cutoff}: deleted, with what lists them. */
     @Override
     public int pruneOutbox(Instant cutoff) {
-        if (mongo.findById(OUTBOX_LISTED, Document.class, MIGRATIONS) == null) {
+        if (!steps.done(OUTBOX_LISTED)) {
             // once, with the walk: the provider ids the walk this replaces kept after their entries, and the sent
             // parts of deliveries deleted before the parts went with them (one document per delivery sent in parts)
             mongo.remove(Query.query(Criteria.where("at").lt(Date.from(cutoff))), ConversationLookups.PROVIDER_IDS);
