@@ -9,7 +9,8 @@ import java.time.Duration;
 /**
  * Tuning of the message pipeline. The defaults suit one or a few instances on one store.
  *
- * @param workers              threads processing conversations
+ * @param workers              threads processing conversations. Each waits for a commit of the store three times a
+ *                             message; four share commits better than two (BENCHMARKS.md, "After midnight")
  * @param pollInterval         how often idle workers look for work other instances may have left
  * @param lease                how long a conversation or an outbox entry stays claimed by a worker
  * @param processingAttempts   attempts at one inbound message before it is parked
@@ -26,7 +27,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("boussole.pipeline")
 public record PipelineProperties(
-        @DefaultValue("2") int workers,
+        @DefaultValue("4") int workers,
         @DefaultValue("5s") Duration pollInterval,
         @DefaultValue("30s") Duration lease,
         @DefaultValue("5") int processingAttempts,
