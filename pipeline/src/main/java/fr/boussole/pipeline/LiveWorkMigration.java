@@ -1,9 +1,9 @@
 package fr.boussole.pipeline;
 
-import fr.boussole.pipeline.writes.OneOffSteps;
 import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.core.privacy.SealingException;
 import fr.boussole.pipeline.inbound.InboundMessages;
+import fr.boussole.pipeline.writes.OneOffSteps;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,9 +1,9 @@
 package fr.boussole.pipeline.rights;
 
-import fr.boussole.pipeline.writes.OneOffSteps;
 import fr.boussole.core.ids.Ids;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.pipeline.outbox.MongoOutbox;
+import fr.boussole.pipeline.writes.OneOffSteps;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

@@ -1,8 +1,8 @@
 package fr.boussole.pipeline.rights;
 
-import fr.boussole.pipeline.writes.OneOffSteps;
 import fr.boussole.core.ids.Ids;
 import fr.boussole.core.retention.OldMessages;
+import fr.boussole.pipeline.writes.OneOffSteps;
 import fr.boussole.pipeline.writes.RetentionLists;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -54,7 +54,7 @@ public class MessageRetention implements OldMessages {
     private static final int BATCH = 500;
     /** Lists of the keys kept, one per pruning batch, under {@code stamp(cutoff) + "#" + random}. */
     static final String SEEN_BATCHES = "inbound_seen_batches";
-    /** The pipeline's one-time migrations' markers (as {@code LiveWorkMigration}'s). */
+    /** The markers of this class's one-off steps ({@link OneOffSteps}). */
     private static final String KEYS_LISTED = "inbound-seen-batches";
     private static final String INBOUND_LISTED = "retention-lists-inbound";
     private static final String OUTBOX_LISTED = "retention-lists-outbox";
