@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A MongoDB wire-protocol server on a loopback port, keeping its data in one MVStore file under
@@ -41,13 +42,16 @@ public final class EmbeddedStore implements DisposableBean {
     private final Path dataDir;
 
     private final String description;
+    private final List<String> warnings;
 
-    private EmbeddedStore(DurableH2Backend backend, MongoServer server, String connectionString, Path dataDir, String description) {
+    private EmbeddedStore(DurableH2Backend backend, MongoServer server, String connectionString, Path dataDir,
+                          String description, List<String> warnings) {
         this.backend = backend;
         this.server = server;
         this.connectionString = connectionString;
         this.dataDir = dataDir;
         this.description = description;
+        this.warnings = List.copyOf(warnings);
     }
 
     /** Opens the store on a random loopback port, for this process only. */
@@ -91,10 +95,10 @@ public final class EmbeddedStore implements DisposableBean {
         InetSocketAddress address = server.getLocalAddress();
         String host = address.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress().getHostAddress() : address.getHostString();
         String uri = "mongodb://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/boussole";
-        RunningStore.advertise(dataDir, uri);
+        List<String> warnings = RunningStore.advertise(dataDir, uri).stream().toList();
         String description = "Embedded store on %s with data in %s (compacted when idle below %d %% in use%s)".formatted(
                 address, file.toAbsolutePath(), settings.compactFillRate(), settings.fsync() ? ", each commit forced to the disk" : "");
-        return new EmbeddedStore(backend, server, uri, dataDir, description);
+        return new EmbeddedStore(backend, server, uri, dataDir, description, warnings);
     }
 
     /**
@@ -123,6 +127,11 @@ public final class EmbeddedStore implements DisposableBean {
      */
     public String description() {
         return description;
+    }
+
+    /** What went wrong while opening that the store works without, for the same log, at warning level. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     @Override

@@ -63,6 +63,7 @@ class EmbeddedStoreEnvironmentPostProcessor implements EnvironmentPostProcessor 
                 // its file locked by this process, served to no other app: what it holds as claimed is a dead run's
                 sharing = address.forOtherProcesses() ? StoreSharing.SHARED : StoreSharing.EXCLUSIVE;
                 log.info(store.description());
+                store.warnings().forEach(log::warn);
                 EmbeddedStore opened = store;
                 derived.put("spring.mongodb.uri", opened.connectionString());
                 application.addInitializers(context -> {

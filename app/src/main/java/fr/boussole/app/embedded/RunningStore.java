@@ -33,15 +33,33 @@ public final class RunningStore {
 
     private RunningStore() {}
 
-    static void advertise(Path dataDir, String uri) {
+    /**
+     * @return the warning for the log when the address could not be written: the store works without it (only
+     *         commands run beside a running app need it). Returned, not logged: the app opens its store before
+     *         Spring Boot has set logging up, when a logger's lines are dropped.
+     */
+    static Optional<String> advertise(Path dataDir, String uri) {
+        Path tmp = null;
         try {
-            Path tmp = Files.createTempFile(dataDir, FILE_NAME, ".tmp");
+            tmp = Files.createTempFile(dataDir, FILE_NAME, ".tmp");
             Files.writeString(tmp, uri + "\n", StandardCharsets.UTF_8);
             Files.move(tmp, dataDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return Optional.empty();
         } catch (IOException e) {
-            // the store works without it; only commands run beside a running app need it
-            log.warn("Could not write {} ({}): commands cannot reach this store while it runs",
-                    dataDir.resolve(FILE_NAME), e.getMessage());
+            deleteQuietly(tmp);
+            return Optional.of("Could not write %s (%s): commands such as --create-admin cannot reach this store while it runs"
+                    .formatted(dataDir.resolve(FILE_NAME), e));
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.debug("Could not delete {}: {}", file, e.getMessage());
         }
     }
 

@@ -51,6 +51,7 @@ public final class StoreServer {
             stopped.countDown();
         }, "store-shutdown"));
         log.info(store.description());
+        store.warnings().forEach(log::warn);
         System.out.println(READY + store.connectionString());
         System.out.flush();
         stopped.await();
