@@ -19,6 +19,9 @@ import java.time.Duration;
  * @param deliveryBackoff      first delay after a transient delivery failure (doubles each time)
  * @param maxBackoff           the longest delay between two attempts
  * @param webReplyTimeout      how long the web chat waits for the replies of a message
+ * @param stallReportAfter     a web chat wait this long logs what every thread of the process is doing, at most
+ *                             once in 10 minutes, to show what holds the pipeline up (at or above
+ *                             {@code webReplyTimeout}: never)
  * @param senders              sender threads of each channel (SMS, WhatsApp, Telegram, email each have their own)
  * @param sendTimeout          how long a claim is kept alive for a provider call still running; past it the
  *                             claim runs out and the entry may be tried again (providers time out well before)
@@ -36,6 +39,7 @@ public record PipelineProperties(
         @DefaultValue("5s") Duration deliveryBackoff,
         @DefaultValue("15m") Duration maxBackoff,
         @DefaultValue("10s") Duration webReplyTimeout,
+        @DefaultValue("5s") Duration stallReportAfter,
         @DefaultValue("2") int senders,
         @DefaultValue("2m") Duration sendTimeout,
         @DefaultValue("30s") Duration gapTimeout) {
@@ -53,6 +57,7 @@ public record PipelineProperties(
         positive("delivery-backoff", deliveryBackoff);
         positive("max-backoff", maxBackoff);
         positive("web-reply-timeout", webReplyTimeout);
+        positive("stall-report-after", stallReportAfter);
         positive("send-timeout", sendTimeout);
         positive("gap-timeout", gapTimeout);
     }

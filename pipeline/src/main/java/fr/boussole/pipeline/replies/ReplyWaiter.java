@@ -11,9 +11,14 @@ import fr.boussole.pipeline.conversation.Conversations;
 import fr.boussole.pipeline.inbound.InboundMessages;
 import fr.boussole.pipeline.inbound.InboundStatus;
 import fr.boussole.pipeline.outbox.WebReplies;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +31,9 @@ import java.util.concurrent.TimeUnit;
  * message's turn is complete. When this instance processed it, the worker hands the replies over
  * in memory (after the message's "processed" mark, which waited for durability and so covers the
  * turn and its replies): nothing is read back from the store. Another instance's work is seen by
- * looking at the store every second, which is also the way back when a hand-over was missed.
+ * looking at the store every second, which is also the way back when a hand-over was missed. A wait that
+ * lasts beyond {@code stall-report-after} is counted, and logs what the process's threads are doing
+ * ({@link StallReport}).
  */
 @Component
 class ReplyWaiter implements ReplyWait {
@@ -34,11 +41,14 @@ class ReplyWaiter implements ReplyWait {
     private static final long FIRST_CHECK_MS = 100;
     private static final long CHECK_EVERY_MS = 1000;
     private static final int RECENT = 512;
+    private static final Logger log = LoggerFactory.getLogger(ReplyWaiter.class);
 
     private final InboundMessages inbound;
     private final Conversations conversations;
     private final WebReplies webReplies;
     private final PipelineProperties settings;
+    private final StallReport stallReport = new StallReport(System::nanoTime);
+    private final Counter stalled;
     /** The waits in progress on this instance, by inbound id. */
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
     /** Turns that ended here with no request waiting yet, the last few hundred (most are other channels'). */
@@ -50,11 +60,13 @@ class ReplyWaiter implements ReplyWait {
     });
 
     ReplyWaiter(ConversationProcessor processor, InboundMessages inbound, Conversations conversations,
-                WebReplies webReplies, PipelineProperties settings) {
+                WebReplies webReplies, PipelineProperties settings, MeterRegistry meters) {
         this.inbound = inbound;
         this.conversations = conversations;
         this.webReplies = webReplies;
         this.settings = settings;
+        this.stalled = Counter.builder("boussole.processing.stalled.waits")
+                .description("web chat waits for replies that lasted beyond stall-report-after").register(meters);
         processor.addListener(this::handOver);
     }
 
@@ -104,7 +116,10 @@ class ReplyWaiter implements ReplyWait {
             wait.handOver(early.replies());
         }
         try {
-            long deadline = System.nanoTime() + settings.webReplyTimeout().toNanos();
+            long started = System.nanoTime();
+            long deadline = started + settings.webReplyTimeout().toNanos();
+            long stallAt = started + settings.stallReportAfter().toNanos();
+            boolean stallSeen = false;
             // Handed over while waiting; otherwise a look at the store soon, then every second (a retry of a
             // message answered before, another instance's work, a hand-over lost to the recent ones' limit).
             Optional<InboundStatus> status = Optional.empty();
@@ -116,6 +131,10 @@ class ReplyWaiter implements ReplyWait {
                     break;
                 }
                 next = CHECK_EVERY_MS;
+                if (!stallSeen && System.nanoTime() - stallAt >= 0) {
+                    stallSeen = true;
+                    stalled(Duration.ofNanos(System.nanoTime() - started));
+                }
                 status = inbound.statusOf(inboundId).filter(s -> s != InboundStatus.PENDING);
                 if (status.isPresent()) {
                     break;
@@ -139,6 +158,15 @@ class ReplyWaiter implements ReplyWait {
             throw new StoreUnavailableException("the reply wait could not reach the store", e);
         } finally {
             waiting.remove(inboundId, wait);
+        }
+    }
+
+    private void stalled(Duration waited) {
+        stalled.increment();
+        if (stallReport.due()) {
+            log.warn("A web chat reply has been awaited for {} ms (stall-report-after: {} ms); what the process's threads"
+                            + " are doing (no other such report for {} min):\n{}", waited.toMillis(),
+                    settings.stallReportAfter().toMillis(), StallReport.EVERY.toMinutes(), StallReport.threads());
         }
     }
 

@@ -72,7 +72,7 @@ class OneSendPerClaimTest {
     void start(int senders) {
         // polls far more often than the lease: any entry whose claim ran out is seen at once
         PipelineProperties settings = new PipelineProperties(1, Duration.ofMillis(20), LEASE, 5, Duration.ofSeconds(1),
-                5, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(1), senders, Duration.ofSeconds(30), Duration.ofSeconds(30));
+                5, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(1), Duration.ofSeconds(1), senders, Duration.ofSeconds(30), Duration.ofSeconds(30));
         worker = new OutboxWorker(outbox, beans.getBeanProvider(Deliverer.class), settings, Clock.systemUTC(), new SimpleMeterRegistry());
         beans.addBean("worker", worker);
         worker.start();

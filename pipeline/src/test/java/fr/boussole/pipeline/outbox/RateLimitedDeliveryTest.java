@@ -74,7 +74,7 @@ class RateLimitedDeliveryTest {
             }
         });
         PipelineProperties settings = new PipelineProperties(1, Duration.ofMillis(50), Duration.ofSeconds(5), 5, Duration.ofSeconds(1),
-                ATTEMPTS, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(1), 1, Duration.ofSeconds(30),
+                ATTEMPTS, Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofSeconds(30),
                 Duration.ofSeconds(30));
         worker = new OutboxWorker(outbox, beans.getBeanProvider(Deliverer.class), settings, clock, new SimpleMeterRegistry());
         beans.addBean("worker", worker);
