@@ -163,11 +163,19 @@ class ReplyWaiter implements ReplyWait {
 
     private void stalled(Duration waited) {
         stalled.increment();
-        if (stallReport.due()) {
-            log.warn("A web chat reply has been awaited for {} ms (stall-report-after: {} ms); what the process's threads"
-                            + " are doing (no other such report for {} min):\n{}", waited.toMillis(),
-                    settings.stallReportAfter().toMillis(), StallReport.EVERY.toMinutes(), StallReport.threads());
+        if (!stallReport.due()) {
+            return;
         }
+        String threads;
+        try {
+            threads = StallReport.threads();
+        } catch (RuntimeException unavailable) {
+            // a diagnosis, never a reason for the young person's wait to fail (a JVM without thread monitoring)
+            threads = "(not available here: " + unavailable + ")";
+        }
+        log.warn("A web chat reply has been awaited for {} ms (stall-report-after: {} ms); what the process's threads"
+                        + " are doing (no other such report for {} min):\n{}", waited.toMillis(),
+                settings.stallReportAfter().toMillis(), StallReport.EVERY.toMinutes(), threads);
     }
 
     @Override
