@@ -1,5 +1,6 @@
 /**
  * What the modules' tests share: one test clock, one bounded wait, in-memory stand-ins for the pipeline's
- * Inbox and Outbox, the doubles of the outside world a running app talks to, and the one signed Twilio sender.
+ * Inbox and Outbox, the doubles of the outside world a running app talks to, the one signed Twilio sender, and
+ * the one headless browser of the console's and the app's browser tests.
  */
 package fr.boussole.testing;

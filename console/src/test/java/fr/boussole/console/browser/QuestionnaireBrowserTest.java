@@ -2,8 +2,8 @@ package fr.boussole.console.browser;
 
 import fr.boussole.console.support.ConsoleIntegrationTest;
 import fr.boussole.console.support.Fixtures;
-import fr.boussole.console.support.HeadlessChromium;
 import fr.boussole.store.questionnaire.StoreQuestionnaireSource;
+import fr.boussole.testing.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package fr.boussole.console.hardening;
 
 import fr.boussole.console.support.ConsoleIntegrationTest;
 import fr.boussole.console.support.Fixtures;
-import fr.boussole.console.support.HeadlessChromium;
+import fr.boussole.testing.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

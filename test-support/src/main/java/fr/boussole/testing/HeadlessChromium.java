@@ -1,9 +1,11 @@
-package fr.boussole.app.testing;
+package fr.boussole.testing;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -13,16 +15,16 @@ import java.util.Comparator;
 import java.util.Map;
 
 /**
- * Debian's headless Chromium through its own chromedriver (Selenium must not download one), in a fresh
- * profile that is deleted on close. The same as the console tests' {@code HeadlessChromium}, for the app's
- * browser tests (the modules share no test code yet).
+ * The one browser of the console's and the app's tests: Debian's headless Chromium through its own
+ * chromedriver (Selenium must not download one), in a fresh profile that is deleted on close; the page's
+ * console messages are collected (browser log). A module that uses it declares {@code selenium-java} itself.
  */
-public final class Chromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     private final Path profile;
     private final ChromeDriver driver;
 
-    public Chromium() throws Exception {
+    public HeadlessChromium() throws Exception {
         profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -38,6 +40,18 @@ public final class Chromium implements AutoCloseable {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * Fills the console's login page shown and waits for the console's home page. The click only submits the
+     * form: the URL read right after it was still the login page's now and then (a clean-clone CI run failed so).
+     */
+    public void signIn(String email, String password) {
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("sign-in")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(() -> "signed in as " + email + ", got " + driver.getCurrentUrl())
+                .until(d -> d.getCurrentUrl().endsWith("/console"));
     }
 
     @Override
