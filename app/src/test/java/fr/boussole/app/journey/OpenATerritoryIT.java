@@ -1,7 +1,7 @@
 package fr.boussole.app.journey;
 
 import fr.boussole.app.admin.CommandLineApp;
-import fr.boussole.app.testing.Chromium;
+import fr.boussole.testing.HeadlessChromium;
 import jakarta.mail.internet.MimeMessage;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -58,12 +58,12 @@ class OpenATerritoryIT extends RunningBot {
     @TempDir
     Path work;
 
-    private Chromium chromium;
+    private HeadlessChromium chromium;
     private WebDriver browser;
 
     @BeforeEach
     void startChromium() throws Exception {
-        chromium = new Chromium();
+        chromium = new HeadlessChromium();
         browser = chromium.driver();
         // tall enough for a whole form in one screenshot
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1700));
@@ -83,7 +83,8 @@ class OpenATerritoryIT extends RunningBot {
                 work, "--create-admin=" + ADMIN);
         assertThat(created.exitCode()).as("create-admin; stderr: %s", created.err()).isZero();
         choosePassword(site(created.link()), ADMIN);
-        signIn(ADMIN);
+        browser.get(site("/console/login"));
+        chromium.signIn(ADMIN, PASSWORD);
 
         // 2. The administrator opens a territory for the Aveyron and invites its animateur
         browser.get(site("/console/admin/territoires"));
@@ -117,7 +118,8 @@ class OpenATerritoryIT extends RunningBot {
 
         // 3. The animateur creates an organisation and invites a professional of it
         choosePassword(invitationSentTo(ANIMATEUR), ANIMATEUR);
-        signIn(ANIMATEUR);
+        browser.get(site("/console/login"));
+        chromium.signIn(ANIMATEUR, PASSWORD);
         browser.get(site("/console/admin/organisations"));
         browser.findElement(By.id("new-organisation")).click();
         browser.findElement(By.id("name")).sendKeys("Mission locale du Rouergue (fictive)");
@@ -141,7 +143,8 @@ class OpenATerritoryIT extends RunningBot {
 
         // 4. The professional creates an offer
         choosePassword(invitationSentTo(PROFESSIONAL), PROFESSIONAL);
-        signIn(PROFESSIONAL);
+        browser.get(site("/console/login"));
+        chromium.signIn(PROFESSIONAL, PASSWORD);
         browser.get(site("/console/offres/nouvelle"));
         browser.findElement(By.id("title")).sendKeys(OFFER);
         browser.findElement(By.id("description")).sendKeys("Un conseiller t'aide à chercher un emploi près de chez toi.");
@@ -191,7 +194,8 @@ class OpenATerritoryIT extends RunningBot {
         assertThat(request.getInteger("questionnaireVersion")).isEqualTo(1);
 
         // 6. The professional sees it
-        signIn(PROFESSIONAL);
+        browser.get(site("/console/login"));
+        chromium.signIn(PROFESSIONAL, PASSWORD);
         browser.get(site("/console/demandes"));
         assertThat(browser.findElement(By.id("requests")).getText()).contains(OFFER);
         screenshot("requests");
@@ -272,15 +276,6 @@ class OpenATerritoryIT extends RunningBot {
                         + browser.getCurrentUrl() + (browser.findElements(By.className("error")).isEmpty() ? ""
                         : " saying " + browser.findElement(By.className("error")).getText()))
                 .until(d -> d.getCurrentUrl().contains("/console/login"));
-    }
-
-    private void signIn(String email) {
-        browser.get(site("/console/login"));
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
-        new WebDriverWait(browser, WAIT).withMessage(() -> "signed in as " + email + ", got " + browser.getCurrentUrl())
-                .until(d -> d.getCurrentUrl().endsWith("/console"));
     }
 
     /**
