@@ -58,9 +58,7 @@ class QuestionnaireBrowserTest extends ConsoleIntegrationTest {
     void an_animateur_edits_a_draft_tries_it_in_the_simulator_and_publishes_it() throws Exception {
         var world = fixtures.world();
         browser.get(url("/console/login"));
-        browser.findElement(By.id("email")).sendKeys(world.animateur().email());
-        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
+        chromium.signIn(world.animateur().email(), Fixtures.PASSWORD);
 
         browser.findElement(By.linkText("Questionnaires")).click();
         assertThat(browser.findElement(By.id("theme-emploi")).getText()).contains("National, version 1");
