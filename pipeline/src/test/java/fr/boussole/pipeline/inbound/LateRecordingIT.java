@@ -1,19 +1,16 @@
 package fr.boussole.pipeline.inbound;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import fr.boussole.testing.InMemoryStore;
+import fr.boussole.testing.TestStore;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.Inbound;
 import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.testing.TestClock;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -50,8 +47,8 @@ class LateRecordingIT {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final AtomicInteger PHONES = new AtomicInteger(610000000);
 
-    static MongoServer store;
-    static MongoClient client;
+    @RegisterExtension
+    static final TestStore STORE = new TestStore();
     static MongoTemplate mongo;
 
     TestClock clock;
@@ -59,17 +56,8 @@ class LateRecordingIT {
     ConversationKey conversation;
 
     @BeforeAll
-    static void startStore() {
-        store = new MongoServer(new InMemoryStore());
-        store.bind();
-        client = MongoClients.create(store.getConnectionString());
-        mongo = new MongoTemplate(client, "boussole");
-    }
-
-    @AfterAll
-    static void stopStore() {
-        client.close();
-        store.shutdownNow();
+    static void template() {
+        mongo = STORE.mongo();
     }
 
     @BeforeEach

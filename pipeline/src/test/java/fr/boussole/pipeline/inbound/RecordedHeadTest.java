@@ -1,18 +1,15 @@
 package fr.boussole.pipeline.inbound;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.message.Inbound;
 import fr.boussole.core.privacy.PersonalData;
-import fr.boussole.testing.InMemoryStore;
+import fr.boussole.testing.TestStore;
 import fr.boussole.testing.TestClock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Duration;
@@ -28,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RecordedHeadTest {
 
-    static MongoServer store;
-    static MongoClient client;
+    @RegisterExtension
+    static final TestStore STORE = new TestStore();
     static MongoTemplate mongo;
 
     TestClock clock;
@@ -38,17 +35,8 @@ class RecordedHeadTest {
     static int phone = 611000000;
 
     @BeforeAll
-    static void startStore() {
-        store = new MongoServer(new InMemoryStore());
-        store.bind();
-        client = MongoClients.create(store.getConnectionString());
-        mongo = new MongoTemplate(client, "boussole");
-    }
-
-    @AfterAll
-    static void stopStore() {
-        client.close();
-        store.shutdownNow();
+    static void template() {
+        mongo = STORE.mongo();
     }
 
     @BeforeEach

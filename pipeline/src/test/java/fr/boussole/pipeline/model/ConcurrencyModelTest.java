@@ -1,7 +1,6 @@
 package fr.boussole.pipeline.model;
 
-import de.bwaldvogel.mongo.MongoServer;
-import fr.boussole.testing.InMemoryStore;
+import fr.boussole.testing.TestStore;
 import fr.boussole.core.conversation.ConversationEngine;
 import fr.boussole.core.conversation.ConversationState;
 import fr.boussole.core.conversation.DialogEvent;
@@ -23,6 +22,7 @@ import fr.boussole.pipeline.outbox.MongoOutbox;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -71,7 +71,8 @@ class ConcurrencyModelTest {
     static final int KILLS = 2;
 
     final List<PipelineInstance> started = new CopyOnWriteArrayList<>();
-    MongoServer store;
+    @RegisterExtension
+    final TestStore store = new TestStore();
 
     @AfterEach
     void stop() {
@@ -82,18 +83,13 @@ class ConcurrencyModelTest {
                 // crashed
             }
         }
-        if (store != null) {
-            store.shutdownNow();
-        }
     }
 
     @Test
     void acknowledged_messages_get_one_turn_each_in_order_and_replies_go_at_most_once_per_claim() throws Exception {
         System.out.println("ConcurrencyModelTest seed " + SEED + " (-Dpipeline.seed=" + SEED + " replays it)");
         Random random = new Random(SEED);
-        store = new MongoServer(new InMemoryStore());
-        store.bind();
-        String uri = store.getConnectionString() + "/boussole";
+        String uri = store.uri();
         PersonalData keys = PersonalData.generate();
         ModelEngine engine = new ModelEngine(random.nextLong());
         ModelProvider provider = new ModelProvider(random.nextLong());

@@ -3,17 +3,16 @@ package fr.boussole.pipeline.model;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.event.CommandSucceededEvent;
-import de.bwaldvogel.mongo.MongoServer;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.core.settings.StoreSharing;
 import fr.boussole.pipeline.conversation.ConversationProcessor;
-import fr.boussole.testing.InMemoryStore;
+import fr.boussole.testing.TestStore;
 import org.bson.BsonValue;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -37,25 +36,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RecordedDuringTheLeaseTest {
 
-    MongoServer store;
-    String uri;
+    @RegisterExtension
+    final TestStore store = new TestStore();
     final PersonalData keys = PersonalData.generate();
     final List<String> sent = new CopyOnWriteArrayList<>();
     PipelineInstance instance;
-
-    @BeforeEach
-    void store() {
-        store = new MongoServer(new InMemoryStore());
-        store.bind();
-        uri = store.getConnectionString() + "/boussole";
-    }
 
     @AfterEach
     void stop() {
         if (instance != null) {
             instance.close();
         }
-        store.shutdownNow();
     }
 
     @Test
@@ -98,7 +89,7 @@ class RecordedDuringTheLeaseTest {
         };
         Map<String, Object> settings = new HashMap<>(StaleWorkerTest.SETTINGS);
         settings.put("boussole.pipeline.poll-interval", "1h");
-        instance = PipelineInstance.start("A", uri, Clock.systemUTC(), new StaleWorkerTest.Scripted(),
+        instance = PipelineInstance.start("A", store.uri(), Clock.systemUTC(), new StaleWorkerTest.Scripted(),
                 StaleWorkerTest.recording(sent), keys, settings, (search, id) -> { }, StoreSharing.EXCLUSIVE, afterTheWalk);
         // armed once the first message is marked processed: the worker's next command on the counter is its walk
         AtomicBoolean first = new AtomicBoolean(true);

@@ -1,16 +1,14 @@
 package fr.boussole.pipeline.model;
 
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import fr.boussole.testing.InMemoryStore;
+import fr.boussole.testing.TestStore;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.pipeline.inbound.InboundMessages;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
@@ -31,23 +29,15 @@ import static fr.boussole.pipeline.model.StaleWorkerTest.await;
  */
 class SettleCrashTest {
 
-    MongoServer store;
-    String uri;
+    @RegisterExtension
+    final TestStore store = new TestStore();
     final PersonalData keys = PersonalData.generate();
     final List<String> sent = new CopyOnWriteArrayList<>();
     final List<PipelineInstance> instances = new ArrayList<>();
 
-    @BeforeEach
-    void store() {
-        store = new MongoServer(new InMemoryStore());
-        store.bind();
-        uri = store.getConnectionString() + "/boussole";
-    }
-
     @AfterEach
     void stop() {
         instances.forEach(PipelineInstance::close);
-        store.shutdownNow();
     }
 
     @Test
@@ -56,7 +46,7 @@ class SettleCrashTest {
         String ref = keys.conversationRef(lea);
         String id = InboundMessages.idOf(Channel.SMS, "SMforgotten");
         Date past = Date.from(Instant.now().minusSeconds(5));
-        MongoTemplate mongo = new MongoTemplate(MongoClients.create(uri), "boussole");
+        MongoTemplate mongo = store.mongo();
         // a store in use since the live-work collections exist: the one-time migration that walks history has run
         mongo.insert(new Document("_id", "live-work-v1"), "pipeline_migrations");
         // rank 1 done and settled earlier; rank 2 recorded (and acknowledged) while rank 1's settle ran; no listing
@@ -67,7 +57,7 @@ class SettleCrashTest {
                 .append("status", "PENDING").append("attempts", 0).append("cas", id + "#0")
                 .append("receivedAt", past).append("acceptedAt", past).append("nextAttemptAt", past), "inbound_messages");
 
-        instances.add(PipelineInstance.start("A", uri, Clock.systemUTC(), new StaleWorkerTest.Scripted(), StaleWorkerTest.recording(sent), keys,
+        instances.add(PipelineInstance.start("A", store.uri(), Clock.systemUTC(), new StaleWorkerTest.Scripted(), StaleWorkerTest.recording(sent), keys,
                 SETTINGS));
 
         await("the forgotten message answered", () -> sent.contains("echo forgotten"));

@@ -1,9 +1,7 @@
 package fr.boussole.pipeline.model;
 
 import fr.boussole.testing.Await;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import fr.boussole.testing.InMemoryStore;
+import fr.boussole.testing.TestStore;
 import fr.boussole.core.conversation.ConversationEngine;
 import fr.boussole.core.conversation.ConversationState;
 import fr.boussole.core.conversation.DialogEvent;
@@ -23,8 +21,8 @@ import fr.boussole.core.rights.DataSubject;
 import fr.boussole.pipeline.inbound.InboundMessages;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
@@ -55,8 +53,8 @@ class StaleWorkerTest {
             "boussole.pipeline.lease", LEASE.toMillis() + "ms", "boussole.pipeline.processing-backoff", "20ms",
             "boussole.pipeline.delivery-backoff", "20ms", "boussole.pipeline.max-backoff", "100ms");
 
-    MongoServer store;
-    String uri;
+    @RegisterExtension
+    final TestStore store = new TestStore();
     final PersonalData keys = PersonalData.generate();
     final List<String> sent = new CopyOnWriteArrayList<>();
     final List<PipelineInstance> instances = new ArrayList<>();
@@ -64,22 +62,14 @@ class StaleWorkerTest {
     final CountDownLatch wakeUp = new CountDownLatch(1);
     final CountDownLatch paused = new CountDownLatch(1);
 
-    @BeforeEach
-    void store() {
-        store = new MongoServer(new InMemoryStore());
-        store.bind();
-        uri = store.getConnectionString() + "/boussole";
-    }
-
     @AfterEach
     void stop() {
         wakeUp.countDown();
         instances.forEach(PipelineInstance::close);
-        store.shutdownNow();
     }
 
     PipelineInstance start(String name, SearchLog searches) {
-        PipelineInstance instance = PipelineInstance.start(name, uri, Clock.systemUTC(), new Scripted(), provider(), keys,
+        PipelineInstance instance = PipelineInstance.start(name, store.uri(), Clock.systemUTC(), new Scripted(), provider(), keys,
                 SETTINGS, searches);
         instances.add(instance);
         return instance;
@@ -152,7 +142,7 @@ class StaleWorkerTest {
         wakeUp.countDown();
         Thread.sleep(LEASE.multipliedBy(4).toMillis()); // A writes its effects, looks, and would have sent by now
 
-        MongoTemplate mongo = new MongoTemplate(MongoClients.create(uri), "boussole");
+        MongoTemplate mongo = store.mongo();
         List<Document> replies = mongo.findAll(Document.class, "outbox");
         assertThat(replies).as("no reply left with a text or an address").allSatisfy(entry -> {
             assertThat(entry.getString("recipient")).isEqualTo("erased");
@@ -167,7 +157,7 @@ class StaleWorkerTest {
         // written by an instance with a key A was not given yet (a rolling key change)
         PersonalData otherKeys = PersonalData.generate();
         ConversationKey unreadable = new ConversationKey(Channel.SMS, "+33611000003");
-        MongoTemplate mongo = new MongoTemplate(MongoClients.create(uri), "boussole");
+        MongoTemplate mongo = store.mongo();
         String ref = otherKeys.conversationRef(unreadable);
         Date past = Date.from(Instant.now().minusSeconds(5));
         mongo.insert(new Document("_id", "in_unreadable").append("channel", "sms").append("providerMessageId", "SMunreadable")

@@ -1,9 +1,6 @@
 package fr.boussole.pipeline.outbox;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import fr.boussole.testing.InMemoryStore;
+import fr.boussole.testing.TestStore;
 import fr.boussole.core.delivery.Deliverer;
 import fr.boussole.core.delivery.Delivery;
 import fr.boussole.core.delivery.DeliveryPayload;
@@ -18,8 +15,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -44,19 +41,16 @@ class OneSendPerClaimTest {
 
     static final Duration LEASE = Duration.ofMillis(200);
 
-    MongoServer server;
-    MongoClient client;
+    @RegisterExtension
+    final TestStore store = new TestStore();
     MongoOutbox outbox;
     OutboxWorker worker;
     final StaticListableBeanFactory beans = new StaticListableBeanFactory();
     final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
     @BeforeEach
-    void store() {
-        server = new MongoServer(new InMemoryStore());
-        var address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-        outbox = new MongoOutbox(new MongoTemplate(client, "boussole"), Clock.systemUTC(),
+    void outbox() {
+        outbox = new MongoOutbox(store.mongo(), Clock.systemUTC(),
                 beans.getBeanProvider(OutboxWorker.class), new SealedDocuments(PersonalData.generate()));
     }
 
@@ -65,8 +59,6 @@ class OneSendPerClaimTest {
         if (worker != null) {
             worker.stop();
         }
-        client.close();
-        server.shutdownNow();
     }
 
     void start(int senders) {

@@ -1,9 +1,6 @@
 package fr.boussole.pipeline.outbox;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import fr.boussole.testing.InMemoryStore;
+import fr.boussole.testing.TestStore;
 import fr.boussole.core.delivery.DeadLetter;
 import fr.boussole.core.delivery.Delivery;
 import fr.boussole.core.delivery.DeliveryPayload;
@@ -13,11 +10,10 @@ import fr.boussole.core.message.ConversationKey;
 import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.core.message.OutboundMessage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -38,28 +34,19 @@ class OutboxDeadLettersTest {
     static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     static final ConversationKey LEA = new ConversationKey(Channel.SMS, "+33612345678");
 
-    MongoServer server;
-    MongoClient client;
+    @RegisterExtension
+    final TestStore store = new TestStore();
     MongoOutbox outbox;
     OutboxDeadLetters deadLetters;
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
-    void store() {
-        server = new MongoServer(new InMemoryStore());
-        var address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+    void outbox() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        outbox = new MongoOutbox(new MongoTemplate(client, "boussole"), clock,
+        outbox = new MongoOutbox(store.mongo(), clock,
                 new StaticListableBeanFactory().getBeanProvider(OutboxWorker.class),
                 new SealedDocuments(PersonalData.generate()));
         deadLetters = new OutboxDeadLetters(outbox, clock, meters);
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-        server.shutdownNow();
     }
 
     void reply(String id, long sequence, String text) {

@@ -1,10 +1,7 @@
 package fr.boussole.pipeline.outbox;
 
 import fr.boussole.testing.Await;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import fr.boussole.testing.InMemoryStore;
+import fr.boussole.testing.TestStore;
 import fr.boussole.pipeline.PipelineProperties;
 import fr.boussole.core.delivery.Deliverer;
 import fr.boussole.core.delivery.Delivery;
@@ -20,8 +17,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -43,8 +40,8 @@ class RateLimitedDeliveryTest {
     static final ConversationKey LEA = new ConversationKey(Channel.SMS, "+33612345678");
     static final int ATTEMPTS = 2;
 
-    MongoServer server;
-    MongoClient client;
+    @RegisterExtension
+    final TestStore store = new TestStore();
     MongoOutbox outbox;
     OutboxWorker worker;
     final Deque<DeliveryResult> script = new ArrayDeque<>();
@@ -52,12 +49,9 @@ class RateLimitedDeliveryTest {
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new InMemoryStore());
-        var address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         Clock clock = Clock.systemUTC();
-        outbox = new MongoOutbox(new MongoTemplate(client, "boussole"), clock, beans.getBeanProvider(OutboxWorker.class),
+        outbox = new MongoOutbox(store.mongo(), clock, beans.getBeanProvider(OutboxWorker.class),
                 new SealedDocuments(PersonalData.generate()));
         beans.addBean("sms", new Deliverer() {
             @Override
@@ -84,8 +78,6 @@ class RateLimitedDeliveryTest {
     @AfterEach
     void stop() {
         worker.stop();
-        client.close();
-        server.shutdownNow();
     }
 
     void script(DeliveryResult... results) {

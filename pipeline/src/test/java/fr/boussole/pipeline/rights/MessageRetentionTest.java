@@ -1,17 +1,12 @@
 package fr.boussole.pipeline.rights;
 
-import com.mongodb.MongoClientSettings;
-import com.mongodb.ConnectionString;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import de.bwaldvogel.mongo.MongoServer;
-import fr.boussole.testing.InMemoryStore;
+import fr.boussole.testing.TestStore;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Duration;
@@ -34,34 +29,23 @@ class MessageRetentionTest {
     static final Instant PRUNED = Instant.parse("2027-01-01T00:00:00Z");
     static final Duration MS = Duration.ofMillis(1);
 
-    MongoServer server;
-    MongoClient client;
+    final List<String> commands = new CopyOnWriteArrayList<>();
+    @RegisterExtension
+    final TestStore store = new TestStore(settings -> settings.addCommandListener(new CommandListener() {
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            if (event.getCommand().get(event.getCommandName()) instanceof org.bson.BsonString collection) {
+                commands.add(event.getCommandName() + " " + collection.getValue());
+            }
+        }
+    }));
     MongoTemplate mongo;
     MessageRetention retention;
-    final List<String> commands = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void store() {
-        server = new MongoServer(new InMemoryStore());
-        var address = server.bind();
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort()))
-                .addCommandListener(new CommandListener() {
-                    @Override
-                    public void commandStarted(CommandStartedEvent event) {
-                        if (event.getCommand().get(event.getCommandName()) instanceof org.bson.BsonString collection) {
-                            commands.add(event.getCommandName() + " " + collection.getValue());
-                        }
-                    }
-                }).build());
-        mongo = new MongoTemplate(client, "boussole");
+    void retention() {
+        mongo = store.mongo();
         retention = new MessageRetention(mongo);
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-        server.shutdownNow();
     }
 
     @Test

@@ -1,13 +1,10 @@
 package fr.boussole.pipeline.writes;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import fr.boussole.testing.InMemoryStore;
+import fr.boussole.testing.TestStore;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
@@ -23,22 +20,13 @@ import static org.assertj.core.api.Assertions.assertThatCode;
  */
 class OneOffStepsTest {
 
-    private MongoServer server;
-    private MongoClient client;
+    @RegisterExtension
+    final TestStore store = new TestStore();
     private MongoTemplate mongo;
 
     @BeforeEach
-    void store() {
-        server = new MongoServer(new InMemoryStore());
-        server.bind();
-        client = MongoClients.create(server.getConnectionString());
-        mongo = new MongoTemplate(client, "boussole");
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-        server.shutdownNow();
+    void template() {
+        mongo = store.mongo();
     }
 
     @Test
