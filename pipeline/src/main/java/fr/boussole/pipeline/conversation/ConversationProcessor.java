@@ -174,6 +174,7 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
         String lease = "conversation:" + conversations.ref(conversation); // no address in the store
         String token = instance + "-" + drains.incrementAndGet();
         long processed = 0; // the rank of the last message processed here: known done, not read again
+        String counter = null; // the incarnation of the counter that rank came from (the mark goes through it)
         InboundMessages.Recorded recorded = recordedHeads.remove(conversation); // the head, if recorded here as such
         try {
             while (leases.tryAcquire(lease, token, clock.instant(), settings.lease())) {
@@ -184,7 +185,7 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
                     while (workers != null) {
                         // after a message processed here, its rank is marked done and the counter read in one command
                         InboundMessages.Look walked = recorded != null ? inbound.look(conversation, recorded)
-                                : inbound.look(conversation, processed);
+                                : inbound.look(conversation, processed, counter);
                         recorded = null;
                         Optional<InboundMessage> head = walked.head();
                         if (head.isEmpty() || head.get().nextAttemptAt().isAfter(clock.instant())) {
@@ -202,7 +203,10 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
                         if (done == STOP) {
                             return;
                         }
-                        processed = Math.max(processed, done);
+                        if (done > processed) {
+                            processed = done;
+                            counter = walked.counter();
+                        }
                     }
                 } finally {
                     leases.release(lease, token);
@@ -213,7 +217,7 @@ public class ConversationProcessor implements InboxListener, SmartLifecycle {
                 if (look.waiting()) {
                     // A rank counted and still empty: its recording may have landed while we held the lease, and its
                     // wake-up found the lease taken: look again, now that it is released.
-                    Optional<InboundMessage> head = inbound.look(conversation, 0).head();
+                    Optional<InboundMessage> head = inbound.look(conversation, 0, null).head();
                     if (head.isEmpty()) {
                         inbound.settled(conversation); // out of the live work, unless something was counted meanwhile
                         return;

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Time-limited exclusive claims on a name, shared by every instance on the store. Each change is a
@@ -82,10 +83,14 @@ public class Leases {
         }
         Document lease = mongo.findById(name, Document.class, COLLECTION);
         if (lease == null) {
+            // A lease is removed with its conversation's data (its name holds the conversation's reference); one made
+            // again must not count its generations from where the removed one did, or a holder of the old one (paused
+            // past it) or a release remembered here would match the new one's unique key and renew or take it.
+            long first = ThreadLocalRandom.current().nextLong(Long.MAX_VALUE / 2);
             try {
                 unawaited.insert(COLLECTION, taken(token, now, duration).append("_id", name)
-                        .append("generation", 0L).append("cas", name + "#0"));
-                held.put(name + "#" + token, 0L);
+                        .append("generation", first).append("cas", name + "#" + first));
+                held.put(name + "#" + token, first);
                 return true;
             } catch (DuplicateKeyException anotherWasFaster) {
                 return false;

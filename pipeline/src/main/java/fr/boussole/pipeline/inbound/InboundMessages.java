@@ -66,6 +66,13 @@ public class InboundMessages {
     static final String GAP = "GAP";
     /** The unique (conversation, rank) index: the arbiter between a placeholder and a late recording. */
     static final String ORDER_INDEX = "conversation_order";
+    /**
+     * A counter's incarnation: drawn when the counter is made, and the key through which its "done" mark moves. An
+     * erasure removes a conversation's counter and the next recording makes a new one, counting from 1 again: a
+     * worker paused past its lease, waking up with a rank of the old counter, would otherwise mark that many ranks of
+     * the new one done, pending or not (issue 12: the new messages skipped for good, or taken out of order).
+     */
+    static final String INCARNATION = "incarnation";
     /** How many of the last ranks' counting times a conversation's counter keeps. */
     private static final int RECENT_RANKS = 32;
     /** Ranks taken in a row by one recording, each lost to a placeholder, before it gives up (and the channel answers 503). */
@@ -119,6 +126,9 @@ public class InboundMessages {
                 .unique().named("counter_at"));
         // id#attempts while pending: the fence of every status change (sparse: documents written before it have none)
         mongo.indexOps(COLLECTION).createIndex(new Index().on("cas", Sort.Direction.ASC).unique().sparse().named("cas"));
+        // a counter's incarnation: its "done" mark is moved only through it (sparse: counters made before it have none)
+        mongo.indexOps(SEQUENCES).createIndex(new Index().on(INCARNATION, Sort.Direction.ASC).unique().sparse()
+                .named(INCARNATION));
     }
 
     /**
@@ -152,8 +162,9 @@ public class InboundMessages {
      * @param rank its rank in its conversation
      * @param head whether every rank before it was done when it was counted (by the counter's "done" mark, read with
      *             the count): while it is pending it is then the head, since a rank once done stays done
+     * @param counter the incarnation of the counter that gave the rank; null for a counter made before incarnations
      */
-    public record Recorded(String id, long rank, boolean head) {}
+    public record Recorded(String id, long rank, boolean head, String counter) {}
 
     /**
      * {@link #insert}, telling where the message went.
@@ -169,7 +180,8 @@ public class InboundMessages {
         }
         for (int attempt = 1; attempt <= MAX_RANKS_PER_RECORDING; attempt++) {
             // A crash after this step loses the rank: head() gives it up after gapTimeout.
-            Document before = count(inbound.conversation());
+            String incarnation = Ids.random("counter");
+            Document before = count(inbound.conversation(), incarnation);
             long sequence = before == null ? 1 : nextOf(before) + 1;
             boolean head = sequence - 1 <= (before == null ? 0 : doneOf(before));
             afterRankTaken.accept(sequence);
@@ -177,7 +189,8 @@ public class InboundMessages {
                 // listed before the insert, which waits for durability and so covers the listing too
                 due(inbound.conversation(), now);
                 mongo.insert(document(id, inbound, sequence, now), COLLECTION);
-                return Optional.of(new Recorded(id, sequence, head));
+                return Optional.of(new Recorded(id, sequence, head,
+                        before == null ? incarnation : before.getString(INCARNATION)));
             } catch (DuplicateKeyException duplicate) {
                 if (!rankTaken(duplicate)) {
                     // the same provider message raced us: fill the rank we took so that it holds nothing up
@@ -322,14 +335,18 @@ public class InboundMessages {
         }
     }
 
-    /** Counts a new rank: the counter as it was before (null when this made it), its "done" mark with it. */
-    private Document count(ConversationKey conversation) {
+    /**
+     * Counts a new rank: the counter as it was before (null when this made it, with that incarnation), its "done"
+     * mark with it.
+     */
+    private Document count(ConversationKey conversation, String incarnation) {
         Date now = Date.from(clock.instant());
         // "taken" keeps when each of the last ranks was counted, in rank order: head() judges a rank's age by it.
         // Not waited for: the message's insert, after it, is (a rank lost in a crash is a gap, see head()).
         // read before the increment: see Unawaited#upsertAndGetBefore (the value after it could be another's)
         return unawaited.upsertAndGetBefore(SEQUENCES, new Document("_id", ref(conversation)),
                 new Document("$inc", new Document("next", 1L)).append("$set", new Document("at", now))
+                        .append("$setOnInsert", new Document(INCARNATION, incarnation))
                         .append("$push", new Document("taken", new Document("$each", List.of(now)).append("$slice", -RECENT_RANKS))));
     }
 
@@ -355,7 +372,7 @@ public class InboundMessages {
      * takes a new rank (see {@link #insert}), so a placeholder never hides a recorded message.
      */
     public Optional<InboundMessage> head(ConversationKey conversation) {
-        return look(conversation, 0).head();
+        return look(conversation, 0, null).head();
     }
 
     /**
@@ -364,8 +381,10 @@ public class InboundMessages {
      * @param head    its oldest pending message (see {@link #head}), if any
      * @param counted the ranks its counter had counted when read (when the head was read at its rank alone, its rank)
      * @param done    the ranks done after the walk: every rank up to it is processed, parked, erased or a gap
+     * @param counter the incarnation of the counter read (null: none, or one made before incarnations): the one to
+     *                give back to {@link #look(ConversationKey, long, String)} with the head's rank once processed
      */
-    public record Look(Optional<InboundMessage> head, long counted, long done) {
+    public record Look(Optional<InboundMessage> head, long counted, long done, String counter) {
 
         /** Whether the walk stopped at a rank counted but still empty (a recording under way, not yet given up). */
         public boolean waiting() {
@@ -379,44 +398,43 @@ public class InboundMessages {
      * @param doneUpTo a rank the caller knows is no longer pending (it just processed the message there, which
      *                 was the head then, so every rank before it was done too): marked done and the counter read in
      *                 one command, not read again
+     * @param counter  the incarnation of the counter that rank came from ({@link Look#counter}): the mark is made
+     *                 through it, so that it never lands on a counter made since (an erasure removed that one while
+     *                 the caller, past its lease, was paused); then nothing is marked and the counter is read
      */
-    public Look look(ConversationKey conversation, long doneUpTo) {
+    public Look look(ConversationKey conversation, long doneUpTo, String counter) {
         String ref = ref(conversation);
-        Document counter;
-        long done;
-        if (doneUpTo > 0) {
+        Document read = null;
+        long done = 0;
+        if (doneUpTo > 0 && counter != null) {
             // the counter as it was before the mark (as every read-and-write of it: see Unawaited#upsertAndGetBefore);
             // a mark lost in a crash costs a longer walk, nothing else
-            counter = unawaited.findAndUpdate(SEQUENCES, new Document("_id", ref),
+            read = unawaited.findAndUpdate(SEQUENCES, new Document(INCARNATION, counter),
                     new Document("$max", new Document("done", doneUpTo)));
-            if (counter == null) {
-                return new Look(Optional.empty(), 0, 0);
-            }
-            long before = doneOf(counter);
-            if (nextOf(counter) < doneUpTo) {
-                // Fewer ranks counted than this worker processed: not the counter its ranks came from (an erasure
-                // removed that one and a recording made this one while this worker, past its lease, was paused).
-                // Its mark is put back (a lower mark only costs a longer walk) and nothing is taken as done.
-                unawaited.updateOne(SEQUENCES, new Document("_id", ref), new Document("$min", new Document("done", before)));
-                done = before;
-            } else {
-                done = Math.max(before, doneUpTo);
-            }
-        } else {
-            counter = mongo.findById(ref, Document.class, SEQUENCES);
-            if (counter == null) {
-                return new Look(Optional.empty(), 0, 0);
-            }
-            done = doneOf(counter);
+            done = read == null ? 0 : Math.max(doneOf(read), doneUpTo);
         }
-        long next = nextOf(counter);
+        if (read == null) {
+            read = mongo.findById(ref, Document.class, SEQUENCES);
+            if (read == null) {
+                return new Look(Optional.empty(), 0, 0, null);
+            }
+            done = doneOf(read);
+        }
+        String incarnation = read.getString(INCARNATION);
+        if (incarnation == null) {
+            // made before incarnations: given one now (by _id: were it made again meanwhile, the new counter's own
+            // incarnation is replaced, and a mark given with that one only finds nothing and reads the counter)
+            incarnation = Ids.random("counter");
+            unawaited.updateOne(SEQUENCES, new Document("_id", ref), new Document("$set", new Document(INCARNATION, incarnation)));
+        }
+        long next = nextOf(read);
         long contiguous = done;
         try {
             for (long rank = done + 1; rank <= next; rank++) {
                 Document doc = atRank(conversation, rank);
                 if (doc == null) {
-                    if (!lostFor(rank, next, counter)) {
-                        return new Look(Optional.empty(), next, contiguous);
+                    if (!lostFor(rank, next, read)) {
+                        return new Look(Optional.empty(), next, contiguous, incarnation);
                     }
                     beforeGap.accept(rank);
                     if (!insertGap(conversation, rank, clock.instant())) {
@@ -425,7 +443,7 @@ public class InboundMessages {
                 }
                 if (doc != null && InboundStatus.PENDING.name().equals(doc.getString("status"))) {
                     try {
-                        return new Look(Optional.of(fromDocument(doc)), next, contiguous);
+                        return new Look(Optional.of(fromDocument(doc)), next, contiguous, incarnation);
                     } catch (SealingException unreadable) {
                         parkUnreadable(doc); // and the conversation goes on with its next message
                     }
@@ -434,11 +452,11 @@ public class InboundMessages {
                     contiguous = rank;
                 }
             }
-            return new Look(Optional.empty(), next, contiguous);
+            return new Look(Optional.empty(), next, contiguous, incarnation);
         } finally {
             if (contiguous > done) {
-                // a mark lost in a crash costs a longer walk, nothing else
-                unawaited.updateOne(SEQUENCES, new Document("_id", ref),
+                // through the incarnation read, as above; a mark lost in a crash costs a longer walk, nothing else
+                unawaited.updateOne(SEQUENCES, new Document(INCARNATION, incarnation),
                         new Document("$max", new Document("done", contiguous)));
             }
         }
@@ -454,12 +472,12 @@ public class InboundMessages {
         if (doc != null && recorded.id().equals(doc.getString("_id"))
                 && InboundStatus.PENDING.name().equals(doc.getString("status"))) {
             try {
-                return new Look(Optional.of(fromDocument(doc)), recorded.rank(), recorded.rank() - 1);
+                return new Look(Optional.of(fromDocument(doc)), recorded.rank(), recorded.rank() - 1, recorded.counter());
             } catch (SealingException unreadable) {
                 // the walk parks it
             }
         }
-        return look(conversation, 0);
+        return look(conversation, 0, null);
     }
 
     private static long nextOf(Document counter) {

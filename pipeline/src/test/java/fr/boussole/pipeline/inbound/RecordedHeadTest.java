@@ -69,7 +69,7 @@ class RecordedHeadTest {
         InboundMessages.Recorded first = record("SMfirst");
         InboundMessage head = messages.look(conversation, first).head().orElseThrow();
         assertThat(messages.markProcessed(head, List.of(), clock.instant())).isTrue();
-        assertThat(messages.look(conversation, first.rank()).head()).isEmpty(); // marks rank 1 done
+        assertThat(messages.look(conversation, first.rank(), first.counter()).head()).isEmpty(); // marks rank 1 done
 
         InboundMessages.Recorded second = record("SMsecond");
 

@@ -89,7 +89,7 @@ class RecordedDuringTheLeaseTest {
         };
         Map<String, Object> settings = new HashMap<>(StaleWorkerTest.SETTINGS);
         settings.put("boussole.pipeline.poll-interval", "1h");
-        instance = PipelineInstance.start("A", store.uri(), Clock.systemUTC(), new StaleWorkerTest.Scripted(),
+        instance = PipelineInstance.start("A", store.uri(), Clock.systemUTC(), new StaleWorkerTest.Scripted(() -> { }),
                 StaleWorkerTest.recording(sent), keys, settings, (search, id) -> { }, StoreSharing.EXCLUSIVE, afterTheWalk);
         // armed once the first message is marked processed: the worker's next command on the counter is its walk
         AtomicBoolean first = new AtomicBoolean(true);

@@ -57,7 +57,7 @@ class SettleCrashTest {
                 .append("status", "PENDING").append("attempts", 0).append("cas", id + "#0")
                 .append("receivedAt", past).append("acceptedAt", past).append("nextAttemptAt", past), "inbound_messages");
 
-        instances.add(PipelineInstance.start("A", store.uri(), Clock.systemUTC(), new StaleWorkerTest.Scripted(), StaleWorkerTest.recording(sent), keys,
+        instances.add(PipelineInstance.start("A", store.uri(), Clock.systemUTC(), new StaleWorkerTest.Scripted(() -> { }), StaleWorkerTest.recording(sent), keys,
                 SETTINGS));
 
         await("the forgotten message answered", () -> sent.contains("echo forgotten"));

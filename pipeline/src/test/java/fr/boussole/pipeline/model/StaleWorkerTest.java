@@ -18,6 +18,7 @@ import fr.boussole.core.offer.SearchLog;
 import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.core.rights.DataRights;
 import fr.boussole.core.rights.DataSubject;
+import fr.boussole.pipeline.conversation.ConversationProcessor;
 import fr.boussole.pipeline.inbound.InboundMessages;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -61,15 +62,19 @@ class StaleWorkerTest {
     /** Instance A's search log holds the turn while this is closed. */
     final CountDownLatch wakeUp = new CountDownLatch(1);
     final CountDownLatch paused = new CountDownLatch(1);
+    /** The engine holds a turn on "trois" while this is closed. */
+    final CountDownLatch holding = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
     void stop() {
         wakeUp.countDown();
+        release.countDown();
         instances.forEach(PipelineInstance::close);
     }
 
     PipelineInstance start(String name, SearchLog searches) {
-        PipelineInstance instance = PipelineInstance.start(name, store.uri(), Clock.systemUTC(), new Scripted(), provider(), keys,
+        PipelineInstance instance = PipelineInstance.start(name, store.uri(), Clock.systemUTC(), new Scripted(this::holdTrois), provider(), keys,
                 SETTINGS, searches);
         instances.add(instance);
         return instance;
@@ -85,6 +90,19 @@ class StaleWorkerTest {
                 Thread.currentThread().interrupt();
             }
         };
+    }
+
+    void holdTrois() {
+        holding.countDown();
+        awaitQuietly(release);
+    }
+
+    static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     Deliverer provider() {
@@ -151,6 +169,39 @@ class StaleWorkerTest {
         assertThat(sent).as("nothing of the erased conversation sent").doesNotContain("echo secret");
     }
 
+    /**
+     * A worker paused after it marked a message processed and before it marked the message's rank done on the
+     * conversation's counter; meanwhile the conversation is erased and the young person writes again, on a new counter
+     * counting from 1. Back, the worker must not mark the new counter's first ranks done: "quatre" was skipped for good.
+     */
+    @Test
+    void a_paused_worker_waking_up_after_an_erasure_does_not_skip_the_messages_written_since() throws Exception {
+        ConversationKey lea = new ConversationKey(Channel.SMS, "+33611000005");
+        PipelineInstance a = start("A", (search, id) -> { });
+        String deux = InboundMessages.idOf(Channel.SMS, "SMdeux");
+        a.bean(ConversationProcessor.class).addListener((inboundId, replies) -> {
+            if (inboundId.equals(deux)) { // "deux" is marked processed; its rank, 2, is not yet marked done
+                paused.countDown();
+                awaitQuietly(wakeUp);
+            }
+        });
+        a.inbox().accept(sms(lea, "SMun", "un"));
+        a.inbox().accept(sms(lea, "SMdeux", "deux"));
+        assertThat(paused.await(20, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(LEASE.multipliedBy(2).toMillis()); // its lease has run out: the erasure may take the conversation
+
+        a.bean(DataRights.class).erase(new DataSubject.Phone(lea.address()), Instant.now());
+        a.inbox().accept(sms(lea, "SMtrois", "trois")); // rank 1 of a new counter, held in the engine by another worker
+        a.inbox().accept(sms(lea, "SMquatre", "quatre")); // rank 2
+        assertThat(holding.await(20, TimeUnit.SECONDS)).isTrue();
+        wakeUp.countDown(); // the paused worker goes on: it marks its rank 2 done
+        Thread.sleep(LEASE.multipliedBy(2).toMillis());
+        release.countDown();
+
+        await("the message written after the erasure answered", () -> sent.contains("echo quatre"));
+        assertThat(sent).containsSubsequence("echo trois", "echo quatre");
+    }
+
     @Test
     void a_conversation_that_cannot_be_opened_holds_up_no_other() throws Exception {
         PipelineInstance a = start("A", (search, id) -> { });
@@ -179,11 +230,20 @@ class StaleWorkerTest {
         Await.until(what, Duration.ofSeconds(30), condition::getAsBoolean);
     }
 
-    /** "stop": a search, a goodbye, the opt-out; "start": the opt-in and a welcome; "secret": a search, then its echo. */
+    /** "stop": a search, a goodbye, the opt-out; "start": the opt-in and a welcome; "secret": a search, then its echo; "trois": held first (the test says how long). */
     static final class Scripted implements ConversationEngine {
+        private final Runnable beforeTrois;
+
+        Scripted(Runnable beforeTrois) {
+            this.beforeTrois = beforeTrois;
+        }
+
         @Override
         public Turn handle(ConversationState state, Inbound inbound, Instant now) {
             Map<String, Object> values = new HashMap<>(state.values());
+            if (inbound.text().equals("trois")) {
+                beforeTrois.run();
+            }
             List<DialogEvent> events = switch (inbound.text()) {
                 case "stop" -> List.of(new DialogEvent.SearchRecorded("46042", "lot", "emploi", 1),
                         new DialogEvent.Reply(OutboundMessage.of("bye")), new DialogEvent.OptedOut());
