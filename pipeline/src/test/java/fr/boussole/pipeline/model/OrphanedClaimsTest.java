@@ -1,10 +1,6 @@
 package fr.boussole.pipeline.model;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.boussole.core.conversation.ConversationEngine;
 import fr.boussole.core.conversation.ConversationState;
 import fr.boussole.core.conversation.DialogEvent;
@@ -19,10 +15,11 @@ import fr.boussole.core.message.Inbound;
 import fr.boussole.core.message.OutboundMessage;
 import fr.boussole.core.privacy.PersonalData;
 import fr.boussole.core.settings.StoreSharing;
+import fr.boussole.testing.TestStore;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -60,24 +57,12 @@ class OrphanedClaimsTest {
     final CountDownLatch inCall = new CountDownLatch(1);
     final CountDownLatch killed = new CountDownLatch(1);
     final List<String> sentAfterRestart = new CopyOnWriteArrayList<>();
-    MongoServer store;
-    String uri;
-    MongoClient reader;
-
-    @BeforeEach
-    void store() {
-        store = new MongoServer(new MemoryBackend());
-        store.bind();
-        uri = store.getConnectionString() + "/boussole";
-        reader = MongoClients.create(uri);
-    }
-
+    @RegisterExtension
+    final TestStore store = new TestStore();
     @AfterEach
     void stop() {
         killed.countDown();
         instances.forEach(PipelineInstance::close);
-        reader.close();
-        store.shutdownNow();
     }
 
     @Test
@@ -88,7 +73,7 @@ class OrphanedClaimsTest {
 
         StaleWorkerTest.await("tom's message processed and answered after the restart", () -> sentAfterRestart.contains("echo slow"));
         StaleWorkerTest.await("lea's reply sent again after the restart", () -> sentAfterRestart.contains("echo hello"));
-        Document lease = reader.getDatabase("boussole").getCollection("leases").find(Filters.eq("_id", held.lease().getString("_id"))).first();
+        Document lease = store.client().getDatabase("boussole").getCollection("leases").find(Filters.eq("_id", held.lease().getString("_id"))).first();
         assertThat(((Number) lease.get("generation")).longValue()).as("the dead run's lease generation moved on")
                 .isGreaterThan(((Number) held.lease().get("generation")).longValue());
         StaleWorkerTest.await("lea's reply recorded as sent", () -> "SENT".equals(
@@ -106,7 +91,7 @@ class OrphanedClaimsTest {
         start("another process", new Echo(null), StoreSharing.SHARED, StaleWorkerTest.recording(sentAfterRestart));
 
         // started (its workers and senders run): the claims are as the first process left them
-        Document lease = reader.getDatabase("boussole").getCollection("leases").find(Filters.eq("_id", held.lease().getString("_id"))).first();
+        Document lease = store.client().getDatabase("boussole").getCollection("leases").find(Filters.eq("_id", held.lease().getString("_id"))).first();
         assertThat(lease).as("the lease as the first process left it").isEqualTo(held.lease());
         Document reply = outbox().find(Filters.eq("_id", held.claim().getString("_id"))).first();
         assertThat(reply.getDate("leaseUntil")).isEqualTo(held.claim().getDate("leaseUntil"));
@@ -146,17 +131,17 @@ class OrphanedClaimsTest {
 
     /** The conversation's lease as the store has it, when it is held (not released nor run out); null otherwise. */
     private Document heldLease(ConversationKey conversation) {
-        return reader.getDatabase("boussole").getCollection("leases").find(Filters.and(
+        return store.client().getDatabase("boussole").getCollection("leases").find(Filters.and(
                 Filters.eq("_id", "conversation:" + keys.conversationRef(conversation)),
                 Filters.gt("until", java.util.Date.from(Instant.now())))).first();
     }
 
     private com.mongodb.client.MongoCollection<Document> outbox() {
-        return reader.getDatabase("boussole").getCollection("outbox");
+        return store.client().getDatabase("boussole").getCollection("outbox");
     }
 
     private PipelineInstance start(String name, ConversationEngine engine, StoreSharing sharing, Deliverer provider) {
-        PipelineInstance instance = PipelineInstance.start(name, uri, Clock.systemUTC(), engine, provider, keys, SETTINGS,
+        PipelineInstance instance = PipelineInstance.start(name, store.uri(), Clock.systemUTC(), engine, provider, keys, SETTINGS,
                 (search, id) -> { }, sharing);
         instances.add(instance);
         return instance;
