@@ -85,6 +85,10 @@ public final class TestStore implements BeforeAllCallback, AfterAllCallback, Bef
         if (server != null) {
             server.shutdownNow();
         }
+        // one extension may serve several tests (a test class with one instance for all): the next gets its own
+        client = null;
+        server = null;
+        mongo = null;
     }
 
     /** The driver's client on this store, closed with it. */
