@@ -1,6 +1,7 @@
 package fr.boussole.app.pipeline;
 
 import de.bwaldvogel.mongo.MongoServer;
+import fr.boussole.app.testing.ChatClient;
 import fr.boussole.app.testing.Instances;
 import fr.boussole.core.message.Channel;
 import fr.boussole.core.message.ConversationKey;
@@ -13,9 +14,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,19 +36,18 @@ class StallReportIT {
     private static final String HEADER = "A web chat reply has been awaited for ";
 
     @Test
-    void a_stalled_wait_logs_the_threads_once_and_the_message_goes_through_when_the_stall_ends(CapturedOutput output)
-            throws Exception {
+    void a_stalled_wait_logs_the_threads_once_and_the_message_goes_through_when_the_stall_ends(CapturedOutput output) {
         MongoServer store = Instances.memoryStore();
         try (ConfigurableApplicationContext app = Instances.start("spring.mongodb.uri=" + Instances.uri(store),
                 "boussole.pipeline.web-reply-timeout=3s", "boussole.pipeline.stall-report-after=1s")) {
-            String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+            ChatClient chat = new ChatClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
             String session = "stall-report-session-0001";
             String lease = "conversation:" + app.getBean(Conversations.class).ref(new ConversationKey(Channel.WEB, session));
             Leases leases = app.getBean(Leases.class);
             assertThat(leases.tryAcquire(lease, "a-stuck-worker", Instant.now(), Duration.ofMinutes(5))).isTrue();
 
-            assertThat(post(base, session, "bonjour").statusCode()).isEqualTo(504);
-            assertThat(post(base, session, "tu es là ?").statusCode()).isEqualTo(504);
+            assertThat(chat.say(session, "bonjour").statusCode()).isEqualTo(504);
+            assertThat(chat.say(session, "tu es là ?").statusCode()).isEqualTo(504);
 
             String log = output.getAll();
             assertThat(log.split(HEADER, -1)).as("one report for the two waits").hasSize(2);
@@ -64,29 +61,12 @@ class StallReportIT {
                     .isEqualTo(2.0);
 
             leases.release(lease, "a-stuck-worker");
-            HttpResponse<String> next = post(base, session, "salut");
+            HttpResponse<String> next = chat.say(session, "salut");
             assertThat(next.statusCode()).isEqualTo(200);
             Instances.await("the two stalled messages' replies in the session's news", Duration.ofSeconds(30), () ->
-                    get(base + "/api/chat/" + session + "/news").body().contains("\"text\""));
+                    chat.get("/api/chat/" + session + "/news", "application/json").body().contains("\"text\""));
         } finally {
             store.shutdownNow();
-        }
-    }
-
-    private static HttpResponse<String> post(String base, String session, String text) throws Exception {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(HttpRequest.newBuilder(URI.create(base + "/api/chat/" + session + "/messages"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
-    private static HttpResponse<String> get(String url) {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -49,19 +49,17 @@ final class StallReport {
     /** The process's threads, grouped by identical stack: blocked ones first, then running, then waiting. */
     static String threads() {
         ThreadInfo[] infos = ManagementFactory.getThreadMXBean().dumpAllThreads(true, true, DEPTH);
-        Map<String, List<String>> groups = new LinkedHashMap<>();
-        Map<String, Thread.State> states = new LinkedHashMap<>();
+        Map<String, List<ThreadInfo>> groups = new LinkedHashMap<>();
         for (ThreadInfo info : infos) {
-            String stack = stack(info);
-            groups.computeIfAbsent(stack, s -> new ArrayList<>()).add(info.getThreadName());
-            states.put(stack, info.getThreadState());
+            groups.computeIfAbsent(stack(info), s -> new ArrayList<>()).add(info);
         }
         StringBuilder out = new StringBuilder().append(infos.length).append(" threads");
         groups.entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, List<String>> g) -> rank(states.get(g.getKey())))
+                .sorted(Comparator.comparingInt(
+                                (Map.Entry<String, List<ThreadInfo>> g) -> rank(g.getValue().getFirst().getThreadState()))
                         .thenComparing(g -> -g.getValue().size()))
                 .forEach(g -> {
-                    List<String> names = g.getValue();
+                    List<String> names = g.getValue().stream().map(ThreadInfo::getThreadName).toList();
                     out.append("\n\n").append(names.size() == 1 ? "1 thread" : names.size() + " threads").append(": ")
                             .append(String.join(", ", names.subList(0, Math.min(names.size(), 8))))
                             .append(names.size() > 8 ? ", …" : "").append('\n').append(g.getKey());
