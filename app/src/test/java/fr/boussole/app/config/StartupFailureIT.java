@@ -20,33 +20,29 @@ class StartupFailureIT {
 
     @Test
     void a_telegram_token_without_its_webhook_secret_stops_start_up(CapturedOutput output) {
-        assertThatThrownBy(() -> Instances.start("boussole.channels.telegram.bot-token=123:abc", "spring.mongodb.uri=mongodb://127.0.0.1:1/x"))
-                .isInstanceOf(InvalidSettingException.class);
-        assertThat(output).contains("Invalid setting TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_BOT_TOKEN is set in webhook mode");
+        refused(output, "Invalid setting TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_BOT_TOKEN is set in webhook mode",
+                "boussole.channels.telegram.bot-token=123:abc", "spring.mongodb.uri=mongodb://127.0.0.1:1/x");
     }
 
     @Test
     void a_store_of_ones_own_without_the_keys_of_personal_data_stops_start_up(CapturedOutput output) {
         // the test properties give keys: blanked here, as if the variables were not set
-        assertThatThrownBy(() -> Instances.start("spring.mongodb.uri=mongodb://127.0.0.1:1/x", "boussole.data-keys="))
-                .isInstanceOf(InvalidSettingException.class);
-        assertThat(output).contains("Invalid setting BOUSSOLE_DATA_KEYS: required with MONGODB_URI");
+        refused(output, "Invalid setting BOUSSOLE_DATA_KEYS: required with MONGODB_URI",
+                "spring.mongodb.uri=mongodb://127.0.0.1:1/x", "boussole.data-keys=");
     }
 
     @Test
     void a_data_dir_that_cannot_be_created_stops_start_up(@TempDir Path tmp, CapturedOutput output) throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
-        assertThatThrownBy(() -> Instances.start("boussole.data-dir=" + file.resolve("data")))
-                .isInstanceOf(InvalidSettingException.class);
-        assertThat(output).contains("Invalid setting BOUSSOLE_DATA_DIR: cannot create");
+        refused(output, "Invalid setting BOUSSOLE_DATA_DIR: cannot create",
+                "boussole.data-dir=" + file.resolve("data"));
     }
 
     @Test
     void a_compact_fill_rate_that_is_not_a_percentage_stops_start_up(@TempDir Path tmp, CapturedOutput output) {
-        assertThatThrownBy(() -> Instances.start("boussole.data-dir=" + tmp.resolve("data"),
-                "boussole.embedded-database.compact-fill-rate=200"))
-                .isInstanceOf(InvalidSettingException.class);
-        assertThat(output).contains("Invalid setting BOUSSOLE_STORE_COMPACT_FILL_RATE: '200' is not a percentage (0-100)");
+        refused(output, "Invalid setting BOUSSOLE_STORE_COMPACT_FILL_RATE: '200' is not a percentage (0-100)",
+                "boussole.data-dir=" + tmp.resolve("data"),
+                "boussole.embedded-database.compact-fill-rate=200");
     }
 
     /**
@@ -55,11 +51,9 @@ class StartupFailureIT {
      */
     @Test
     void a_setting_a_module_checks_stops_start_up_with_the_same_line(@TempDir Path tmp, CapturedOutput output) {
-        assertThatThrownBy(() -> Instances.start("boussole.data-dir=" + tmp.resolve("data"),
-                "boussole.channels.email.sends-per-second=0"))
-                .isInstanceOf(InvalidSettingException.class); // the one validation step, before any bean
-
-        assertThat(output).contains("Invalid setting BOUSSOLE_CHANNELS_EMAIL_SENDS_PER_SECOND: must be at least 1");
+        // the settings error itself is thrown: the one validation step, before any bean
+        refused(output, "Invalid setting BOUSSOLE_CHANNELS_EMAIL_SENDS_PER_SECOND: must be at least 1",
+                "boussole.data-dir=" + tmp.resolve("data"), "boussole.channels.email.sends-per-second=0");
     }
 
     /**
@@ -69,37 +63,33 @@ class StartupFailureIT {
      */
     @Test
     void a_value_a_module_cannot_read_stops_start_up_with_one_line(@TempDir Path tmp, CapturedOutput output) {
-        assertThatThrownBy(() -> Instances.start("boussole.data-dir=" + tmp.resolve("data"),
-                "boussole.console.lock-duration=15 minutes"))
-                .isInstanceOf(InvalidSettingException.class);
-        assertThat(output).contains("Invalid setting BOUSSOLE_CONSOLE_LOCK_DURATION: '15 minutes' is not a duration");
+        refused(output, "Invalid setting BOUSSOLE_CONSOLE_LOCK_DURATION: '15 minutes' is not a duration",
+                "boussole.data-dir=" + tmp.resolve("data"),
+                "boussole.console.lock-duration=15 minutes");
     }
 
     /** A setting under a name from before the one tree stops start-up instead of being ignored. */
     @Test
     void a_setting_under_its_old_name_stops_start_up(@TempDir Path tmp, CapturedOutput output) {
-        assertThatThrownBy(() -> Instances.start("boussole.data-dir=" + tmp.resolve("data"), "twilio.sends-per-second=5"))
-                .isInstanceOf(InvalidSettingException.class);
-        assertThat(output).contains("Invalid setting twilio.sends-per-second: renamed boussole.channels.twilio.sends-per-second");
+        refused(output, "Invalid setting twilio.sends-per-second: renamed boussole.channels.twilio.sends-per-second",
+                "boussole.data-dir=" + tmp.resolve("data"), "twilio.sends-per-second=5");
     }
 
     /** Fails if a one-character Telegram webhook secret is accepted (it was: anyone could forge updates). */
     @Test
     void a_telegram_webhook_secret_too_short_stops_start_up(CapturedOutput output) {
-        assertThatThrownBy(() -> Instances.start("boussole.channels.telegram.bot-token=123:abc", "boussole.channels.telegram.webhook-secret=x",
-                "spring.mongodb.uri=mongodb://127.0.0.1:1/x"))
-                .isInstanceOf(InvalidSettingException.class);
-        assertThat(output).contains("Invalid setting TELEGRAM_WEBHOOK_SECRET: too short (1 characters): at least 16");
+        refused(output, "Invalid setting TELEGRAM_WEBHOOK_SECRET: too short (1 characters): at least 16",
+                "boussole.channels.telegram.bot-token=123:abc", "boussole.channels.telegram.webhook-secret=x",
+                "spring.mongodb.uri=mongodb://127.0.0.1:1/x");
     }
 
     /** Fails if the demo accounts may be loaded with the README's password on an app reached from outside. */
     @Test
     void the_published_demo_password_on_a_public_address_stops_start_up(@TempDir Path tmp, CapturedOutput output) {
         // the test properties give a password of their own: blanked here, as if BOUSSOLE_DEMO_PASSWORD were not set
-        assertThatThrownBy(() -> Instances.start("boussole.public-base-url=https://boussole.example.org",
-                "boussole.data-dir=" + tmp.resolve("data"), "boussole.data-keys=", "boussole.lookup-key=", "boussole.store.demo.password="))
-                .isInstanceOf(InvalidSettingException.class);
-        assertThat(output).contains("Invalid setting BOUSSOLE_DEMO_PASSWORD: the demo accounts would get the published password");
+        refused(output, "Invalid setting BOUSSOLE_DEMO_PASSWORD: the demo accounts would get the published password",
+                "boussole.public-base-url=https://boussole.example.org",
+                "boussole.data-dir=" + tmp.resolve("data"), "boussole.data-keys=", "boussole.lookup-key=", "boussole.store.demo.password=");
         assertThat(tmp.resolve("data")).as("stopped before the store opened").doesNotExist();
     }
 
@@ -119,6 +109,12 @@ class StartupFailureIT {
                         e -> assertThat(e).hasRootCauseInstanceOf(InvalidSettingException.class));
         assertThat(output).contains("Invalid setting BOUSSOLE_DEMO_PASSWORD: the demo account animatrice@boussole-lot.example.org "
                 + "still signs in with the published password boussole-demo");
+    }
+
+    /** Start-up with these settings throws the settings error, and the output has its one line. */
+    private static void refused(CapturedOutput output, String line, String... settings) {
+        assertThatThrownBy(() -> Instances.start(settings)).isInstanceOf(InvalidSettingException.class);
+        assertThat(output).contains(line);
     }
 
     private static String[] concat(String[] first, String... more) {
